@@ -1,0 +1,20 @@
+"""Panduan Strategi Kreator — the pure domain: brief, rules, engine, planner, exports. No streamlit here."""
+
+from .engine import decide, recommend
+from .knowledge import Figures, Knowledge, KnowledgeError, knowledge, load_knowledge
+from .models import Advisory, CampaignBrief, PlanLine, Reason, Recommendation
+
+__all__ = [
+    "Advisory",
+    "CampaignBrief",
+    "Figures",
+    "Knowledge",
+    "KnowledgeError",
+    "PlanLine",
+    "Reason",
+    "Recommendation",
+    "decide",
+    "knowledge",
+    "load_knowledge",
+    "recommend",
+]

@@ -1,0 +1,376 @@
+"""Rules, figures and sources loaded from data/ and validated with pydantic.
+
+A broken data file fails at load with a message that names the file, the rule (or row) and the field.
+Everything here is immutable, so one loaded copy can be shared by every user of the app.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from .models import (
+    KINDS,
+    TIERS,
+    Audience,
+    BrandStage,
+    CampaignBrief,
+    Content,
+    Goal,
+    Industry,
+    Kind,
+    Platform,
+    Strategy,
+)
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+Band = Literal["low", "mid", "high"]
+
+
+class KnowledgeError(ValueError):
+    """A data file is broken; the message names the file, the item and the field."""
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class BudgetTest(_Frozen):
+    kind: Kind
+    count: int = Field(default=1, ge=1)
+    band: Band = "mid"
+
+
+class Condition(_Frozen):
+    """All present fields must hold; a list means any of its values."""
+
+    goal: tuple[Goal, ...] | None = None
+    secondary_goal: tuple[Goal, ...] | None = None
+    audience: Audience | None = None
+    industry: tuple[Industry, ...] | None = None
+    platforms_any: tuple[Platform, ...] | None = None
+    content: tuple[Content, ...] | None = None
+    brand_stage: BrandStage | None = None
+    duration_weeks_min: int | None = Field(default=None, ge=1)
+    duration_weeks_max: int | None = Field(default=None, ge=1)
+    budget_below: BudgetTest | None = None
+    budget_at_least: BudgetTest | None = None
+
+    def weight(self, brief: CampaignBrief, figures: Figures) -> float:
+        """1.0 when the condition holds, 0.5 when only the secondary goal satisfies `goal`, else 0."""
+        w = 1.0
+        if self.goal is not None:
+            if brief.goal in self.goal:
+                pass
+            elif brief.secondary_goal is not None and brief.secondary_goal in self.goal and \
+                    self.secondary_goal is None:
+                w = 0.5
+            else:
+                return 0.0
+        if self.secondary_goal is not None and brief.secondary_goal not in self.secondary_goal:
+            return 0.0
+        if self.audience is not None and brief.audience != self.audience:
+            return 0.0
+        if self.industry is not None and brief.industry not in self.industry:
+            return 0.0
+        if self.platforms_any is not None and not set(self.platforms_any) & set(brief.platforms):
+            return 0.0
+        if self.content is not None and brief.content not in self.content:
+            return 0.0
+        if self.brand_stage is not None and brief.brand_stage != self.brand_stage:
+            return 0.0
+        if self.duration_weeks_min is not None and brief.duration_weeks < self.duration_weeks_min:
+            return 0.0
+        if self.duration_weeks_max is not None and brief.duration_weeks > self.duration_weeks_max:
+            return 0.0
+        if self.budget_below is not None and \
+                brief.budget_idr >= figures.units_cost(self.budget_below, brief):
+            return 0.0
+        if self.budget_at_least is not None and \
+                brief.budget_idr < figures.units_cost(self.budget_at_least, brief):
+            return 0.0
+        return w
+
+
+class LocalText(_Frozen):
+    id: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.id
+
+
+class RuleSource(_Frozen):
+    article: str
+    passage: str = Field(min_length=1)
+
+
+class Rule(_Frozen):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{2,60}$")
+    description: str = Field(min_length=1)
+    when: Condition
+    effects: dict[Strategy, int]
+    reason: LocalText
+    source: RuleSource
+
+    @field_validator("effects")
+    @classmethod
+    def _bounded(cls, v: dict[Strategy, int]) -> dict[Strategy, int]:
+        for k, x in v.items():
+            if not -50 <= x <= 50:
+                raise ValueError(f"effect on {k} is {x}; each effect must lie between -50 and 50")
+        return v
+
+
+class KindFigures(_Frozen):
+    """Rate, audience size and engagement-rate bands of one kind of creator, with sources."""
+
+    rate_low: int = Field(ge=1)
+    rate_high: int = Field(ge=1)
+    rate_unit: Literal["post", "engagement", "creator"]
+    rate_source: str
+    rate_assumption: bool = False
+    rate_note: str = ""
+    followers_low: int = Field(ge=1)
+    followers_high: int = Field(ge=1)
+    followers_source: str
+    followers_assumption: bool = False
+    followers_note: str = ""
+    er_low: float = Field(gt=0, le=100)
+    er_high: float = Field(gt=0, le=100)
+    er_source: str
+    er_assumption: bool = False
+    er_note: str = ""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> KindFigures:
+        for name in ("rate", "followers", "er"):
+            lo, hi = getattr(self, f"{name}_low"), getattr(self, f"{name}_high")
+            if isinstance(lo, float) and not (math.isfinite(lo) and math.isfinite(hi)):
+                raise ValueError(f"{name}: must be a finite number")
+            if lo > hi:
+                raise ValueError(f"{name}_low ({lo}) is above {name}_high ({hi})")
+        return self
+
+    @property
+    def rate_mid(self) -> int:
+        return (self.rate_low + self.rate_high) // 2
+
+
+class Factor(_Frozen):
+    value: float
+    source: str
+    note: str = ""
+
+
+class TierScheme(_Frozen):
+    id: str
+    name: str
+    source: str
+    note_id: str
+    note_en: str
+    other_schemes: tuple[dict[str, str], ...] = ()
+
+
+class Figures(_Frozen):
+    """The editable assumptions: one row per kind, plus the completion factor."""
+
+    kinds: dict[Kind, KindFigures]
+    completion_factor: Factor
+    management_threshold: Factor
+    tier_scheme: TierScheme
+
+    @field_validator("kinds")
+    @classmethod
+    def _all_kinds(cls, v: dict[Kind, KindFigures]) -> dict[Kind, KindFigures]:
+        missing = [k for k in KINDS if k not in v]
+        if missing:
+            raise ValueError(f"missing kinds: {', '.join(missing)}")
+        return v
+
+    @field_validator("completion_factor")
+    @classmethod
+    def _factor(cls, v: Factor) -> Factor:
+        if not (math.isfinite(v.value) and 0 < v.value <= 1):
+            raise ValueError("completion factor must be above 0 and at most 1")
+        return v
+
+    def unit_band(self, kind: Kind, brief: CampaignBrief) -> tuple[int, int, int]:
+        """(low, planning, high) cost of one unit; a KOC's product value from the brief replaces the band."""
+        k = self.kinds[kind]
+        if kind == "koc" and brief.product_value_idr:
+            v = brief.product_value_idr
+            return v, v, v
+        return k.rate_low, k.rate_mid, k.rate_high
+
+    def units_cost(self, test: BudgetTest, brief: CampaignBrief) -> int:
+        low, mid, high = self.unit_band(test.kind, brief)
+        return test.count * {"low": low, "mid": mid, "high": high}[test.band]
+
+
+class LineSpec(_Frozen):
+    kind: Kind
+    share: float = Field(ge=0, le=1)
+    phase: int = Field(ge=1, le=4)
+    core: bool = False
+
+
+class ExpertLine(_Frozen):
+    when: Condition
+    line: LineSpec
+
+
+class StrategySpec(_Frozen):
+    source: str
+    note: str
+    lines: tuple[LineSpec, ...]
+    expert_line: ExpertLine | None = None
+
+
+class MixRow(_Frozen):
+    id: str
+    description: str
+    when: Condition
+    mix: dict[Kind, float]
+    source: str
+
+    @field_validator("mix")
+    @classmethod
+    def _tiers_only(cls, v: dict[Kind, float]) -> dict[Kind, float]:
+        bad = [k for k in v if k not in TIERS]
+        if bad:
+            raise ValueError(f"a tier mix may only use influencer tiers, not {', '.join(bad)}")
+        if abs(sum(v.values()) - 1.0) > 1e-6:
+            raise ValueError(f"shares add up to {sum(v.values()):g}, not 1")
+        return v
+
+
+class PlanSpec(_Frozen):
+    strategies: dict[Strategy, StrategySpec]
+    tier_mix: tuple[MixRow, ...]
+
+    @field_validator("tier_mix")
+    @classmethod
+    def _fallback_last(cls, v: tuple[MixRow, ...]) -> tuple[MixRow, ...]:
+        if not v or v[-1].when != Condition():
+            raise ValueError("the last tier_mix row must have an empty condition (the fallback)")
+        return v
+
+    def mix_for(self, brief: CampaignBrief, figures: Figures) -> MixRow:
+        for row in self.tier_mix:
+            if row.when.weight(brief, figures) == 1.0:
+                return row
+        return self.tier_mix[-1]
+
+
+class Article(_Frozen):
+    id: str
+    title: str
+    summary_id: str
+    summary_en: str
+
+
+class Reference(_Frozen):
+    id: str
+    title: str
+
+
+class Sources(_Frozen):
+    articles: tuple[Article, ...]
+    references: tuple[Reference, ...]
+
+    def title(self, source_id: str) -> str:
+        for a in self.articles:
+            if a.id == source_id:
+                return a.title
+        for r in self.references:
+            if r.id == source_id:
+                return r.title
+        raise KeyError(source_id)
+
+    def ids(self) -> set[str]:
+        return {a.id for a in self.articles} | {r.id for r in self.references}
+
+
+class Knowledge(_Frozen):
+    rules: tuple[Rule, ...]
+    figures: Figures
+    plan: PlanSpec
+    sources: Sources
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        with path.open(encoding="utf-8") as f:
+            return yaml.safe_load(f)
+    except OSError as e:
+        raise KnowledgeError(f"{path.name}: cannot be read ({e.strerror})") from None
+    except yaml.YAMLError as e:
+        raise KnowledgeError(f"{path.name}: not valid YAML ({e})") from None
+
+
+def _first_error(e: ValidationError) -> str:
+    err = e.errors()[0]
+    loc = ".".join(str(p) for p in err["loc"]) or "(root)"
+    return f"field '{loc}': {err['msg']}"
+
+
+def parse_rules(raw: Any, filename: str = "rules.yaml") -> tuple[Rule, ...]:
+    if not isinstance(raw, dict) or not isinstance(raw.get("rules"), list):
+        raise KnowledgeError(f"{filename}: expected a mapping with a 'rules' list")
+    if raw.get("hit_policy") != "collect-sum":
+        raise KnowledgeError(f"{filename}: hit_policy must be 'collect-sum'")
+    rules: list[Rule] = []
+    seen: set[str] = set()
+    for i, item in enumerate(raw["rules"]):
+        rid = item.get("id") if isinstance(item, dict) else None
+        label = f"rule '{rid}'" if rid else f"rule #{i + 1}"
+        try:
+            rule = Rule.model_validate(item)
+        except ValidationError as e:
+            raise KnowledgeError(f"{filename}: {label}: {_first_error(e)}") from None
+        if rule.id in seen:
+            raise KnowledgeError(f"{filename}: {label}: field 'id': duplicate rule id")
+        seen.add(rule.id)
+        rules.append(rule)
+    return tuple(rules)
+
+
+def _validate(model: type[BaseModel], raw: Any, filename: str) -> Any:
+    try:
+        return model.model_validate(raw)
+    except ValidationError as e:
+        raise KnowledgeError(f"{filename}: {_first_error(e)}") from None
+
+
+def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
+    sources = _validate(Sources, _read_yaml(data_dir / "sources.yaml"), "sources.yaml")
+    rules = parse_rules(_read_yaml(data_dir / "rules.yaml"))
+    figures = _validate(Figures, _read_yaml(data_dir / "figures.yaml"), "figures.yaml")
+    plan = _validate(PlanSpec, _read_yaml(data_dir / "plan.yaml"), "plan.yaml")
+    known = sources.ids()
+    for r in rules:
+        if r.source.article not in known:
+            raise KnowledgeError(f"rules.yaml: rule '{r.id}': field 'source.article': unknown source "
+                                 f"'{r.source.article}'")
+    for kind, kf in figures.kinds.items():
+        for name in ("rate_source", "followers_source", "er_source"):
+            if getattr(kf, name) not in known:
+                raise KnowledgeError(f"figures.yaml: kind '{kind}': field '{name}': unknown source "
+                                     f"'{getattr(kf, name)}'")
+    for sid in [figures.completion_factor.source, figures.management_threshold.source,
+                *[s.source for s in plan.strategies.values()], *[m.source for m in plan.tier_mix]]:
+        if sid not in known:
+            raise KnowledgeError(f"unknown source '{sid}' in figures.yaml or plan.yaml")
+    return Knowledge(rules=rules, figures=figures, plan=plan, sources=sources)
+
+
+@lru_cache(maxsize=1)
+def knowledge() -> Knowledge:
+    """The shipped knowledge, loaded once per process and shared (it is immutable)."""
+    return load_knowledge()

@@ -1,0 +1,154 @@
+"""Pydantic models of the public contract: the campaign brief in, the recommendation out."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Goal = Literal[
+    "awareness", "engagement", "sales", "credibility", "launch", "testimonials", "reputation", "education"
+]
+Audience = Literal["niche", "broad"]
+Industry = Literal[
+    "health", "finance", "beauty", "fashion", "fitness", "travel", "lifestyle", "food", "parenting",
+    "tech", "education", "other",
+]
+Platform = Literal["instagram", "tiktok", "youtube", "facebook", "x", "linkedin", "podcast", "offline"]
+BrandStage = Literal["new", "established"]
+Content = Literal["polished", "authentic", "expert"]
+Strategy = Literal["kol", "influencer", "koc", "combined"]
+Kind = Literal["kol", "nano", "micro", "mid", "macro", "mega", "koc"]
+Lang = Literal["id", "en"]
+
+GOALS: tuple[Goal, ...] = (
+    "awareness", "engagement", "sales", "credibility", "launch", "testimonials", "reputation", "education"
+)
+AUDIENCES: tuple[Audience, ...] = ("niche", "broad")
+INDUSTRIES: tuple[Industry, ...] = (
+    "health", "finance", "beauty", "fashion", "fitness", "travel", "lifestyle", "food", "parenting",
+    "tech", "education", "other",
+)
+PLATFORMS: tuple[Platform, ...] = (
+    "instagram", "tiktok", "youtube", "facebook", "x", "linkedin", "podcast", "offline"
+)
+BRAND_STAGES: tuple[BrandStage, ...] = ("new", "established")
+CONTENTS: tuple[Content, ...] = ("polished", "authentic", "expert")
+STRATEGIES: tuple[Strategy, ...] = ("kol", "influencer", "koc", "combined")
+KINDS: tuple[Kind, ...] = ("kol", "nano", "micro", "mid", "macro", "mega", "koc")
+TIERS: tuple[Kind, ...] = ("nano", "micro", "mid", "macro", "mega")
+LANGS: tuple[Lang, ...] = ("id", "en")
+
+# Plausible bounds (the app's inputs and the CLI share them).
+MAX_BUDGET_IDR = 1_000_000_000_000  # Rp 1 triliun
+MAX_PRODUCT_VALUE_IDR = 100_000_000
+
+
+class CampaignBrief(BaseModel):
+    """What the marketer tells the guide. Frozen and strict: unknown fields are an error."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    goal: Goal
+    budget_idr: int = Field(ge=0, le=MAX_BUDGET_IDR, strict=False)
+    audience: Audience
+    industry: Industry
+    platforms: tuple[Platform, ...] = ()
+    brand_stage: BrandStage = "established"
+    content: Content | None = None
+    duration_weeks: int = Field(default=4, ge=1, le=104)
+    secondary_goal: Goal | None = None
+    product_value_idr: int | None = Field(default=None, ge=0, le=MAX_PRODUCT_VALUE_IDR)
+
+    @field_validator("budget_idr", "duration_weeks", "product_value_idr", mode="before")
+    @classmethod
+    def _whole_number(cls, v: object) -> object:
+        # Whole rupiah / whole weeks: accept 5e7 or "50000000" but never 1.5 or True.
+        if isinstance(v, bool):
+            raise ValueError("must be a whole number")
+        if isinstance(v, float):
+            if not v.is_integer():
+                raise ValueError("must be a whole number")
+            return int(v)
+        return v
+
+    @field_validator("platforms", mode="before")
+    @classmethod
+    def _platforms(cls, v: object) -> object:
+        if isinstance(v, str):
+            raise ValueError("must be a list of platforms")
+        return v
+
+    @field_validator("platforms")
+    @classmethod
+    def _dedupe(cls, v: tuple[Platform, ...]) -> tuple[Platform, ...]:
+        # Keep a canonical order so equal briefs compare (and share) equal.
+        return tuple(p for p in PLATFORMS if p in set(v))
+
+    @model_validator(mode="after")
+    def _secondary_differs(self) -> CampaignBrief:
+        if self.secondary_goal is not None and self.secondary_goal == self.goal:
+            raise ValueError("secondary_goal must differ from goal")
+        return self
+
+
+class Range(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    low: int
+    high: int
+
+
+class SourceRef(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    id: str
+    title: str
+    passage: str = ""
+
+
+class Reason(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    rule_id: str
+    effects: dict[Strategy, float]
+    weight: float
+    text: str
+    source: SourceRef
+
+
+class PlanLine(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    kind: Kind
+    count: int
+    cost_idr: int
+    unit_cost_idr: int
+    cost_band: Range
+    reach: Range
+    engagements: Range
+    phase: int
+    start_week: int
+    end_week: int
+    basis: tuple[str, ...] = ()
+
+
+class Advisory(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    code: str
+    text: str
+    source: SourceRef | None = None
+
+
+class Recommendation(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    brief: CampaignBrief
+    lang: Lang
+    strategy: Strategy
+    planned_strategy: Strategy | None
+    runner_up: Strategy
+    margin: float
+    scores: dict[Strategy, float]
+    raw_scores: dict[Strategy, float]
+    summary: str
+    reasons: tuple[Reason, ...]
+    plan: tuple[PlanLine, ...]
+    total_cost_idr: int
+    warnings: tuple[Advisory, ...]
+    next_steps: tuple[str, ...]
