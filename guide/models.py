@@ -42,6 +42,7 @@ LANGS: tuple[Lang, ...] = ("id", "en")
 # Plausible bounds (the app's inputs and the CLI share them).
 MAX_BUDGET_IDR = 1_000_000_000_000  # Rp 1 triliun
 MAX_PRODUCT_VALUE_IDR = 100_000_000
+MAX_NAME_CHARS = 80
 
 
 class CampaignBrief(BaseModel):
@@ -59,6 +60,7 @@ class CampaignBrief(BaseModel):
     duration_weeks: int = Field(default=4, ge=1, le=104)
     secondary_goal: Goal | None = None
     product_value_idr: int | None = Field(default=None, ge=0, le=MAX_PRODUCT_VALUE_IDR)
+    name: str | None = Field(default=None, max_length=MAX_NAME_CHARS)
 
     @field_validator("budget_idr", "duration_weeks", "product_value_idr", mode="before")
     @classmethod
@@ -71,6 +73,15 @@ class CampaignBrief(BaseModel):
                 raise ValueError("must be a whole number")
             return int(v)
         return v
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, v: str | None) -> str | None:
+        # A campaign name is plain text on one line; control characters are dropped, blank means none.
+        if v is None:
+            return None
+        cleaned = "".join(ch for ch in v if ch.isprintable()).strip()
+        return cleaned or None
 
     @field_validator("platforms", mode="before")
     @classmethod

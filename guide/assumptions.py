@@ -1,0 +1,110 @@
+"""The editable assumptions table: Figures <-> rows, with every bad edit reported, never raised.
+
+The Assumptions page shows one row per kind of creator; a user may type anything into it. Rows that fail
+are reported (kind, column, problem) and the last good figures are kept.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from .knowledge import Figures, KindFigures
+from .models import KINDS, Kind
+
+EDITABLE = ("rate_low", "rate_high", "followers_low", "followers_high", "er_low", "er_high")
+INT_COLUMNS = ("rate_low", "rate_high", "followers_low", "followers_high")
+MAX_VALUE = {"rate_low": 10**11, "rate_high": 10**11, "followers_low": 10**9, "followers_high": 10**9,
+             "er_low": 100.0, "er_high": 100.0}
+
+
+@dataclass(frozen=True)
+class EditProblem:
+    kind: str
+    column: str
+    code: str  # missing_row | not_a_number | not_positive | too_large | low_above_high | factor_range
+
+
+def figures_rows(figures: Figures) -> list[dict[str, Any]]:
+    rows = []
+    for kind in KINDS:
+        k = figures.kinds[kind]
+        rows.append({
+            "kind": kind,
+            **{c: getattr(k, c) for c in EDITABLE},
+            "rate_source": k.rate_source + (" *" if k.rate_assumption else ""),
+            "followers_source": k.followers_source + (" *" if k.followers_assumption else ""),
+            "er_source": k.er_source + (" *" if k.er_assumption else ""),
+        })
+    return rows
+
+
+def _number(v: Any) -> float | None:
+    if isinstance(v, bool) or v is None:
+        return None
+    if isinstance(v, int | float):
+        return float(v)
+    if isinstance(v, str):
+        s = v.strip().replace(" ", "")
+        try:
+            return float(s)
+        except ValueError:
+            return None
+    try:
+        return float(v)
+    except (TypeError, ValueError):
+        return None
+
+
+def figures_from_rows(rows: list[dict[str, Any]], base: Figures,
+                      completion: Any = None) -> tuple[Figures, list[EditProblem]]:
+    """Apply edited rows to `base`. Each bad cell keeps that kind's last good row; returns all problems."""
+    problems: list[EditProblem] = []
+    by_kind: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        kind = row.get("kind")
+        if isinstance(kind, str) and kind in KINDS and kind not in by_kind:
+            by_kind[kind] = row
+    kinds: dict[Kind, KindFigures] = {}
+    for kind in KINDS:
+        old = base.kinds[kind]
+        row = by_kind.get(kind)
+        if row is None:
+            problems.append(EditProblem(kind, "", "missing_row"))
+            kinds[kind] = old
+            continue
+        update: dict[str, Any] = {}
+        bad = False
+        for col in EDITABLE:
+            n = _number(row.get(col))
+            if n is None or math.isnan(n):
+                problems.append(EditProblem(kind, col, "not_a_number"))
+                bad = True
+            elif math.isinf(n) or n > MAX_VALUE[col]:
+                problems.append(EditProblem(kind, col, "too_large"))
+                bad = True
+            elif n <= 0:
+                problems.append(EditProblem(kind, col, "not_positive"))
+                bad = True
+            else:
+                update[col] = int(round(n)) if col in INT_COLUMNS else float(n)
+        if not bad:
+            for name in ("rate", "followers", "er"):
+                if update[f"{name}_low"] > update[f"{name}_high"]:
+                    problems.append(EditProblem(kind, f"{name}_low", "low_above_high"))
+                    bad = True
+        if bad:
+            kinds[kind] = old
+            continue
+        kinds[kind] = old.model_copy(update=update)
+        # model_copy skips validation: re-validate so the result is as trustworthy as a loaded file.
+        KindFigures.model_validate(kinds[kind].model_dump())
+    factor = base.completion_factor
+    if completion is not None:
+        n = _number(completion)
+        if n is None or not math.isfinite(n) or not 0 < n <= 1:
+            problems.append(EditProblem("", "completion_factor", "factor_range"))
+        else:
+            factor = factor.model_copy(update={"value": float(n)})
+    return base.model_copy(update={"kinds": kinds, "completion_factor": factor}), problems

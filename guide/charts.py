@@ -1,0 +1,168 @@
+"""Chart builders: pure functions from guide results to Altair charts (tested on their spec).
+
+Colours are mid-tone so they read on light and dark backgrounds; text colours come from the app theme.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import altair as alt
+import pandas as pd
+
+from .i18n import fmt_idr_short, fmt_pct, t
+from .knowledge import Figures
+from .models import STRATEGIES, TIERS, Recommendation
+from .whatif import Cell
+
+WIN = "#12A39A"
+OTHER = "#8E9C9A"
+POS = "#12A39A"
+NEG = "#D9663B"
+STRATEGY_COLORS = {"kol": "#7B6CF0", "influencer": "#E39B2D", "koc": "#2E9E5B", "combined": "#2A8BD6"}
+PHASE_COLORS = ["#12A39A", "#E39B2D", "#7B6CF0", "#D9663B"]
+HEIGHT = 260
+
+
+def _base(data: pd.DataFrame) -> alt.Chart:
+    return alt.Chart(data).properties(height=HEIGHT, width="container")
+
+
+def scores_chart(rec: Recommendation, lang: str) -> alt.Chart:
+    df = pd.DataFrame([
+        {"strategy": t(lang, f"strategy.{s}.name"), "score": rec.scores[s], "winner": s == rec.strategy,
+         "order": i}
+        for i, s in enumerate(STRATEGIES)
+    ])
+    bars = _base(df).mark_bar(cornerRadiusEnd=3).encode(
+        x=alt.X("score:Q", title=t(lang, "chart.score"), scale=alt.Scale(domain=[0, 100])),
+        y=alt.Y("strategy:N", title=None, sort=alt.SortField("order")),
+        color=alt.condition(alt.datum.winner, alt.value(WIN), alt.value(OTHER)),
+        tooltip=[alt.Tooltip("strategy:N", title=t(lang, "chart.strategy")),
+                 alt.Tooltip("score:Q", title=t(lang, "chart.score"), format=".1f")],
+    )
+    labels = bars.mark_text(align="left", dx=4).encode(text=alt.Text("score:Q", format=".0f"))
+    return (bars + labels).properties(title=t(lang, "chart.scores_title"), height=180)
+
+
+def why_chart(rec: Recommendation, lang: str) -> alt.Chart:
+    rows = []
+    for r in rec.reasons:
+        e = r.effects.get(rec.strategy, 0.0)
+        if e:
+            rows.append({"rule": r.rule_id, "points": e, "text": r.text, "source": r.source.id,
+                         "sign": "+" if e > 0 else "-"})
+    if not rows:
+        rows.append({"rule": t(lang, "chart.no_rules"), "points": 0.0, "text": "", "source": "", "sign": "+"})
+    df = pd.DataFrame(rows)
+    return _base(df).mark_bar(cornerRadiusEnd=3).encode(
+        x=alt.X("points:Q", title=t(lang, "chart.points")),
+        y=alt.Y("rule:N", title=None, sort="-x", axis=alt.Axis(labelLimit=220)),
+        color=alt.Color("sign:N", scale=alt.Scale(domain=["+", "-"], range=[POS, NEG]), legend=None),
+        tooltip=[alt.Tooltip("text:N", title=t(lang, "chart.why")), alt.Tooltip("points:Q", format="+.1f"),
+                 alt.Tooltip("source:N", title=t(lang, "chart.source"))],
+    ).properties(title=t(lang, "chart.why_title", strategy=t(lang, f"strategy.{rec.strategy}.name")),
+                 height=max(140, 26 * len(df)))
+
+
+def tiers_chart(figures: Figures, lang: str) -> alt.Chart:
+    """Article 002's trade-off: bigger audiences cost more and engage less (log scales)."""
+    rows = []
+    for kind in TIERS:
+        k = figures.kinds[kind]
+        reach = (k.followers_low * k.followers_high) ** 0.5
+        er = (k.er_low + k.er_high) / 2
+        rows.append({
+            "tier": t(lang, f"kind.{kind}"), "followers": reach, "er": er, "cost": k.rate_mid,
+            "cost_label": fmt_idr_short(k.rate_mid, lang), "er_label": fmt_pct(er, lang),
+        })
+    df = pd.DataFrame(rows)
+    base = _base(df).encode(
+        x=alt.X("followers:Q", title=t(lang, "chart.followers"), scale=alt.Scale(type="log")),
+        y=alt.Y("er:Q", title=t(lang, "chart.er")),
+    )
+    points = base.mark_circle(opacity=0.85, color=WIN).encode(
+        size=alt.Size("cost:Q", scale=alt.Scale(type="log", range=[80, 1600]), title=t(lang, "chart.cost"),
+                      legend=None),
+        tooltip=[alt.Tooltip("tier:N", title=t(lang, "chart.tier")),
+                 alt.Tooltip("followers:Q", title=t(lang, "chart.followers"), format=",.0f"),
+                 alt.Tooltip("er_label:N", title=t(lang, "chart.er")),
+                 alt.Tooltip("cost_label:N", title=t(lang, "chart.cost"))],
+    )
+    labels = base.mark_text(dy=-18, fontSize=12).encode(text="tier:N")
+    cost = base.mark_text(dy=20, fontSize=11, opacity=0.8).encode(text="cost_label:N")
+    return (points + labels + cost).properties(title=t(lang, "chart.tiers_title"))
+
+
+def allocation_chart(rec: Recommendation, lang: str) -> alt.Chart:
+    df = pd.DataFrame([
+        {"kind": t(lang, f"kind.{ln.kind}"), "cost": ln.cost_idr, "label": fmt_idr_short(ln.cost_idr, lang),
+         "phase": ln.phase}
+        for ln in rec.plan
+    ] or [{"kind": t(lang, "plan.empty_short"), "cost": 0, "label": "", "phase": 1}])
+    bars = _base(df).mark_bar(cornerRadiusEnd=3, color=WIN).encode(
+        x=alt.X("cost:Q", title=t(lang, "chart.cost"), axis=alt.Axis(format="~s")),
+        y=alt.Y("kind:N", title=None, sort="-x", axis=alt.Axis(labelLimit=200)),
+        tooltip=[alt.Tooltip("kind:N", title=t(lang, "chart.kind")),
+                 alt.Tooltip("label:N", title=t(lang, "chart.cost"))],
+    )
+    labels = bars.mark_text(align="left", dx=4).encode(text="label:N")
+    return (bars + labels).properties(title=t(lang, "chart.allocation_title"), height=max(120, 40 * len(df)))
+
+
+def timeline_chart(rec: Recommendation, lang: str) -> alt.Chart:
+    df = pd.DataFrame([
+        {"kind": t(lang, f"kind.{ln.kind}"), "start": ln.start_week - 1, "end": ln.end_week,
+         "phase": f"{t(lang, 'plan.phase')} {ln.phase}", "count": ln.count}
+        for ln in rec.plan
+    ] or [{"kind": t(lang, "plan.empty_short"), "start": 0, "end": 0, "phase": "", "count": 0}])
+    return _base(df).mark_bar(cornerRadius=3).encode(
+        x=alt.X("start:Q", title=t(lang, "chart.week"),
+                scale=alt.Scale(domain=[0, rec.brief.duration_weeks]), axis=alt.Axis(tickMinStep=1)),
+        x2="end:Q",
+        y=alt.Y("kind:N", title=None, sort=None, axis=alt.Axis(labelLimit=200)),
+        color=alt.Color("phase:N", title=t(lang, "plan.phase"),
+                        scale=alt.Scale(range=PHASE_COLORS), legend=alt.Legend(orient="bottom")),
+        tooltip=[alt.Tooltip("kind:N", title=t(lang, "chart.kind")), alt.Tooltip("phase:N"),
+                 alt.Tooltip("count:Q", title=t(lang, "plan.count"))],
+    ).properties(title=t(lang, "chart.timeline_title"), height=max(120, 40 * len(df)))
+
+
+def whatif_chart(cells: Sequence[Cell], lang: str, current_budget: int, current_goal: str) -> alt.Chart:
+    df = pd.DataFrame([
+        {"budget": c.budget_idr, "budget_label": fmt_idr_short(c.budget_idr, lang),
+         "goal": t(lang, f"goal.{c.goal}"), "audience": t(lang, f"audience.{c.audience}"),
+         "strategy": t(lang, f"strategy.{c.strategy}.name")}
+        for c in cells
+    ])
+    domain = [t(lang, f"strategy.{s}.name") for s in STRATEGIES]
+    heat = alt.Chart(df).mark_rect().encode(
+        x=alt.X("budget:O", title=t(lang, "chart.budget_log"),
+                axis=alt.Axis(labels=False, ticks=False)),
+        y=alt.Y("goal:N", title=None),
+        color=alt.Color("strategy:N", title=t(lang, "chart.strategy"),
+                        scale=alt.Scale(domain=domain, range=[STRATEGY_COLORS[s] for s in STRATEGIES]),
+                        legend=alt.Legend(orient="bottom")),
+        tooltip=[alt.Tooltip("budget_label:N", title=t(lang, "field.budget_idr")),
+                 alt.Tooltip("goal:N", title=t(lang, "field.goal")),
+                 alt.Tooltip("strategy:N", title=t(lang, "chart.strategy"))],
+    ).properties(height=200, width="container")
+    return heat.facet(row=alt.Row("audience:N", title=None)).properties(
+        title=t(lang, "chart.whatif_title", budget=fmt_idr_short(current_budget, lang),
+                goal=t(lang, f"goal.{current_goal}")))
+
+
+def compare_chart(recs: dict[str, Recommendation], labels: dict[str, str], lang: str) -> alt.Chart:
+    rows = []
+    for name, rec in recs.items():
+        for s in STRATEGIES:
+            rows.append({"scenario": labels[name], "strategy": t(lang, f"strategy.{s}.name"),
+                         "score": rec.scores[s], "winner": s == rec.strategy})
+    df = pd.DataFrame(rows)
+    return _base(df).mark_bar().encode(
+        x=alt.X("score:Q", title=t(lang, "chart.score"), scale=alt.Scale(domain=[0, 100])),
+        y=alt.Y("strategy:N", title=None),
+        color=alt.condition(alt.datum.winner, alt.value(WIN), alt.value(OTHER)),
+        row=alt.Row("scenario:N", title=None),
+        tooltip=["scenario:N", "strategy:N", alt.Tooltip("score:Q", format=".1f")],
+    ).properties(height=110)

@@ -1,0 +1,146 @@
+"""Shared UI helpers for the pages: session state, language, share-link sync, messages.
+
+Pages stay thin: they read widgets, call one guide function and render. Everything a user types or
+pastes goes through guide/ validation; problems are shown as messages in the user's language.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from guide import CampaignBrief, Figures, knowledge
+from guide.briefio import DEFAULT_BRIEF, SHARE_KEYS, Problem, brief_from_params, brief_to_params
+from guide.i18n import fmt_idr, t
+from guide.models import Lang
+
+log = logging.getLogger("panduan")
+WIDGET_PREFIX = "w_"
+
+
+def lang() -> Lang:
+    return "en" if st.session_state.get("lang") == "en" else "id"
+
+
+def tr(key: str, **kwargs: Any) -> str:
+    return t(lang(), key, **kwargs)
+
+
+def init_state() -> None:
+    ss = st.session_state
+    ss.setdefault("lang", "id")
+    ss.setdefault("brief", DEFAULT_BRIEF)
+    ss.setdefault("figures", None)  # None: the shipped figures (shared, immutable)
+    ss.setdefault("notices", [])
+    ss.setdefault("synced_params", None)
+
+
+def brief() -> CampaignBrief:
+    b = st.session_state.get("brief")
+    return b if isinstance(b, CampaignBrief) else DEFAULT_BRIEF
+
+
+def figures() -> Figures:
+    f = st.session_state.get("figures")
+    return f if isinstance(f, Figures) else knowledge().figures
+
+
+def load_brief(b: CampaignBrief) -> None:
+    """Replace the whole brief (preset, upload, link) and let the wizard widgets re-read it."""
+    st.session_state["brief"] = b
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(WIDGET_PREFIX)]:
+        del st.session_state[key]
+
+
+def update_brief(**changes: Any) -> list[Problem]:
+    """Apply one answer; a bad value keeps the last good brief and returns the problems."""
+    from guide.briefio import BriefError, brief_from_dict
+
+    data = brief().model_dump()
+    data.update(changes)
+    try:
+        st.session_state["brief"] = brief_from_dict(data)
+        return []
+    except BriefError as e:
+        return list(e.problems)
+
+
+def _current_params() -> dict[str, list[str]]:
+    qp = st.query_params
+    return {k: qp.get_all(k) for k in qp}
+
+
+def sync_from_url() -> None:
+    """A pasted or edited share link replaces the brief; bad values fall back with a notice."""
+    params = _current_params()
+    if not params or params == st.session_state.get("synced_params"):
+        return
+    b, lg, problems = brief_from_params(params, fallback=DEFAULT_BRIEF)
+    st.session_state["lang"] = lg
+    st.session_state["lang_switch"] = lg
+    load_brief(b)
+    st.session_state["notices"] = problems
+    st.session_state["link_loaded"] = any(k in SHARE_KEYS and k != "lang" for k in params)
+
+
+def sync_to_url() -> None:
+    canonical = brief_to_params(brief(), lang())
+    as_lists = {k: [v] for k, v in canonical.items()}
+    if _current_params() != as_lists:
+        st.query_params.from_dict(canonical)
+    st.session_state["synced_params"] = as_lists
+
+
+def _on_lang() -> None:
+    v = st.session_state.get("lang_switch")
+    if v in ("id", "en"):
+        st.session_state["lang"] = v
+
+
+def language_switch() -> None:
+    st.session_state.setdefault("lang_switch", lang())
+    left, right = st.columns([5, 1], vertical_alignment="center")
+    with left:
+        st.markdown(f"**🧭 {tr('app.title')}**")
+    with right:
+        st.segmented_control(
+            tr("app.language"), options=["id", "en"], key="lang_switch", on_change=_on_lang,
+            format_func=lambda v: "ID" if v == "id" else "EN", label_visibility="collapsed",
+            width="content", required=True,
+        )
+
+
+def problem_text(p: Problem) -> str:
+    field = tr(f"field.{p.field}") if p.field in SHARE_KEYS else (p.field or tr("field.file"))
+    key = f"problem.{p.code}"
+    text = tr(key, field=field)
+    if text == key:
+        text = tr("problem.other", field=field)
+    return text
+
+
+def show_notices() -> None:
+    """Problems found in a share link, shown once on the page that opens it."""
+    notices: list[Problem] = st.session_state.get("notices") or []
+    if notices:
+        st.warning(tr("notice.link_fixed") + "\n\n" + "\n".join(f"- {problem_text(p)}" for p in notices[:8]),
+                   icon=":material/link_off:")
+        st.session_state["notices"] = []
+
+
+def money(n: float) -> str:
+    return fmt_idr(n, lang())
+
+
+def safe_run(fn: Callable[[], None]) -> None:
+    """Run a page; an unexpected error becomes our own message (the details go to the server log)."""
+    try:
+        fn()
+    except Exception as e:  # noqa: BLE001 - the last line of defence; RerunException etc. pass through
+        if type(e).__name__ in ("RerunException", "StopException"):
+            raise
+        log.exception("page failed")
+        st.error(tr("error.unexpected"), icon=":material/error:")

@@ -1,0 +1,79 @@
+"""Assumptions: the rate card, tier scheme and engagement benchmarks with sources, editable per session."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from guide import knowledge
+from guide.assumptions import EDITABLE, figures_from_rows, figures_rows
+from guide.i18n import fmt_pct
+from pages._common import figures, lang, show_notices, tr
+
+show_notices()
+lg = lang()
+ss = st.session_state
+shipped = knowledge().figures
+st.title(tr("assumptions.title"))
+st.markdown(tr("assumptions.lead"))
+
+if ss.get("figures") is not None:
+    st.info(tr("assumptions.edited_notice"), icon=":material/edit:")
+if st.button(tr("assumptions.reset"), icon=":material/restart_alt:"):
+    ss["figures"] = None
+    ss.pop("assumptions_editor", None)
+    ss.pop("completion_input", None)
+    ss["assumption_problems"] = []
+    st.rerun()
+
+current = figures()
+df = pd.DataFrame(figures_rows(current))
+df.insert(1, "label", [tr(f"kind.{k}") for k in df["kind"]])
+column_config = {
+    "kind": None,
+    "label": st.column_config.TextColumn(tr("assumptions.col.kind"), disabled=True),
+    "rate_low": st.column_config.NumberColumn(tr("assumptions.col.rate_low"), format="localized", step=1000),
+    "rate_high": st.column_config.NumberColumn(tr("assumptions.col.rate_high"), format="localized", step=1000),
+    "followers_low": st.column_config.NumberColumn(tr("assumptions.col.followers_low"), format="localized"),
+    "followers_high": st.column_config.NumberColumn(tr("assumptions.col.followers_high"), format="localized"),
+    "er_low": st.column_config.NumberColumn(tr("assumptions.col.er_low"), format="%.2f"),
+    "er_high": st.column_config.NumberColumn(tr("assumptions.col.er_high"), format="%.2f"),
+    "rate_source": st.column_config.TextColumn(tr("assumptions.col.rate_source"), disabled=True),
+    "followers_source": st.column_config.TextColumn(tr("assumptions.col.followers_source"), disabled=True),
+    "er_source": st.column_config.TextColumn(tr("assumptions.col.er_source"), disabled=True),
+}
+edited = st.data_editor(df, key="assumptions_editor", hide_index=True, num_rows="fixed",
+                        column_config=column_config, width="stretch",
+                        disabled=["kind", "label", "rate_source", "followers_source", "er_source"])
+completion = st.number_input(tr("assumptions.completion"), min_value=0.05, max_value=1.0, step=0.05,
+                             value=float(current.completion_factor.value), key="completion_input",
+                             help=tr("assumptions.completion_help"))
+
+rows = edited.to_dict("records") if isinstance(edited, pd.DataFrame) else []
+changed = any(r.get(c) != getattr(current.kinds[r["kind"]], c, None) for r in rows if r.get("kind") in current.kinds
+              for c in EDITABLE) or completion != current.completion_factor.value
+if changed or len(rows) != len(df):
+    new, problems = figures_from_rows(rows, current, completion)
+    ss["assumption_problems"] = problems
+    if new != shipped:
+        ss["figures"] = new
+    if not problems:
+        st.rerun()
+for p in ss.get("assumption_problems", []):
+    st.error(tr(f"assumptions.problem.{p.code}", kind=tr(f"kind.{p.kind}") if p.kind else "",
+                column=tr(f"assumptions.col.{p.column}") if p.column else ""), icon=":material/error:")
+
+st.caption(tr("assumptions.star"))
+st.subheader(tr("assumptions.scheme_title"))
+scheme = current.tier_scheme
+st.markdown(scheme.note_en if lg == "en" else scheme.note_id)
+st.dataframe(pd.DataFrame([{"scheme": knowledge().sources.title(s["id"]), **{k: v for k, v in s.items() if k != "id"}}
+                           for s in scheme.other_schemes]), hide_index=True, width="stretch")
+st.subheader(tr("assumptions.notes_title"))
+for kind, k in current.kinds.items():
+    notes = " ".join(n for n in (k.rate_note, k.followers_note, k.er_note) if n)
+    st.markdown(f"- **{tr(f'kind.{kind}')}** — {tr('assumptions.er_mid', er=fmt_pct((k.er_low + k.er_high) / 2, lg))} {notes}")
+st.markdown(f"- {tr('assumptions.completion')}: {current.completion_factor.value:g} — {current.completion_factor.note}")
+st.subheader(tr("assumptions.sources_title"))
+for r in knowledge().sources.references:
+    st.markdown(f"- `{r.id}` — {r.title}")

@@ -1,0 +1,172 @@
+"""Brief: the wizard (goal → budget → audience and industry → platforms and content → timing → review)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from guide.briefio import BriefError, brief_from_json, brief_to_json, parse_amount
+from guide.i18n import fmt_int
+from guide.models import (
+    AUDIENCES,
+    BRAND_STAGES,
+    CONTENTS,
+    GOALS,
+    INDUSTRIES,
+    MAX_BUDGET_IDR,
+    MAX_NAME_CHARS,
+    MAX_PRODUCT_VALUE_IDR,
+    PLATFORMS,
+)
+from pages._common import brief, lang, load_brief, money, problem_text, show_notices, tr, update_brief
+
+STEPS = ("goal", "budget", "audience", "channels", "timing", "review")
+ss = st.session_state
+show_notices()
+step = ss.get("wizard_step", 0)
+if not isinstance(step, int) or not 0 <= step < len(STEPS):
+    step = 0
+ss["wizard_step"] = step
+b = brief()
+
+st.title(tr("brief.title"))
+st.progress((step + 1) / len(STEPS),
+            text=tr("brief.progress", n=step + 1, total=len(STEPS), name=tr(f"brief.step.{STEPS[step]}")))
+
+
+def init(key: str, value: Any) -> str:
+    """Wizard widgets read the brief the first time they are drawn (after a preset, link or upload too)."""
+    k = f"w_{key}"
+    if k not in ss:
+        ss[k] = value
+    return k
+
+
+def answer(field: str, key: str, convert: Any = None) -> None:
+    value = ss.get(key)
+    if convert is not None:
+        value = convert(value)
+    problems = update_brief(**{field: value})
+    ss[f"err_{field}"] = [problem_text(p) for p in problems]
+
+
+def errors(field: str) -> None:
+    for msg in ss.get(f"err_{field}", []):
+        st.error(msg, icon=":material/error:")
+
+
+def amount_answer(field: str, key: str, maximum: int, optional: bool = False) -> None:
+    text = ss.get(key) or ""
+    if optional and not str(text).strip():
+        update_brief(**{field: None})
+        ss[f"err_{field}"] = []
+        return
+    n = parse_amount(str(text), lang())
+    if n is None:
+        ss[f"err_{field}"] = [tr("brief.amount_invalid", example=money(50_000_000))]
+    elif n > maximum:
+        ss[f"err_{field}"] = [tr("brief.amount_too_large", maximum=money(maximum))]
+    else:
+        answer(field, key, lambda _v: n)
+
+
+if step == 0:
+    k = init("goal", b.goal)
+    st.radio(tr("field.goal"), GOALS, key=k, format_func=lambda g: tr(f"goal.{g}"),
+             captions=[tr(f"goal_help.{g}") for g in GOALS], on_change=answer, args=("goal", k))
+    errors("goal")
+    k2 = init("secondary_goal", b.secondary_goal)
+    st.selectbox(tr("field.secondary_goal"), [None, *GOALS], key=k2, help=tr("brief.secondary_help"),
+                 format_func=lambda g: tr("brief.none") if g is None else tr(f"goal.{g}"),
+                 on_change=answer, args=("secondary_goal", k2))
+    errors("secondary_goal")
+elif step == 1:
+    k = init("budget_text", fmt_int(b.budget_idr, lang()))
+    st.text_input(tr("field.budget_idr"), key=k, help=tr("brief.budget_help"), max_chars=40,
+                  on_change=amount_answer, args=("budget_idr", k, MAX_BUDGET_IDR))
+    errors("budget_idr")
+    st.markdown(tr("brief.budget_is", amount=money(brief().budget_idr)))
+    pv = b.product_value_idr
+    k2 = init("product_text", "" if pv is None else fmt_int(pv, lang()))
+    st.text_input(tr("field.product_value_idr"), key=k2, help=tr("brief.product_help"), max_chars=40,
+                  on_change=amount_answer, args=("product_value_idr", k2, MAX_PRODUCT_VALUE_IDR, True))
+    errors("product_value_idr")
+elif step == 2:
+    k = init("audience", b.audience)
+    st.radio(tr("field.audience"), AUDIENCES, key=k, format_func=lambda a: tr(f"audience.{a}"),
+             captions=[tr(f"audience_help.{a}") for a in AUDIENCES], on_change=answer, args=("audience", k))
+    k2 = init("industry", b.industry)
+    st.selectbox(tr("field.industry"), INDUSTRIES, key=k2, format_func=lambda i: tr(f"industry.{i}"),
+                 help=tr("brief.industry_help"), on_change=answer, args=("industry", k2))
+    errors("industry")
+elif step == 3:
+    k = init("platforms", list(b.platforms))
+    st.pills(tr("field.platforms"), PLATFORMS, key=k, selection_mode="multi",
+             format_func=lambda p: tr(f"platform.{p}"), help=tr("brief.platforms_help"),
+             on_change=answer, args=("platforms", k, lambda v: list(v or [])))
+    k2 = init("content", b.content)
+    st.radio(tr("field.content"), [None, *CONTENTS], key=k2,
+             format_func=lambda c: tr("brief.no_preference") if c is None else tr(f"content.{c}"),
+             captions=[tr("brief.no_preference_help"), *[tr(f"content_help.{c}") for c in CONTENTS]],
+             on_change=answer, args=("content", k2))
+elif step == 4:
+    k = init("duration_weeks", b.duration_weeks)
+    st.slider(tr("field.duration_weeks"), 1, 104, key=k, help=tr("brief.duration_help"),
+              on_change=answer, args=("duration_weeks", k))
+    k2 = init("brand_stage", b.brand_stage)
+    st.radio(tr("field.brand_stage"), BRAND_STAGES, key=k2, format_func=lambda s: tr(f"brand_stage.{s}"),
+             captions=[tr(f"brand_stage_help.{s}") for s in BRAND_STAGES], on_change=answer,
+             args=("brand_stage", k2))
+    k3 = init("name", b.name or "")
+    st.text_input(tr("field.name"), key=k3, max_chars=MAX_NAME_CHARS, help=tr("brief.name_help"),
+                  on_change=answer, args=("name", k3, lambda v: (v or None)))
+    errors("name")
+else:
+    b = brief()
+    rows = [
+        (tr("field.goal"), tr(f"goal.{b.goal}")),
+        (tr("field.secondary_goal"), tr(f"goal.{b.secondary_goal}") if b.secondary_goal else "—"),
+        (tr("field.budget_idr"), money(b.budget_idr)),
+        (tr("field.product_value_idr"), money(b.product_value_idr) if b.product_value_idr else "—"),
+        (tr("field.audience"), tr(f"audience.{b.audience}")),
+        (tr("field.industry"), tr(f"industry.{b.industry}")),
+        (tr("field.platforms"), ", ".join(tr(f"platform.{p}") for p in b.platforms) or "—"),
+        (tr("field.content"), tr(f"content.{b.content}") if b.content else tr("brief.no_preference")),
+        (tr("field.duration_weeks"), str(b.duration_weeks)),
+        (tr("field.brand_stage"), tr(f"brand_stage.{b.brand_stage}")),
+        (tr("field.name"), b.name or "—"),
+    ]
+    st.table({tr("brief.question"): [r[0] for r in rows], tr("brief.answer"): [r[1] for r in rows]})
+    if st.button(tr("brief.see_recommendation"), type="primary", icon=":material/verified:"):
+        st.switch_page("pages/recommendation.py")
+
+back, nxt = st.columns(2)
+if step > 0 and back.button(tr("brief.back"), icon=":material/arrow_back:", width="stretch"):
+    ss["wizard_step"] = step - 1
+    st.rerun()
+if step < len(STEPS) - 1 and nxt.button(tr("brief.next"), type="primary", icon=":material/arrow_forward:",
+                                        width="stretch"):
+    ss["wizard_step"] = step + 1
+    st.rerun()
+
+st.divider()
+with st.expander(tr("brief.file_title"), icon=":material/upload_file:"):
+    up = st.file_uploader(tr("brief.file_label"), type=["json"], key="brief_upload",
+                          help=tr("brief.file_help"))
+    if up is not None and ss.get("upload_seen") != up.file_id:
+        ss["upload_seen"] = up.file_id
+        try:
+            load_brief(brief_from_json(up.getvalue()))
+            ss["upload_result"] = ("ok", [tr("brief.file_loaded")])
+        except BriefError as e:
+            ss["upload_result"] = ("error", [problem_text(p) for p in e.problems[:5]])
+        st.rerun()
+    kind, messages = ss.get("upload_result", (None, []))
+    if kind == "ok":
+        st.success(messages[0], icon=":material/check_circle:")
+    elif kind == "error":
+        st.error(tr("brief.file_rejected") + "\n\n" + "\n".join(f"- {m}" for m in messages),
+                 icon=":material/error:")
+    st.download_button(tr("download.json"), brief_to_json(brief()), file_name="brief.json",
+                       mime="application/json", icon=":material/download:")

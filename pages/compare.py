@@ -1,0 +1,43 @@
+"""Compare: scenarios side by side, and a what-if map of the recommended strategy around the brief."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from guide.charts import compare_chart, whatif_chart
+from guide.models import GOALS
+from guide.whatif import compare, scenario_briefs, whatif_map
+from pages._common import brief, figures, lang, money, show_notices, tr
+
+show_notices()
+lg = lang()
+b = brief()
+st.title(tr("compare.title"))
+st.markdown(tr("compare.lead"))
+
+others = [g for g in GOALS if g != b.goal]
+default_other = st.session_state.get("cmp_goal")
+if default_other not in others:
+    st.session_state["cmp_goal"] = others[0]
+other = st.selectbox(tr("compare.other_goal"), others, key="cmp_goal", format_func=lambda g: tr(f"goal.{g}"))
+briefs = scenario_briefs(b, other)
+recs = compare(briefs, lg, figures())
+labels = {name: tr(f"compare.scenario.{name}") for name in briefs}
+
+cols = st.columns(len(recs))
+for col, (name, rec) in zip(cols, recs.items(), strict=True):
+    with col.container(border=True):
+        st.caption(labels[name])
+        st.markdown(f"#### {tr(f'strategy.{rec.strategy}.name')}")
+        st.markdown(tr("compare.card", budget=money(rec.brief.budget_idr), goal=tr(f"goal.{rec.brief.goal}"),
+                       spend=money(rec.total_cost_idr), creators=sum(ln.count for ln in rec.plan)))
+        if rec.planned_strategy != rec.strategy:
+            planned = tr(f"strategy.{rec.planned_strategy}.name") if rec.planned_strategy else "—"
+            st.caption(tr("compare.planned_as", strategy=planned))
+
+st.altair_chart(compare_chart(recs, labels, lg), width="stretch")
+
+st.subheader(tr("compare.map_title"))
+st.caption(tr("compare.map_help"))
+cells = whatif_map(b, figures())
+st.altair_chart(whatif_chart(cells, lg, b.budget_idr, b.goal), width="stretch")

@@ -1,0 +1,47 @@
+"""Learn: KOL vs influencer vs KOC vs micro-influencer, the differences, tiers, combining, the checklist."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from guide import knowledge
+from guide.i18n import t_list
+from guide.models import TIERS
+from pages._common import figures, lang, money, show_notices, tr
+
+show_notices()
+lg = lang()
+st.title(tr("learn.title"))
+st.markdown(tr("learn.lead"))
+
+st.subheader(tr("learn.who_title"))
+headers = t_list(lg, "learn.who_headers")
+rows = [t_list(lg, f"learn.who.{k}") for k in ("kol", "influencer", "micro", "koc")]
+st.table({h: [r[i] for r in rows] for i, h in enumerate(headers)})
+
+st.subheader(tr("learn.diff_title"))
+st.caption(tr("learn.diff_note"))
+for item in t_list(lg, "learn.diffs"):
+    st.markdown(f"- {item}")
+
+st.subheader(tr("learn.tiers_title"))
+fig = figures()
+st.table({
+    tr("learn.tier"): [tr(f"kind.{k}") for k in TIERS],
+    tr("learn.followers"): t_list(lg, "learn.tier_followers"),
+    tr("learn.rate"): [f"{money(fig.kinds[k].rate_low)} – {money(fig.kinds[k].rate_high)}" for k in TIERS],
+})
+st.caption(fig.tier_scheme.note_en if lg == "en" else fig.tier_scheme.note_id)
+
+st.subheader(tr("learn.combine_title"))
+for item in t_list(lg, "learn.combine"):
+    st.markdown(f"- {item}")
+
+st.subheader(tr("learn.checklist_title"))
+st.caption(tr("learn.checklist_lead"))
+for i, item in enumerate(t_list(lg, "learn.checklist")):
+    st.checkbox(item, key=f"chk_{i}")
+
+st.subheader(tr("learn.sources_title"))
+for a in knowledge().sources.articles:
+    st.markdown(f"- **{a.title}** (`{a.id}`) — {a.summary_en if lg == 'en' else a.summary_id}")
