@@ -24,6 +24,21 @@ PHASE_COLORS = ["#12A39A", "#E39B2D", "#7B6CF0", "#D9663B"]
 HEIGHT = 260
 
 
+def element_height(chart: alt.TopLevelMixin) -> int:
+    """Pixel height for the page element (Streamlit does not size charts by their own height).
+
+    Builders record it in `usermeta.height_px`; read without serialising the chart.
+    """
+    meta = getattr(chart, "usermeta", alt.Undefined)
+    if isinstance(meta, dict) and isinstance(meta.get("height_px"), int):
+        return int(meta["height_px"])
+    return HEIGHT + 110
+
+
+def _sized(chart: alt.TopLevelMixin, plot_height: int, rows: int = 1, extra: int = 110) -> alt.TopLevelMixin:
+    return chart.properties(usermeta={"height_px": rows * (plot_height + 30) + extra})
+
+
 def _base(data: pd.DataFrame) -> alt.Chart:
     return alt.Chart(data).properties(height=HEIGHT, width="container")
 
@@ -42,7 +57,7 @@ def scores_chart(rec: Recommendation, lang: str) -> alt.Chart:
                  alt.Tooltip("score:Q", title=t(lang, "chart.score"), format=".1f")],
     )
     labels = bars.mark_text(align="left", dx=4).encode(text=alt.Text("score:Q", format=".0f"))
-    return (bars + labels).properties(title=t(lang, "chart.scores_title"), height=180)
+    return _sized((bars + labels).properties(title=t(lang, "chart.scores_title"), height=180), 180)
 
 
 def why_chart(rec: Recommendation, lang: str) -> alt.Chart:
@@ -55,14 +70,15 @@ def why_chart(rec: Recommendation, lang: str) -> alt.Chart:
     if not rows:
         rows.append({"rule": t(lang, "chart.no_rules"), "points": 0.0, "text": "", "source": "", "sign": "+"})
     df = pd.DataFrame(rows)
-    return _base(df).mark_bar(cornerRadiusEnd=3).encode(
+    chart = _base(df).mark_bar(cornerRadiusEnd=3).encode(
         x=alt.X("points:Q", title=t(lang, "chart.points")),
         y=alt.Y("rule:N", title=None, sort="-x", axis=alt.Axis(labelLimit=220)),
         color=alt.Color("sign:N", scale=alt.Scale(domain=["+", "-"], range=[POS, NEG]), legend=None),
         tooltip=[alt.Tooltip("text:N", title=t(lang, "chart.why")), alt.Tooltip("points:Q", format="+.1f"),
                  alt.Tooltip("source:N", title=t(lang, "chart.source"))],
-    ).properties(title=t(lang, "chart.why_title", strategy=t(lang, f"strategy.{rec.strategy}.name")),
-                 height=max(140, 26 * len(df)))
+    ).properties(title=t(lang, "chart.why_title", strategy=t(lang, f"strategy.{rec.strategy}.name")))
+    h = max(140, 26 * len(df))
+    return _sized(chart.properties(height=h), h)
 
 
 def tiers_chart(figures: Figures, lang: str) -> alt.Chart:
@@ -91,7 +107,7 @@ def tiers_chart(figures: Figures, lang: str) -> alt.Chart:
     )
     labels = base.mark_text(dy=-18, fontSize=12).encode(text="tier:N")
     cost = base.mark_text(dy=20, fontSize=11, opacity=0.8).encode(text="cost_label:N")
-    return (points + labels + cost).properties(title=t(lang, "chart.tiers_title"))
+    return _sized((points + labels + cost).properties(title=t(lang, "chart.tiers_title"), height=HEIGHT), HEIGHT)
 
 
 def allocation_chart(rec: Recommendation, lang: str) -> alt.Chart:
@@ -107,7 +123,8 @@ def allocation_chart(rec: Recommendation, lang: str) -> alt.Chart:
                  alt.Tooltip("label:N", title=t(lang, "chart.cost"))],
     )
     labels = bars.mark_text(align="left", dx=4).encode(text="label:N")
-    return (bars + labels).properties(title=t(lang, "chart.allocation_title"), height=max(120, 40 * len(df)))
+    h = max(120, 40 * len(df))
+    return _sized((bars + labels).properties(title=t(lang, "chart.allocation_title"), height=h), h)
 
 
 def timeline_chart(rec: Recommendation, lang: str) -> alt.Chart:
@@ -116,7 +133,7 @@ def timeline_chart(rec: Recommendation, lang: str) -> alt.Chart:
          "phase": f"{t(lang, 'plan.phase')} {ln.phase}", "count": ln.count}
         for ln in rec.plan
     ] or [{"kind": t(lang, "plan.empty_short"), "start": 0, "end": 0, "phase": "", "count": 0}])
-    return _base(df).mark_bar(cornerRadius=3).encode(
+    chart = _base(df).mark_bar(cornerRadius=3).encode(
         x=alt.X("start:Q", title=t(lang, "chart.week"),
                 scale=alt.Scale(domain=[0, rec.brief.duration_weeks]), axis=alt.Axis(tickMinStep=1)),
         x2="end:Q",
@@ -125,7 +142,9 @@ def timeline_chart(rec: Recommendation, lang: str) -> alt.Chart:
                         scale=alt.Scale(range=PHASE_COLORS), legend=alt.Legend(orient="bottom")),
         tooltip=[alt.Tooltip("kind:N", title=t(lang, "chart.kind")), alt.Tooltip("phase:N"),
                  alt.Tooltip("count:Q", title=t(lang, "plan.count"))],
-    ).properties(title=t(lang, "chart.timeline_title"), height=max(120, 40 * len(df)))
+    ).properties(title=t(lang, "chart.timeline_title"))
+    h = max(120, 40 * len(df))
+    return _sized(chart.properties(height=h), h, extra=150)
 
 
 def whatif_chart(cells: Sequence[Cell], lang: str, current_budget: int, current_goal: str) -> alt.Chart:
@@ -147,9 +166,10 @@ def whatif_chart(cells: Sequence[Cell], lang: str, current_budget: int, current_
                  alt.Tooltip("goal:N", title=t(lang, "field.goal")),
                  alt.Tooltip("strategy:N", title=t(lang, "chart.strategy"))],
     ).properties(height=200, width="container")
-    return heat.facet(row=alt.Row("audience:N", title=None)).properties(
+    faceted = heat.facet(row=alt.Row("audience:N", title=None)).properties(
         title=t(lang, "chart.whatif_title", budget=fmt_idr_short(current_budget, lang),
                 goal=t(lang, f"goal.{current_goal}")))
+    return _sized(faceted, 200, rows=2, extra=150)
 
 
 def compare_chart(recs: dict[str, Recommendation], labels: dict[str, str], lang: str) -> alt.Chart:
@@ -159,10 +179,11 @@ def compare_chart(recs: dict[str, Recommendation], labels: dict[str, str], lang:
             rows.append({"scenario": labels[name], "strategy": t(lang, f"strategy.{s}.name"),
                          "score": rec.scores[s], "winner": s == rec.strategy})
     df = pd.DataFrame(rows)
-    return _base(df).mark_bar().encode(
+    chart = alt.Chart(df).mark_bar().encode(
         x=alt.X("score:Q", title=t(lang, "chart.score"), scale=alt.Scale(domain=[0, 100])),
         y=alt.Y("strategy:N", title=None),
         color=alt.condition(alt.datum.winner, alt.value(WIN), alt.value(OTHER)),
-        row=alt.Row("scenario:N", title=None),
+        row=alt.Row("scenario:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left")),
         tooltip=["scenario:N", "strategy:N", alt.Tooltip("score:Q", format=".1f")],
-    ).properties(height=110)
+    ).properties(height=110, width="container")
+    return _sized(chart, 110, rows=len(recs), extra=90)

@@ -79,7 +79,8 @@ def recommend(brief: CampaignBrief, lang: Lang | str = "id", figures: Figures | 
             source=SourceRef(id=r.source.article, title=k.sources.title(r.source.article),
                              passage=r.source.passage),
         )
-        for r, w in sorted(fired, key=lambda rw: -abs(sum(rw[0].effects.values()) * rw[1]))
+        for r, w in sorted(fired, key=lambda rw: (-abs(rw[0].effects.get(strategy, 0) * rw[1]),
+                                                  -abs(sum(rw[0].effects.values()) * rw[1])))
     )
 
     warnings: list[Advisory] = []

@@ -7,6 +7,7 @@ pastes goes through guide/ validation; problems are shown as messages in the use
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -19,6 +20,43 @@ from guide.models import Lang
 
 log = logging.getLogger("panduan")
 WIDGET_PREFIX = "w_"
+_run = threading.local()  # each script run has its own thread
+
+
+def run_app() -> None:
+    """The whole app frame: page config, state, link sync, language switch, navigation, the page."""
+    st.set_page_config(page_title="Panduan Strategi Kreator", page_icon=":material/explore:", layout="wide",
+                       initial_sidebar_state="collapsed")
+    init_state()
+    sync_from_url()
+    language_switch()
+    pages = [
+        st.Page("pages/start.py", title=tr("nav.start"), icon=":material/home:", url_path="start",
+                default=True),
+        st.Page("pages/brief.py", title=tr("nav.brief"), icon=":material/edit_note:", url_path="brief"),
+        st.Page("pages/recommendation.py", title=tr("nav.recommendation"), icon=":material/verified:",
+                url_path="recommendation"),
+        st.Page("pages/compare.py", title=tr("nav.compare"), icon=":material/compare_arrows:",
+                url_path="compare"),
+        st.Page("pages/learn.py", title=tr("nav.learn"), icon=":material/school:", url_path="learn"),
+        st.Page("pages/assumptions.py", title=tr("nav.assumptions"), icon=":material/tune:",
+                url_path="assumptions"),
+    ]
+    current = st.navigation(pages, position="top")
+    _run.in_app = True
+    try:
+        safe_run(current.run)
+    finally:
+        _run.in_app = False
+    sync_to_url()
+
+
+def page_guard() -> None:
+    """Every page starts here. Streamlit runs a pages/ file directly (its old multipage mode) when the
+    very first request to a fresh server opens a page URL; then run the whole app frame instead."""
+    if not getattr(_run, "in_app", False):
+        run_app()
+        st.stop()
 
 
 def lang() -> Lang:
@@ -104,7 +142,7 @@ def language_switch() -> None:
     st.session_state.setdefault("lang_switch", lang())
     left, right = st.columns([5, 1], vertical_alignment="center")
     with left:
-        st.markdown(f"**🧭 {tr('app.title')}**")
+        st.markdown(f"**:material/explore: {tr('app.title')}**")
     with right:
         st.segmented_control(
             tr("app.language"), options=["id", "en"], key="lang_switch", on_change=_on_lang,
@@ -131,6 +169,13 @@ def show_notices() -> None:
         st.session_state["notices"] = []
 
 
+def chart(c: Any) -> None:
+    """Draw an Altair chart at the height its builder asked for, full width."""
+    from guide.charts import element_height
+
+    st.altair_chart(c, width="stretch", height=element_height(c))
+
+
 def money(n: float) -> str:
     return fmt_idr(n, lang())
 
@@ -139,7 +184,7 @@ def safe_run(fn: Callable[[], None]) -> None:
     """Run a page; an unexpected error becomes our own message (the details go to the server log)."""
     try:
         fn()
-    except Exception as e:  # noqa: BLE001 - the last line of defence; RerunException etc. pass through
+    except Exception as e:
         if type(e).__name__ in ("RerunException", "StopException"):
             raise
         log.exception("page failed")

@@ -8,7 +8,9 @@ import streamlit as st
 from guide import knowledge
 from guide.assumptions import EDITABLE, figures_from_rows, figures_rows
 from guide.i18n import fmt_pct
-from pages._common import figures, lang, show_notices, tr
+from pages._common import figures, lang, page_guard, show_notices, tr
+
+page_guard()
 
 show_notices()
 lg = lang()

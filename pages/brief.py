@@ -19,7 +19,19 @@ from guide.models import (
     MAX_PRODUCT_VALUE_IDR,
     PLATFORMS,
 )
-from pages._common import brief, lang, load_brief, money, problem_text, show_notices, tr, update_brief
+from pages._common import (
+    brief,
+    lang,
+    load_brief,
+    money,
+    page_guard,
+    problem_text,
+    show_notices,
+    tr,
+    update_brief,
+)
+
+page_guard()
 
 STEPS = ("goal", "budget", "audience", "channels", "timing", "review")
 ss = st.session_state

@@ -7,7 +7,9 @@ import streamlit as st
 from guide.charts import compare_chart, whatif_chart
 from guide.models import GOALS
 from guide.whatif import compare, scenario_briefs, whatif_map
-from pages._common import brief, figures, lang, money, show_notices, tr
+from pages._common import brief, chart, figures, lang, money, page_guard, show_notices, tr
+
+page_guard()
 
 show_notices()
 lg = lang()
@@ -35,9 +37,9 @@ for col, (name, rec) in zip(cols, recs.items(), strict=True):
             planned = tr(f"strategy.{rec.planned_strategy}.name") if rec.planned_strategy else "—"
             st.caption(tr("compare.planned_as", strategy=planned))
 
-st.altair_chart(compare_chart(recs, labels, lg), width="stretch")
+chart(compare_chart(recs, labels, lg))
 
 st.subheader(tr("compare.map_title"))
 st.caption(tr("compare.map_help"))
 cells = whatif_map(b, figures())
-st.altair_chart(whatif_chart(cells, lg, b.budget_idr, b.goal), width="stretch")
+chart(whatif_chart(cells, lg, b.budget_idr, b.goal))

@@ -11,7 +11,9 @@ from guide.briefio import brief_to_params
 from guide.charts import allocation_chart, scores_chart, tiers_chart, timeline_chart, why_chart
 from guide.exports import md_escape, to_csv, to_json, to_markdown
 from guide.i18n import fmt_int, fmt_range
-from pages._common import brief, figures, lang, money, show_notices, tr
+from pages._common import brief, chart, figures, lang, money, page_guard, show_notices, tr
+
+page_guard()
 
 show_notices()
 lg = lang()
@@ -24,9 +26,9 @@ st.markdown(f"### {rec.summary}")
 c1, c2, c3 = st.columns(3)
 c1.metric(tr("rec.score"), f"{rec.scores[rec.strategy]:.0f} / 100")
 c2.metric(tr("rec.runner_up"), tr(f"strategy.{rec.runner_up}.name"),
-          delta=tr("rec.margin", margin=f"{rec.margin:.1f}"), delta_color="off")
+          delta=tr("rec.margin", margin=f"{rec.margin:.1f}"), delta_color="off", delta_arrow="off")
 c3.metric(tr("rec.planned_spend"), money(rec.total_cost_idr), delta=tr("rec.of_budget", budget=money(b.budget_idr)),
-          delta_color="off")
+          delta_color="off", delta_arrow="off")
 
 for w in rec.warnings:
     if w.code in ("budget-too-small", "compliance-doctor", "compliance-bpom"):
@@ -34,14 +36,14 @@ for w in rec.warnings:
 
 left, right = st.columns(2)
 with left:
-    st.altair_chart(scores_chart(rec, lg), width="stretch")
+    chart(scores_chart(rec, lg))
 with right:
-    st.altair_chart(why_chart(rec, lg), width="stretch")
+    chart(why_chart(rec, lg))
 
 st.subheader(tr("rec.why"))
 for r in rec.reasons:
     eff = r.effects.get(rec.strategy, 0)
-    badge = f"{eff:+.0f}" if eff else "·"
+    badge = f"{eff:+.1f}".replace(".0", "") if eff else "·"
     with st.container():
         st.markdown(f"**{badge}** {r.text}")
         st.caption(tr("common.source_passage", source=r.source.title, passage=r.source.passage))
@@ -68,13 +70,13 @@ if rec.plan:
     st.caption(tr("rec.plan_basis"))
     p1, p2 = st.columns(2)
     with p1:
-        st.altair_chart(allocation_chart(rec, lg), width="stretch")
+        chart(allocation_chart(rec, lg))
     with p2:
-        st.altair_chart(timeline_chart(rec, lg), width="stretch")
+        chart(timeline_chart(rec, lg))
 else:
     st.info(tr("plan.empty"), icon=":material/info:")
 
-st.altair_chart(tiers_chart(figures(), lg), width="stretch")
+chart(tiers_chart(figures(), lg))
 st.caption(tr("rec.tiers_caption"))
 
 st.subheader(tr("rec.warnings"))

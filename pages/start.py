@@ -3,7 +3,9 @@
 import streamlit as st
 
 from guide.briefio import presets
-from pages._common import lang, load_brief, show_notices, tr
+from pages._common import lang, load_brief, page_guard, show_notices, tr
+
+page_guard()
 
 show_notices()
 st.title(tr("start.title"))
