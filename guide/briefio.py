@@ -59,7 +59,9 @@ def problems_from_validation(e: ValidationError) -> list[Problem]:
     out = []
     for err in e.errors():
         loc = [str(p) for p in err["loc"]]
-        field = loc[0] if loc else ""
+        msg = str(err["msg"])
+        # The one model-level check (secondary goal equal to the goal) belongs to secondary_goal.
+        field = loc[0] if loc else ("secondary_goal" if "secondary_goal" in msg else "")
         out.append(Problem(field=field, code=str(err["type"]), detail=str(err["msg"])))
     return out
 

@@ -139,7 +139,7 @@ def timeline_chart(rec: Recommendation, lang: str) -> alt.Chart:
         x2="end:Q",
         y=alt.Y("kind:N", title=None, sort=None, axis=alt.Axis(labelLimit=200)),
         color=alt.Color("phase:N", title=t(lang, "plan.phase"),
-                        scale=alt.Scale(range=PHASE_COLORS), legend=alt.Legend(orient="bottom")),
+                        scale=alt.Scale(range=PHASE_COLORS), legend=alt.Legend(orient="bottom", columns=2)),
         tooltip=[alt.Tooltip("kind:N", title=t(lang, "chart.kind")), alt.Tooltip("phase:N"),
                  alt.Tooltip("count:Q", title=t(lang, "plan.count"))],
     ).properties(title=t(lang, "chart.timeline_title"))
@@ -147,43 +147,53 @@ def timeline_chart(rec: Recommendation, lang: str) -> alt.Chart:
     return _sized(chart.properties(height=h), h, extra=150)
 
 
-def whatif_chart(cells: Sequence[Cell], lang: str, current_budget: int, current_goal: str) -> alt.Chart:
+def whatif_chart(cells: Sequence[Cell], lang: str, current_budget: int, current_goal: str,
+                 audience: str) -> alt.Chart:
+    """One audience's map: goal (rows) × budget (columns, log-spaced), coloured by the winning strategy."""
     df = pd.DataFrame([
         {"budget": c.budget_idr, "budget_label": fmt_idr_short(c.budget_idr, lang),
-         "goal": t(lang, f"goal.{c.goal}"), "audience": t(lang, f"audience.{c.audience}"),
-         "strategy": t(lang, f"strategy.{c.strategy}.name")}
-        for c in cells
+         "goal": t(lang, f"goal.{c.goal}"), "strategy": t(lang, f"strategy.{c.strategy}.name"),
+         "current": c.budget_idr == current_budget and c.goal == current_goal}
+        for c in cells if c.audience == audience
     ])
     domain = [t(lang, f"strategy.{s}.name") for s in STRATEGIES]
     heat = alt.Chart(df).mark_rect().encode(
-        x=alt.X("budget:O", title=t(lang, "chart.budget_log"),
-                axis=alt.Axis(labels=False, ticks=False)),
-        y=alt.Y("goal:N", title=None),
+        x=alt.X("budget:O", title=t(lang, "chart.budget_log"), axis=alt.Axis(labels=False, ticks=False)),
+        y=alt.Y("goal:N", title=None, axis=alt.Axis(labelLimit=140)),
         color=alt.Color("strategy:N", title=t(lang, "chart.strategy"),
                         scale=alt.Scale(domain=domain, range=[STRATEGY_COLORS[s] for s in STRATEGIES]),
-                        legend=alt.Legend(orient="bottom")),
+                        legend=alt.Legend(orient="bottom", columns=2)),
         tooltip=[alt.Tooltip("budget_label:N", title=t(lang, "field.budget_idr")),
                  alt.Tooltip("goal:N", title=t(lang, "field.goal")),
                  alt.Tooltip("strategy:N", title=t(lang, "chart.strategy"))],
-    ).properties(height=200, width="container")
-    faceted = heat.facet(row=alt.Row("audience:N", title=None)).properties(
+    ).properties(
+        height=220, width="container",
         title=t(lang, "chart.whatif_title", budget=fmt_idr_short(current_budget, lang),
-                goal=t(lang, f"goal.{current_goal}")))
-    return _sized(faceted, 200, rows=2, extra=150)
+                goal=t(lang, f"goal.{current_goal}"), audience=t(lang, f"audience.{audience}")),
+    )
+    return _sized(heat, 220, extra=150)
 
 
 def compare_chart(recs: dict[str, Recommendation], labels: dict[str, str], lang: str) -> alt.Chart:
+    """The four scores of each scenario, grouped by scenario; each scenario's winner highlighted."""
     rows = []
     for name, rec in recs.items():
         for s in STRATEGIES:
             rows.append({"scenario": labels[name], "strategy": t(lang, f"strategy.{s}.name"),
                          "score": rec.scores[s], "winner": s == rec.strategy})
     df = pd.DataFrame(rows)
+    h = 70 * len(recs)
     chart = alt.Chart(df).mark_bar().encode(
         x=alt.X("score:Q", title=t(lang, "chart.score"), scale=alt.Scale(domain=[0, 100])),
-        y=alt.Y("strategy:N", title=None),
-        color=alt.condition(alt.datum.winner, alt.value(WIN), alt.value(OTHER)),
-        row=alt.Row("scenario:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left")),
-        tooltip=["scenario:N", "strategy:N", alt.Tooltip("score:Q", format=".1f")],
-    ).properties(height=110, width="container")
-    return _sized(chart, 110, rows=len(recs), extra=90)
+        y=alt.Y("scenario:N", title=None, sort=[labels[n] for n in recs], axis=alt.Axis(labelLimit=140)),
+        yOffset=alt.YOffset("strategy:N", sort=[t(lang, f"strategy.{s}.name") for s in STRATEGIES]),
+        color=alt.Color("strategy:N", title=t(lang, "chart.strategy"),
+                        scale=alt.Scale(domain=[t(lang, f"strategy.{s}.name") for s in STRATEGIES],
+                                        range=[STRATEGY_COLORS[s] for s in STRATEGIES]),
+                        legend=alt.Legend(orient="bottom", columns=2)),
+        opacity=alt.condition(alt.datum.winner, alt.value(1.0), alt.value(0.35)),
+        tooltip=[alt.Tooltip("scenario:N", title=t(lang, "chart.scenario")),
+                 alt.Tooltip("strategy:N", title=t(lang, "chart.strategy")),
+                 alt.Tooltip("score:Q", title=t(lang, "chart.score"), format=".1f")],
+    ).properties(height=h, width="container", title=t(lang, "chart.compare_title"))
+    return _sized(chart, h, extra=150)

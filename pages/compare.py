@@ -42,4 +42,5 @@ chart(compare_chart(recs, labels, lg))
 st.subheader(tr("compare.map_title"))
 st.caption(tr("compare.map_help"))
 cells = whatif_map(b, figures())
-chart(whatif_chart(cells, lg, b.budget_idr, b.goal))
+for audience in ("niche", "broad"):
+    chart(whatif_chart(cells, lg, b.budget_idr, b.goal, audience))

@@ -1,0 +1,222 @@
+"""AppTest for every page: what a user sees and keeps, in both languages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from guide import CampaignBrief, knowledge, recommend
+from guide.i18n import t
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+
+
+def open_app(query: dict[str, str] | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    if query:
+        at.query_params.update(query)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def goto(at: AppTest, page: str) -> AppTest:
+    at.switch_page(f"pages/{page}.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [h.value for h in at.title] + [h.value for h in at.subheader]
+    parts += [c.value for c in at.caption] + [w.value for w in at.warning] + [e.value for e in at.error]
+    parts += [i.value for i in at.info] + [s.value for s in at.success]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_start_page_offers_presets_in_indonesian_by_default():
+    at = open_app()
+    assert at.title[0].value == t("id", "start.title")
+    preset_buttons = [b for b in at.button if b.label == t("id", "start.load_preset")]
+    assert len(preset_buttons) == 5
+    assert "Sumber: 002_335bf9447ff5f52e.txt" in texts(at)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_preset_loads_and_shows_recommendation(lang):
+    at = open_app({"lang": lang})
+    at.button(key="preset_baby-clothes").click().run()
+    assert not at.exception
+    # The baby-clothes case study of article 002: many micro-influencers.
+    assert at.title[0].value == t(lang, "strategy.influencer.long")
+    assert len(at.get("vega_lite_chart")) == 5
+    table = at.dataframe[0].value
+    kinds = set(table[t(lang, "plan.kind")])
+    assert t(lang, "kind.micro") in kinds and t(lang, "kind.mega") not in kinds
+    assert t(lang, "rec.why") in texts(at)
+
+
+def test_share_link_opens_the_recommendation_directly_in_english():
+    at = open_app({"goal": "sales", "budget_idr": "60000000", "audience": "niche", "industry": "parenting",
+                   "lang": "en"})
+    goto(at, "recommendation")
+    expected = recommend(CampaignBrief(goal="sales", budget_idr=60_000_000, audience="niche",
+                                       industry="parenting"), "en")
+    assert at.title[0].value == t("en", f"strategy.{expected.strategy}.long")
+    assert f"Rp {expected.total_cost_idr:,}" in texts(at)
+    assert not at.warning or all(t("en", "notice.link_fixed") not in w.value for w in at.warning)
+
+
+def test_tampered_link_falls_back_with_a_visible_notice():
+    at = open_app({"goal": "<script>alert(1)</script>", "budget_idr": "-5", "audience": "niche",
+                   "industry": "health", "utm_source": "chat"})
+    notice = " ".join(w.value for w in at.warning)
+    assert t("id", "notice.link_fixed") in notice
+    assert "utm_source" in notice and t("id", "field.goal") in notice and t("id", "field.budget_idr") in notice
+    assert "<script>" not in texts(at).replace(notice, "")
+    b = at.session_state["brief"]
+    assert b.goal == "awareness" and b.budget_idr == 50_000_000  # defaults for the bad values
+    assert b.audience == "niche" and b.industry == "health"  # good values kept
+
+
+def test_language_switch_changes_every_visible_string():
+    at = open_app()
+    at.segmented_control(key="lang_switch").set_value("en").run()
+    assert at.title[0].value == t("en", "start.title")
+    goto(at, "learn")
+    assert at.title[0].value == t("en", "learn.title")
+    assert at.session_state["lang"] == "en"
+
+
+def test_wizard_walk_keeps_answers_across_pages():
+    at = open_app()
+    goto(at, "brief")
+    at.radio(key="w_goal").set_value("testimonials").run()
+    at.button[-1].click().run()  # next
+    at.text_input(key="w_budget_text").input("75 juta").run()
+    assert "Rp 75.000.000" in texts(at)
+    goto(at, "learn")
+    goto(at, "brief")
+    assert at.session_state["wizard_step"] == 1
+    assert at.text_input(key="w_budget_text").value == "75.000.000"
+    b = at.session_state["brief"]
+    assert b.goal == "testimonials" and b.budget_idr == 75_000_000
+    goto(at, "recommendation")
+    assert at.title[0].value == t("id", "strategy.koc.long")  # honest testimonials: article 004
+
+
+def test_wizard_rejects_a_bad_budget_and_keeps_the_last_good_one():
+    at = open_app()
+    at.session_state["wizard_step"] = 1
+    goto(at, "brief")
+    at.text_input(key="w_budget_text").input("lima puluh").run()
+    assert any(t("id", "brief.amount_invalid", example="Rp 50.000.000") == e.value for e in at.error)
+    assert at.session_state["brief"].budget_idr == 50_000_000
+    at.text_input(key="w_budget_text").input("9.999.999.999.999").run()
+    assert any("maksimal" in e.value for e in at.error)
+    assert at.session_state["brief"].budget_idr == 50_000_000
+
+
+def test_wizard_review_lists_every_answer_and_leads_to_the_recommendation():
+    at = open_app()
+    at.session_state["wizard_step"] = 5
+    goto(at, "brief")
+    table = at.table[0].value
+    assert len(table) == 11
+    see = [b for b in at.button if b.label == t("id", "brief.see_recommendation")]
+    see[0].click().run()
+    assert at.title[0].value.startswith(tuple(t("id", f"strategy.{s}.long") for s in
+                                              ("kol", "influencer", "koc", "combined")))
+
+
+def test_brief_file_upload_good_and_bad():
+    at = open_app()
+    goto(at, "brief")
+    good = {"goal": "education", "budget_idr": 200_000_000, "audience": "niche", "industry": "finance",
+            "content": "expert"}
+    at.file_uploader(key="brief_upload").set_value(("brief.json", json.dumps(good).encode(), "application/json"))
+    at.run()
+    assert at.success and at.success[0].value == t("id", "brief.file_loaded")
+    assert at.session_state["brief"].goal == "education"
+    at.file_uploader(key="brief_upload").set_value(("x.json", b'{"goal": "education", "hack": 1}', "application/json"))
+    at.run()
+    assert at.error and t("id", "brief.file_rejected") in at.error[0].value
+    assert "hack" in at.error[0].value
+    assert at.session_state["brief"].goal == "education"  # nothing lost
+
+
+def test_recommendation_page_has_plan_warnings_next_steps_share_and_downloads():
+    at = open_app({"goal": "credibility", "budget_idr": "150000000", "audience": "niche", "industry": "health",
+                   "content": "expert"})
+    goto(at, "recommendation")
+    body = texts(at)
+    assert at.title[0].value == t("id", "strategy.kol.long")
+    assert t("id", "engine.next.agency") in body  # the KOL-agency checklist of article 003
+    assert any(w.value == t("id", "engine.warn.compliance_doctor") for w in at.warning)
+    code = at.code[0].value
+    assert "goal=credibility" in code and "budget_idr=150000000" in code and "lang=id" in code
+    assert len(at.get("download_button")) == 3
+
+
+def test_budget_too_small_is_explained_and_plan_fits_the_budget():
+    at = open_app({"goal": "credibility", "budget_idr": "5000000", "audience": "niche", "industry": "health"})
+    goto(at, "recommendation")
+    assert at.title[0].value == t("id", "strategy.kol.long")
+    assert any("belum cukup" in w.value for w in at.warning)
+    assert any(t("id", "strategy.koc.long") in i.value for i in at.info)
+
+
+def test_edited_assumptions_change_the_plan():
+    brief = {"goal": "sales", "budget_idr": "60000000", "audience": "niche", "industry": "parenting"}
+    at = open_app(brief)
+    goto(at, "recommendation")
+    before = at.dataframe[0].value
+    micro_before = before[before[t("id", "plan.kind")] == t("id", "kind.micro")][t("id", "plan.count")].iloc[0]
+    shipped = knowledge().figures
+    micro = shipped.kinds["micro"].model_copy(update={"rate_low": 3_000_000, "rate_high": 5_000_000})
+    at.session_state["figures"] = shipped.model_copy(update={"kinds": {**shipped.kinds, "micro": micro}})
+    at.run()
+    after = at.dataframe[0].value
+    micro_after = after[after[t("id", "plan.kind")] == t("id", "kind.micro")][t("id", "plan.count")].iloc[0]
+    assert int(micro_after.replace(".", "")) < int(micro_before.replace(".", ""))
+    goto(at, "assumptions")
+    assert any(i.value == t("id", "assumptions.edited_notice") for i in at.info)
+    [b for b in at.button if b.label == t("id", "assumptions.reset")][0].click().run()
+    assert at.session_state["figures"] is None
+
+
+def test_assumptions_page_shows_every_figure_with_its_source():
+    at = open_app()
+    goto(at, "assumptions")
+    editor = at.data_editor[0].value
+    assert list(editor["kind"]) == ["kol", "nano", "micro", "mid", "macro", "mega", "koc"]
+    assert editor["rate_source"].str.len().min() > 0
+    assert "no-kol-ratecard *" in set(editor["rate_source"])  # the KOL fee is flagged as an assumption
+
+
+def test_compare_page_shows_scenarios_and_a_whatif_map():
+    at = open_app({"goal": "launch", "budget_idr": "100000000", "audience": "broad", "industry": "beauty"})
+    goto(at, "compare")
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 3
+    import pyarrow as pa
+
+    tables = [pa.ipc.open_stream(c.proto.datasets[0].data.data).read_all() for c in charts[1:]]
+    assert sum(tb.num_rows for tb in tables) >= 1000
+    goals = set(tables[0].column("goal").to_pylist())
+    assert goals == {t("id", f"goal.{g}") for g in ("awareness", "engagement", "sales", "credibility", "launch",
+                                                    "testimonials", "reputation", "education")}
+    at.selectbox(key="cmp_goal").set_value("credibility").run()
+    assert not at.exception
+
+
+def test_learn_page_has_the_checklist_and_sources():
+    at = open_app()
+    goto(at, "learn")
+    assert len(at.checkbox) == 7
+    body = texts(at)
+    for a in knowledge().sources.articles:
+        assert a.id in body

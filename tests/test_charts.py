@@ -1,0 +1,87 @@
+"""Chart builders are pure: each returns an Altair chart whose spec shows what the user should see."""
+
+from __future__ import annotations
+
+import altair as alt
+
+from guide import CampaignBrief, knowledge, recommend
+from guide.charts import (
+    WIN,
+    allocation_chart,
+    compare_chart,
+    element_height,
+    scores_chart,
+    tiers_chart,
+    timeline_chart,
+    whatif_chart,
+    why_chart,
+)
+from guide.whatif import compare, scenario_briefs, whatif_map
+
+REC = recommend(CampaignBrief(goal="launch", secondary_goal="testimonials", budget_idr=100_000_000,
+                              audience="broad", industry="beauty"), "en")
+
+
+def data(chart: alt.TopLevelMixin) -> list[dict]:
+    spec = chart.to_dict()
+    return next(iter(spec["datasets"].values()))
+
+
+def test_scores_chart_highlights_the_winner():
+    c = scores_chart(REC, "en")
+    rows = data(c)
+    assert {r["strategy"] for r in rows} == {"KOL", "Influencer", "KOC", "Combined"}
+    assert [r["strategy"] for r in rows if r["winner"]] == ["Combined"]
+    spec = c.to_dict()
+    color = spec["layer"][0]["encoding"]["color"]
+    assert color["condition"]["value"] == WIN
+    assert spec["layer"][0]["encoding"]["x"]["scale"]["domain"] == [0, 100]
+
+
+def test_why_chart_has_one_bar_per_rule_that_moved_the_winner():
+    rows = data(why_chart(REC, "en"))
+    moved = [r for r in REC.reasons if r.effects.get("combined")]
+    assert {r["rule"] for r in rows} == {r.rule_id for r in moved}
+    assert sum(r["points"] for r in rows) == REC.raw_scores["combined"]
+
+
+def test_tiers_chart_uses_log_reach_and_shows_falling_engagement():
+    c = tiers_chart(knowledge().figures, "id")
+    spec = c.to_dict()
+    assert spec["layer"][0]["encoding"]["x"]["scale"]["type"] == "log"
+    rows = data(c)
+    by_tier = {r["tier"]: r for r in rows}
+    assert by_tier["Mega-influencer / selebriti"]["er"] < by_tier["Mikro-influencer"]["er"]
+    assert by_tier["Mega-influencer / selebriti"]["cost"] > by_tier["Mikro-influencer"]["cost"]
+
+
+def test_allocation_and_timeline_follow_the_plan():
+    alloc = data(allocation_chart(REC, "en"))
+    assert sum(r["cost"] for r in alloc) == REC.total_cost_idr
+    tl = data(timeline_chart(REC, "en"))
+    assert {(r["kind"], r["phase"]) for r in tl} == {("Micro-influencer", "Phase 1"), ("KOC (customer)", "Phase 2")}
+    assert all(0 <= r["start"] < r["end"] <= 8 for r in tl)
+
+
+def test_whatif_and_compare_charts():
+    cells = whatif_map(REC.brief)
+    niche = whatif_chart(cells, "en", REC.brief.budget_idr, REC.brief.goal, "niche")
+    broad = whatif_chart(cells, "en", REC.brief.budget_idr, REC.brief.goal, "broad")
+    assert len(data(niche)) + len(data(broad)) == len(cells)
+    assert "Niche" in niche.to_dict()["title"]
+    recs = compare(scenario_briefs(REC.brief, "awareness"), "en")
+    cc = compare_chart(recs, {k: k for k in recs}, "en")
+    assert len(data(cc)) == 16
+
+
+def test_empty_plan_charts_still_render():
+    r = recommend(CampaignBrief(goal="awareness", budget_idr=0, audience="broad", industry="fashion"), "id")
+    assert r.plan == ()
+    assert data(allocation_chart(r, "id"))[0]["cost"] == 0
+    assert data(timeline_chart(r, "id"))
+
+
+def test_element_heights_grow_with_content():
+    assert element_height(why_chart(REC, "en")) >= 140
+    assert element_height(whatif_chart(whatif_map(REC.brief), "en", 1, "sales", "niche")) > \
+        element_height(scores_chart(REC, "en"))

@@ -1,0 +1,65 @@
+"""Downloads: a Markdown brief that cannot be hijacked, CSV safe for spreadsheets, JSON that loads again."""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+from guide import CampaignBrief, recommend
+from guide.briefio import brief_from_json
+from guide.exports import CSV_COLUMNS, csv_safe, md_escape, to_csv, to_json, to_markdown
+
+ROOT = Path(__file__).resolve().parents[1]
+EVIL = "=HYPERLINK(\"http://x\")  [click](javascript:alert(1)) <b>bold</b> # head"
+
+
+def rec(name: str | None = None, lang: str = "id"):
+    return recommend(CampaignBrief(goal="launch", secondary_goal="testimonials", budget_idr=100_000_000,
+                                   audience="broad", industry="beauty", name=name), lang)
+
+
+def test_markdown_has_strategy_plan_warnings_and_next_steps():
+    md = to_markdown(rec(lang="en"), "en")
+    assert md.startswith("# Creator strategy plan")
+    assert "Combined — influencers, then KOCs" in md
+    assert "| 1 | Micro-influencer |" in md and "| 2 | KOC (customer) |" in md
+    assert "BPOM" in md and "Next steps" in md
+
+
+def test_markdown_escapes_user_text():
+    md = to_markdown(rec(name=EVIL), "id")
+    title = md.splitlines()[0]
+    assert "<b>" not in title and "](" not in title and "\\[click\\]" in title
+    assert title.count("#") == 2  # only the heading mark and the escaped one
+    assert "\\#" in title
+
+
+def test_md_escape_flattens_newlines():
+    assert "\n" not in md_escape("a\n# b\n\n* c")
+
+
+def test_csv_neutralises_formulas_but_not_numbers():
+    assert csv_safe("=1+1") == "'=1+1"
+    assert csv_safe("@SUM(A1)") == "'@SUM(A1)"
+    assert csv_safe("\tx") == "'\tx" and csv_safe("-2") == "'-2" and csv_safe("+1") == "'+1"
+    assert csv_safe(-5) == -5 and csv_safe(1.5) == 1.5
+    r = rec(name="=cmd|' /C calc'!A0")
+    rows = list(csv.DictReader(io.StringIO(to_csv(r, "id"))))
+    assert tuple(rows[0].keys()) == CSV_COLUMNS
+    assert all(row["campaign"].startswith("'=") for row in rows)
+    assert sum(int(row["cost_idr"]) for row in rows) == r.total_cost_idr
+
+
+def test_json_download_loads_again_in_the_app_and_the_cli(tmp_path):
+    r = rec(name="Serum")
+    text = to_json(r)
+    assert brief_from_json(text) == r.brief
+    f = tmp_path / "brief.json"
+    f.write_text(text)
+    out = subprocess.run([sys.executable, "-m", "guide", "recommend", str(f), "--lang", "en"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert '"strategy": "combined"' in out.stdout
