@@ -69,11 +69,12 @@ def figures_from_rows(rows: list[dict[str, Any]], base: Figures,
     kinds: dict[Kind, KindFigures] = {}
     for kind in KINDS:
         old = base.kinds[kind]
-        row = by_kind.get(kind)
-        if row is None:
+        found = by_kind.get(kind)
+        if found is None:
             problems.append(EditProblem(kind, "", "missing_row"))
             kinds[kind] = old
             continue
+        row = found
         update: dict[str, Any] = {}
         bad = False
         for col in EDITABLE:
@@ -88,7 +89,7 @@ def figures_from_rows(rows: list[dict[str, Any]], base: Figures,
                 problems.append(EditProblem(kind, col, "not_positive"))
                 bad = True
             else:
-                update[col] = int(round(n)) if col in INT_COLUMNS else float(n)
+                update[col] = round(n) if col in INT_COLUMNS else float(n)
         if not bad:
             for name in ("rate", "followers", "er"):
                 if update[f"{name}_low"] > update[f"{name}_high"]:

@@ -193,7 +193,7 @@ def brief_from_params(params: Mapping[str, Sequence[str]],
     raw_lang = one("lang")
     if raw_lang is not None:
         if raw_lang in LANGS:
-            lang = raw_lang  # type: ignore[assignment]
+            lang = "en" if raw_lang == "en" else "id"
         else:
             problems.append(Problem("lang", "invalid_choice", "unknown language"))
 

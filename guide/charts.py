@@ -6,6 +6,7 @@ Colours are mid-tone so they read on light and dark backgrounds; text colours co
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeVar
 
 import altair as alt
 import pandas as pd
@@ -35,15 +36,19 @@ def element_height(chart: alt.TopLevelMixin) -> int:
     return HEIGHT + 110
 
 
-def _sized(chart: alt.TopLevelMixin, plot_height: int, rows: int = 1, extra: int = 110) -> alt.TopLevelMixin:
-    return chart.properties(usermeta={"height_px": rows * (plot_height + 30) + extra})
+C = TypeVar("C", bound=alt.TopLevelMixin)
+
+
+def _sized(chart: C, plot_height: int, rows: int = 1, extra: int = 110) -> C:
+    sized: C = chart.properties(usermeta={"height_px": rows * (plot_height + 30) + extra})
+    return sized
 
 
 def _base(data: pd.DataFrame) -> alt.Chart:
     return alt.Chart(data).properties(height=HEIGHT, width="container")
 
 
-def scores_chart(rec: Recommendation, lang: str) -> alt.Chart:
+def scores_chart(rec: Recommendation, lang: str) -> alt.TopLevelMixin:
     df = pd.DataFrame([
         {"strategy": t(lang, f"strategy.{s}.name"), "score": rec.scores[s], "winner": s == rec.strategy,
          "order": i}
@@ -60,7 +65,7 @@ def scores_chart(rec: Recommendation, lang: str) -> alt.Chart:
     return _sized((bars + labels).properties(title=t(lang, "chart.scores_title"), height=180), 180)
 
 
-def why_chart(rec: Recommendation, lang: str) -> alt.Chart:
+def why_chart(rec: Recommendation, lang: str) -> alt.TopLevelMixin:
     rows = []
     for r in rec.reasons:
         e = r.effects.get(rec.strategy, 0.0)
@@ -81,7 +86,7 @@ def why_chart(rec: Recommendation, lang: str) -> alt.Chart:
     return _sized(chart.properties(height=h), h)
 
 
-def tiers_chart(figures: Figures, lang: str) -> alt.Chart:
+def tiers_chart(figures: Figures, lang: str) -> alt.TopLevelMixin:
     """Article 002's trade-off: bigger audiences cost more and engage less (log scales)."""
     rows = []
     for kind in TIERS:
@@ -110,7 +115,7 @@ def tiers_chart(figures: Figures, lang: str) -> alt.Chart:
     return _sized((points + labels + cost).properties(title=t(lang, "chart.tiers_title"), height=HEIGHT), HEIGHT)
 
 
-def allocation_chart(rec: Recommendation, lang: str) -> alt.Chart:
+def allocation_chart(rec: Recommendation, lang: str) -> alt.TopLevelMixin:
     df = pd.DataFrame([
         {"kind": t(lang, f"kind.{ln.kind}"), "cost": ln.cost_idr, "label": fmt_idr_short(ln.cost_idr, lang),
          "phase": ln.phase}
@@ -127,7 +132,7 @@ def allocation_chart(rec: Recommendation, lang: str) -> alt.Chart:
     return _sized((bars + labels).properties(title=t(lang, "chart.allocation_title"), height=h), h)
 
 
-def timeline_chart(rec: Recommendation, lang: str) -> alt.Chart:
+def timeline_chart(rec: Recommendation, lang: str) -> alt.TopLevelMixin:
     df = pd.DataFrame([
         {"kind": t(lang, f"kind.{ln.kind}"), "start": ln.start_week - 1, "end": ln.end_week,
          "phase": f"{t(lang, 'plan.phase')} {ln.phase}", "count": ln.count}
@@ -148,7 +153,7 @@ def timeline_chart(rec: Recommendation, lang: str) -> alt.Chart:
 
 
 def whatif_chart(cells: Sequence[Cell], lang: str, current_budget: int, current_goal: str,
-                 audience: str) -> alt.Chart:
+                 audience: str) -> alt.TopLevelMixin:
     """One audience's map: goal (rows) × budget (columns, log-spaced), coloured by the winning strategy."""
     df = pd.DataFrame([
         {"budget": c.budget_idr, "budget_label": fmt_idr_short(c.budget_idr, lang),
@@ -174,7 +179,7 @@ def whatif_chart(cells: Sequence[Cell], lang: str, current_budget: int, current_
     return _sized(heat, 220, extra=150)
 
 
-def compare_chart(recs: dict[str, Recommendation], labels: dict[str, str], lang: str) -> alt.Chart:
+def compare_chart(recs: dict[str, Recommendation], labels: dict[str, str], lang: str) -> alt.TopLevelMixin:
     """The four scores of each scenario, grouped by scenario; each scenario's winner highlighted."""
     rows = []
     for name, rec in recs.items():

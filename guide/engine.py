@@ -20,6 +20,9 @@ from .models import (
 from .planner import build_plan, minimum_cost
 
 SCORE_SCALE = 30.0
+# Sources the advisories cite; load_knowledge checks that each one exists in data/sources.yaml.
+ADVISORY_SOURCES = ("idi-mkek-022-2020", "bpom-2021-2025", "ftc-255", "no-kol-ratecard",
+                    "002_335bf9447ff5f52e.txt", "003_2099007efe86bad4.txt")
 COMPLIANCE_DOCTOR_INDUSTRIES = {"health", "beauty", "fitness"}
 BPOM_INDUSTRIES = {"health", "beauty"}
 

@@ -141,8 +141,8 @@ class KindFigures(_Frozen):
     followers_source: str
     followers_assumption: bool = False
     followers_note: str = ""
-    er_low: float = Field(gt=0, le=100)
-    er_high: float = Field(gt=0, le=100)
+    er_low: float = Field(gt=0, le=100, allow_inf_nan=False)
+    er_high: float = Field(gt=0, le=100, allow_inf_nan=False)
     er_source: str
     er_assumption: bool = False
     er_note: str = ""
@@ -348,25 +348,49 @@ def _validate(model: type[BaseModel], raw: Any, filename: str) -> Any:
         raise KnowledgeError(f"{filename}: {_first_error(e)}") from None
 
 
+def _name_rows(e: KnowledgeError, raw: Any) -> KnowledgeError:
+    """Replace a tier_mix row's position by its id in the message ('tier_mix.1.mix' -> row 'mix-x')."""
+    import re
+
+    m = re.search(r"field 'tier_mix\.(\d+)\.?([^']*)'", str(e))
+    rows = raw.get("tier_mix") if isinstance(raw, dict) else None
+    if m and isinstance(rows, list) and int(m.group(1)) < len(rows) and isinstance(rows[int(m.group(1))], dict):
+        rid = rows[int(m.group(1))].get("id", f"#{int(m.group(1)) + 1}")
+        return KnowledgeError(str(e).replace(m.group(0), f"tier_mix row '{rid}': field '{m.group(2) or '(row)'}'"))
+    return e
+
+
 def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     sources = _validate(Sources, _read_yaml(data_dir / "sources.yaml"), "sources.yaml")
     rules = parse_rules(_read_yaml(data_dir / "rules.yaml"))
     figures = _validate(Figures, _read_yaml(data_dir / "figures.yaml"), "figures.yaml")
-    plan = _validate(PlanSpec, _read_yaml(data_dir / "plan.yaml"), "plan.yaml")
+    raw_plan = _read_yaml(data_dir / "plan.yaml")
+    try:
+        plan = _validate(PlanSpec, raw_plan, "plan.yaml")
+    except KnowledgeError as e:
+        raise _name_rows(e, raw_plan) from None
     known = sources.ids()
+
+    def check(sid: str, where: str) -> None:
+        if sid not in known:
+            raise KnowledgeError(f"{where}: unknown source '{sid}'")
+
     for r in rules:
-        if r.source.article not in known:
-            raise KnowledgeError(f"rules.yaml: rule '{r.id}': field 'source.article': unknown source "
-                                 f"'{r.source.article}'")
+        check(r.source.article, f"rules.yaml: rule '{r.id}': field 'source.article'")
     for kind, kf in figures.kinds.items():
         for name in ("rate_source", "followers_source", "er_source"):
-            if getattr(kf, name) not in known:
-                raise KnowledgeError(f"figures.yaml: kind '{kind}': field '{name}': unknown source "
-                                     f"'{getattr(kf, name)}'")
-    for sid in [figures.completion_factor.source, figures.management_threshold.source,
-                *[s.source for s in plan.strategies.values()], *[m.source for m in plan.tier_mix]]:
-        if sid not in known:
-            raise KnowledgeError(f"unknown source '{sid}' in figures.yaml or plan.yaml")
+            check(getattr(kf, name), f"figures.yaml: kind '{kind}': field '{name}'")
+    check(figures.tier_scheme.source, "figures.yaml: field 'tier_scheme.source'")
+    check(figures.completion_factor.source, "figures.yaml: field 'completion_factor.source'")
+    check(figures.management_threshold.source, "figures.yaml: field 'management_threshold.source'")
+    for name, spec in plan.strategies.items():
+        check(spec.source, f"plan.yaml: strategy '{name}': field 'source'")
+    for row in plan.tier_mix:
+        check(row.source, f"plan.yaml: tier_mix row '{row.id}': field 'source'")
+    from .engine import ADVISORY_SOURCES
+
+    for sid in ADVISORY_SOURCES:
+        check(sid, "guide/engine.py: advisory source")
     return Knowledge(rules=rules, figures=figures, plan=plan, sources=sources)
 
 

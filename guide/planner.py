@@ -42,7 +42,7 @@ def build_plan(strategy: Strategy, brief: CampaignBrief, k: Knowledge,
     budget = brief.budget_idr
     counts = [1 if s.core else 0 for s in specs]
     spent = sum(r for r, c in zip(rates, counts, strict=True) if c)
-    if spent > budget or spent == 0 and budget < min(rates):
+    if spent > budget or (spent == 0 and budget < min(rates)):
         return None
 
     # Share pass: the budget left after the core units is split by share.

@@ -55,15 +55,15 @@ def whatif_map(brief: CampaignBrief, figures: Figures | None = None, k: Knowledg
                     free = cond.model_copy(update={"budget_below": None, "budget_at_least": None})
                     w = free.weight(base, fig)
                     if w > 0:
-                        lo = fig.units_cost(cond.budget_at_least, base) if cond.budget_at_least else 0
-                        hi = fig.units_cost(cond.budget_below, base) if cond.budget_below else math.inf
+                        lo: float = fig.units_cost(cond.budget_at_least, base) if cond.budget_at_least else 0
+                        hi: float = fig.units_cost(cond.budget_below, base) if cond.budget_below else math.inf
                         budget_rules.append((lo, hi, {s: e * w for s, e in rule.effects.items()}))
             for b in budgets:
                 raw = dict(fixed)
                 for lo, hi, eff in budget_rules:
                     if lo <= b < hi:
-                        for s, e in eff.items():
-                            raw[s] += e
+                        for strat, points in eff.items():
+                            raw[strat] += points
                 cells.append(Cell(b, goal, audience, ranking(raw)[0]))
     return cells
 

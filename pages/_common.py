@@ -118,7 +118,6 @@ def sync_from_url() -> None:
         return
     b, lg, problems = brief_from_params(params, fallback=DEFAULT_BRIEF)
     st.session_state["lang"] = lg
-    st.session_state["lang_switch"] = lg
     load_brief(b)
     st.session_state["notices"] = problems
     st.session_state["link_loaded"] = any(k in SHARE_KEYS and k != "lang" for k in params)
@@ -132,27 +131,30 @@ def sync_to_url() -> None:
     st.session_state["synced_params"] = as_lists
 
 
-def _on_lang() -> None:
-    v = st.session_state.get("lang_switch")
-    if v in ("id", "en"):
-        st.session_state["lang"] = v
-
-
 def language_switch() -> None:
-    st.session_state.setdefault("lang_switch", lang())
+    """ID/EN on every page. The widget's key carries the language, so it is always drawn showing the
+    language in force (after a link, a preset or a rerun) and never shows an empty selection."""
+    current = lang()
     left, right = st.columns([5, 1], vertical_alignment="center")
     with left:
         st.markdown(f"**:material/explore: {tr('app.title')}**")
     with right:
-        st.segmented_control(
-            tr("app.language"), options=["id", "en"], key="lang_switch", on_change=_on_lang,
-            format_func=lambda v: "ID" if v == "id" else "EN", label_visibility="collapsed",
-            width="content", required=True,
+        label = st.segmented_control(
+            tr("app.language"), options=["ID", "EN"], default=current.upper(), key=f"lang_switch_{current}",
+            label_visibility="collapsed", width="content", required=True,
         )
+    choice = str(label or current).lower()
+    if choice in ("id", "en") and choice != current:
+        st.session_state["lang"] = choice
+        st.rerun()
 
 
 def problem_text(p: Problem) -> str:
-    field = tr(f"field.{p.field}") if p.field in SHARE_KEYS else (p.field or tr("field.file"))
+    """A problem in the user's language. A field name that came from the user (an unknown link key or
+    JSON field) is shortened and escaped, so it shows as plain text inside the Markdown message."""
+    from guide.exports import md_escape
+
+    field = tr(f"field.{p.field}") if p.field in SHARE_KEYS else (md_escape(p.field[:40]) or tr("field.file"))
     key = f"problem.{p.code}"
     text = tr(key, field=field)
     if text == key:

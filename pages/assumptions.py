@@ -69,8 +69,10 @@ st.caption(tr("assumptions.star"))
 st.subheader(tr("assumptions.scheme_title"))
 scheme = current.tier_scheme
 st.markdown(scheme.note_en if lg == "en" else scheme.note_id)
-st.dataframe(pd.DataFrame([{"scheme": knowledge().sources.title(s["id"]), **{k: v for k, v in s.items() if k != "id"}}
-                           for s in scheme.other_schemes]), hide_index=True, width="stretch")
+st.dataframe({
+    tr("assumptions.col.scheme"): [knowledge().sources.title(s["id"]) for s in scheme.other_schemes],
+    **{tr(f"kind.{k}"): [s.get(k, "-") for s in scheme.other_schemes] for k in ("nano", "micro", "mid", "macro", "mega")},
+}, hide_index=True, width="stretch")
 st.subheader(tr("assumptions.notes_title"))
 for kind, k in current.kinds.items():
     notes = " ".join(n for n in (k.rate_note, k.followers_note, k.er_note) if n)

@@ -18,8 +18,12 @@ st.markdown(tr("learn.lead"))
 
 st.subheader(tr("learn.who_title"))
 headers = t_list(lg, "learn.who_headers")
-rows = [t_list(lg, f"learn.who.{k}") for k in ("kol", "influencer", "micro", "koc")]
-st.table({h: [r[i] for r in rows] for i, h in enumerate(headers)})
+cards = st.columns(2)
+for i, key in enumerate(("kol", "influencer", "micro", "koc")):
+    row = t_list(lg, f"learn.who.{key}")
+    with cards[i % 2].container(border=True):
+        st.markdown(f"#### {row[0]}")
+        st.markdown("\n".join(f"- **{h}:** {v}" for h, v in zip(headers[1:], row[1:], strict=True)))
 
 st.subheader(tr("learn.diff_title"))
 st.caption(tr("learn.diff_note"))

@@ -1,6 +1,7 @@
 """Golden cases: briefs whose outcome a seed article states plainly (tests/golden_cases.yaml).
 
-Every expectation is checked in Indonesian and in English: the language may change the words, never the advice.
+Every expectation is checked in Indonesian and in English: the language may change the words,
+never the advice.
 """
 
 from __future__ import annotations
@@ -100,5 +101,6 @@ def test_golden_cases_cover_every_article_and_compliance_rule() -> None:
     for article in knowledge().sources.articles:
         assert per_article[article.id] >= 2, f"{article.id} has {per_article[article.id]} golden case(s)"
     included = {code for c in CASES for code in c["expect"].get("warnings_include", [])}
-    assert {"compliance-doctor", "compliance-bpom", "disclosure", "tier-scheme", "budget-too-small"} <= included
+    compliance = {"compliance-doctor", "compliance-bpom", "disclosure", "tier-scheme", "budget-too-small"}
+    assert compliance <= included, compliance - included
     assert {c["expect"]["strategy"] for c in CASES if "strategy" in c["expect"]} == set(STRATEGIES)

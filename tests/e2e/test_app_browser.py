@@ -34,7 +34,8 @@ def test_walk_the_wizard_to_a_recommendation(page_at):
     assert re.search(r"/recommendation\?", page.url)
     assert "goal=testimonials" in page.url and "budget_idr=3000000" in page.url
     assert heading(page).startswith("KOC")
-    assert page.locator('[data-testid="stVegaLiteChart"]').count() == 5
+    page.locator("[data-testid=stVegaLiteChart]").nth(4).wait_for(timeout=30_000)
+    assert page.locator("[data-testid=stVegaLiteChart]").count() == 5
 
 
 def test_share_link_opens_recommendation_in_english(page_at):
@@ -68,7 +69,7 @@ def test_language_switch_and_back(page_at):
 
 def test_phone_width_has_no_horizontal_scrolling(page_at):
     ARTIFACTS.mkdir(exist_ok=True)
-    for path in ("/", ISSUE_LINK, "/compare", "/assumptions"):
+    for path in ("/", "/brief", ISSUE_LINK, "/compare", "/learn", "/assumptions"):
         page = page_at(path, width=390, height=844)
         page.wait_for_timeout(500)
         overflow = page.evaluate("""() => {
