@@ -171,11 +171,22 @@ def show_notices() -> None:
         st.session_state["notices"] = []
 
 
-def chart(c: Any) -> None:
-    """Draw an Altair chart at the height its builder asked for, full width."""
+@st.cache_data(max_entries=600, show_spinner=False)
+def _chart_spec(name: str, key: str, _build: Callable[[], Any]) -> tuple[dict[str, Any], int]:
+    """Serialise a chart once per distinct input: building and validating Altair specs is the slowest part
+    of a rerun. Keyed by the chart's name and its inputs as JSON; each session gets its own copy."""
     from guide.charts import element_height
 
-    st.altair_chart(c, width="stretch", height=element_height(c))
+    c = _build()
+    return c.to_dict(validate=False), element_height(c)
+
+
+def chart(name: str, build: Callable[[], Any], *inputs: Any) -> None:
+    """Draw a chart from a pure builder in guide.charts, full width, at the height the builder asked for.
+    `inputs` are everything the builder reads (pydantic models or plain values); they form the cache key."""
+    key = "|".join(x.model_dump_json() if hasattr(x, "model_dump_json") else repr(x) for x in inputs)
+    spec, height = _chart_spec(name, key, build)
+    st.vega_lite_chart(spec, width="stretch", height=height)
 
 
 def money(n: float) -> str:

@@ -117,11 +117,11 @@ elif step == 3:
     st.pills(tr("field.platforms"), PLATFORMS, key=k, selection_mode="multi",
              format_func=lambda p: tr(f"platform.{p}"), help=tr("brief.platforms_help"),
              on_change=answer, args=("platforms", k, lambda v: list(v or [])))
-    k2 = init("content", b.content)
-    st.radio(tr("field.content"), [None, *CONTENTS], key=k2,
-             format_func=lambda c: tr("brief.no_preference") if c is None else tr(f"content.{c}"),
+    k2 = init("content", b.content or "none")  # "none": no preference (a radio cannot show None as chosen)
+    st.radio(tr("field.content"), ["none", *CONTENTS], key=k2,
+             format_func=lambda c: tr("brief.no_preference") if c == "none" else tr(f"content.{c}"),
              captions=[tr("brief.no_preference_help"), *[tr(f"content_help.{c}") for c in CONTENTS]],
-             on_change=answer, args=("content", k2))
+             on_change=answer, args=("content", k2, lambda v: None if v in (None, "none") else v))
 elif step == 4:
     k = init("duration_weeks", b.duration_weeks)
     st.slider(tr("field.duration_weeks"), 1, 104, key=k, help=tr("brief.duration_help"),

@@ -37,10 +37,11 @@ for col, (name, rec) in zip(cols, recs.items(), strict=True):
             planned = tr(f"strategy.{rec.planned_strategy}.name") if rec.planned_strategy else "—"
             st.caption(tr("compare.planned_as", strategy=planned))
 
-chart(compare_chart(recs, labels, lg))
+chart("compare", lambda: compare_chart(recs, labels, lg), *recs.values(), labels, lg)
 
 st.subheader(tr("compare.map_title"))
 st.caption(tr("compare.map_help"))
 cells = whatif_map(b, figures())
 for audience in ("niche", "broad"):
-    chart(whatif_chart(cells, lg, b.budget_idr, b.goal, audience))
+    chart(f"whatif-{audience}", lambda a=audience: whatif_chart(cells, lg, b.budget_idr, b.goal, a),
+          b, figures(), lg)

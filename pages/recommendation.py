@@ -30,15 +30,18 @@ c2.metric(tr("rec.runner_up"), tr(f"strategy.{rec.runner_up}.name"),
 c3.metric(tr("rec.planned_spend"), money(rec.total_cost_idr), delta=tr("rec.of_budget", budget=money(b.budget_idr)),
           delta_color="off", delta_arrow="off")
 
+if st.button(tr("rec.edit"), icon=":material/edit_note:"):
+    st.switch_page("pages/brief.py")
+
 for w in rec.warnings:
     if w.code in ("budget-too-small", "compliance-doctor", "compliance-bpom"):
         st.warning(w.text, icon=":material/warning:")
 
 left, right = st.columns(2)
 with left:
-    chart(scores_chart(rec, lg))
+    chart("scores", lambda: scores_chart(rec, lg), rec, lg)
 with right:
-    chart(why_chart(rec, lg))
+    chart("why", lambda: why_chart(rec, lg), rec, lg)
 
 st.subheader(tr("rec.why"))
 for r in rec.reasons:
@@ -70,13 +73,13 @@ if rec.plan:
     st.caption(tr("rec.plan_basis"))
     p1, p2 = st.columns(2)
     with p1:
-        chart(allocation_chart(rec, lg))
+        chart("allocation", lambda: allocation_chart(rec, lg), rec, lg)
     with p2:
-        chart(timeline_chart(rec, lg))
+        chart("timeline", lambda: timeline_chart(rec, lg), rec, lg)
 else:
     st.info(tr("plan.empty"), icon=":material/info:")
 
-chart(tiers_chart(figures(), lg))
+chart("tiers", lambda: tiers_chart(figures(), lg), figures(), lg)
 st.caption(tr("rec.tiers_caption"))
 
 st.subheader(tr("rec.warnings"))

@@ -42,8 +42,9 @@ def free_port() -> int:
 class StreamlitServer:
     """`streamlit run app.py` on a free loopback port; stopped whatever happens."""
 
-    def __init__(self, script: str = "app.py", port: int | None = None) -> None:
+    def __init__(self, script: str = "app.py", port: int | None = None, extra_args: tuple[str, ...] = ()) -> None:
         self.script = script
+        self.extra_args = extra_args
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen[bytes] | None = None
@@ -58,6 +59,7 @@ class StreamlitServer:
             "--server.port", str(self.port),
             "--server.address", "127.0.0.1",
             "--browser.gatherUsageStats", "false",
+            *self.extra_args,
         ]
         self.proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + timeout

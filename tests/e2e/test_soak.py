@@ -1,0 +1,136 @@
+"""Many people clicking at once: no error element, no exception, bounded latency and server memory.
+
+`make test` runs a small version (5 sessions, 20 s); `make soak` runs 20 sessions for 90 s
+(SOAK_SESSIONS, SOAK_SECONDS). Results are printed and written to test-artifacts/soak.json.
+All traffic goes to 127.0.0.1; every loop is bounded in time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import statistics
+import time
+from pathlib import Path
+
+import psutil
+from conftest import CHROMIUM, CHROMIUM_ARGS, READY, StreamlitServer
+from playwright.async_api import Page, async_playwright
+
+SESSIONS = int(os.environ.get("SOAK_SESSIONS", "5"))
+SECONDS = float(os.environ.get("SOAK_SECONDS", "20"))
+# Memory left over per session once they have closed and the server has dropped them.
+LEFTOVER_MB_PER_SESSION = float(os.environ.get("SOAK_LEFTOVER_MB", "3"))
+LINK = "/brief?goal=sales&budget_idr=60000000&audience=niche&industry=parenting"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+async def ready(page: Page) -> None:
+    await page.wait_for_selector(READY, timeout=60_000)
+    await page.wait_for_function(
+        "() => document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0", timeout=60_000)
+    await page.wait_for_timeout(150)
+    await page.wait_for_selector(READY, timeout=60_000)
+
+
+async def click_and_time(page: Page, name: str, latencies: list[float], until: str | None = None) -> None:
+    """Click a button and time it until the answer is on screen (`until` text, else the run is over)."""
+    t0 = time.perf_counter()
+    await page.get_by_role("button", name=name).click()
+    if until:
+        await page.get_by_text(until).first.wait_for(timeout=60_000)
+    await ready(page)
+    latencies.append(time.perf_counter() - t0)
+
+
+async def user(i: int, browser, base: str, deadline: float, out: dict, min_loops: int = 0) -> None:
+    ctx = await browser.new_context(viewport={"width": 390 if i % 2 else 1280, "height": 900})
+    page = await ctx.new_page()
+    lat: list[float] = []
+    loops = 0
+    errors = 0
+    try:
+        await page.goto(base + LINK)
+        await ready(page)
+        goals = ["Penjualan", "Testimoni", "Kesadaran merek", "Kredibilitas"]
+        see = page.get_by_role("button", name="Lihat rekomendasi")
+        while time.monotonic() < deadline or loops < min_loops:
+            await page.get_by_text(goals[loops % len(goals)], exact=True).click()
+            await ready(page)
+            for n in range(2, 7):  # steps 2..6: each click waits for its own step to show
+                await click_and_time(page, "Lanjut", lat, until=f"Langkah {n} dari 6")
+            await see.wait_for(timeout=60_000)
+            await click_and_time(page, "Lihat rekomendasi", lat, until="Skor kecocokan")
+            await page.locator("[data-testid=stVegaLiteChart]").nth(4).wait_for(timeout=60_000)
+            errors += await page.locator('[data-testid="stException"]').count()
+            errors += await page.locator('[data-testid="stAlertContentError"]').count()
+            await click_and_time(page, "Ubah jawaban", lat, until="Langkah 6 dari 6")
+            for n in range(5, 0, -1):  # back to the first step
+                await click_and_time(page, "Kembali", lat, until=f"Langkah {n} dari 6")
+            loops += 1
+    except Exception:
+        ARTIFACTS.mkdir(exist_ok=True)
+        await page.screenshot(path=str(ARTIFACTS / f"soak-failure-{i}.png"))
+        raise
+    finally:
+        out[i] = {"latencies": lat, "loops": loops, "errors": errors}
+        await ctx.close()
+
+
+def rss_mb(pid: int) -> float:
+    return psutil.Process(pid).memory_info().rss / 2**20
+
+
+async def soak(server: StreamlitServer) -> dict:
+    pid = server.proc.pid
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        # Warm-up: one session visits everything once, so imports and caches are loaded before the baseline.
+        warm: dict = {}
+        await user(-1, browser, server.url, time.monotonic(), warm, min_loops=2)
+        await asyncio.sleep(8)
+        baseline = rss_mb(pid)
+        out: dict = {}
+        peak = baseline
+        proc = psutil.Process(pid)
+        cpu0, wall0 = sum(proc.cpu_times()[:2]), time.monotonic()
+        deadline = time.monotonic() + SECONDS
+        tasks = [asyncio.create_task(user(i, browser, server.url, deadline, out, min_loops=1)) for i in range(SESSIONS)]
+        while not all(t.done() for t in tasks):
+            peak = max(peak, rss_mb(pid))
+            await asyncio.sleep(0.5)
+        await asyncio.gather(*tasks)
+        server_cpu, wall = sum(proc.cpu_times()[:2]) - cpu0, time.monotonic() - wall0
+        await browser.close()
+    # Sessions are dropped after server.disconnectedSessionTTL (5 s here); give the server time to do it.
+    after = rss_mb(pid)
+    for _ in range(30):
+        await asyncio.sleep(1)
+        after = min(after, rss_mb(pid))
+        if after <= baseline + LEFTOVER_MB_PER_SESSION * SESSIONS:
+            break
+    lats = [x for r in out.values() for x in r["latencies"]]
+    return {
+        "sessions": SESSIONS, "seconds": SECONDS, "loops": sum(r["loops"] for r in out.values()),
+        "clicks": len(lats), "errors": sum(r["errors"] for r in out.values()),
+        "p50_s": round(statistics.median(lats), 3) if lats else None,
+        "p95_s": round(statistics.quantiles(lats, n=20)[18], 3) if len(lats) >= 20 else None,
+        "server_cpu_share": round(server_cpu / wall / (psutil.cpu_count() or 1), 3),
+        "rss_baseline_mb": round(baseline, 1), "rss_peak_mb": round(peak, 1), "rss_after_mb": round(after, 1),
+        "leftover_bound_mb": LEFTOVER_MB_PER_SESSION * SESSIONS,
+    }
+
+
+def test_concurrent_sessions_click_through_the_wizard():
+    server = StreamlitServer(extra_args=("--server.disconnectedSessionTTL", "5")).start()
+    try:
+        result = asyncio.run(soak(server))
+    finally:
+        server.stop()
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "soak.json").write_text(json.dumps(result, indent=2))
+    print("\nsoak:", json.dumps(result))
+    assert result["errors"] == 0
+    assert result["loops"] >= SESSIONS  # every session got through the wizard at least once
+    assert result["rss_after_mb"] <= result["rss_baseline_mb"] + result["leftover_bound_mb"], result
