@@ -7,6 +7,7 @@ from typing import Any
 import streamlit as st
 
 from guide.briefio import BriefError, brief_from_json, brief_to_json, parse_amount
+from guide.exports import md_escape
 from guide.i18n import fmt_int
 from guide.models import (
     AUDIENCES,
@@ -147,7 +148,7 @@ else:
         (tr("field.content"), tr(f"content.{b.content}") if b.content else tr("brief.no_preference")),
         (tr("field.duration_weeks"), str(b.duration_weeks)),
         (tr("field.brand_stage"), tr(f"brand_stage.{b.brand_stage}")),
-        (tr("field.name"), b.name or "—"),
+        (tr("field.name"), md_escape(b.name) if b.name else "—"),  # st.table renders Markdown
     ]
     st.table({tr("brief.question"): [r[0] for r in rows], tr("brief.answer"): [r[1] for r in rows]})
     if st.button(tr("brief.see_recommendation"), type="primary", icon=":material/verified:"):
