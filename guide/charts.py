@@ -70,10 +70,11 @@ def why_chart(rec: Recommendation, lang: str) -> alt.TopLevelMixin:
     for r in rec.reasons:
         e = r.effects.get(rec.strategy, 0.0)
         if e:
-            rows.append({"rule": r.rule_id, "points": e, "text": r.text, "source": r.source.id,
-                         "sign": "+" if e > 0 else "-"})
+            rows.append({"rule": r.label, "rule_id": r.rule_id, "points": e, "text": r.text,
+                         "source": r.source.id, "sign": "+" if e > 0 else "-"})
     if not rows:
-        rows.append({"rule": t(lang, "chart.no_rules"), "points": 0.0, "text": "", "source": "", "sign": "+"})
+        rows.append({"rule": t(lang, "chart.no_rules"), "rule_id": "", "points": 0.0, "text": "", "source": "",
+                     "sign": "+"})
     df = pd.DataFrame(rows)
     chart = _base(df).mark_bar(cornerRadiusEnd=3).encode(
         x=alt.X("points:Q", title=t(lang, "chart.points")),

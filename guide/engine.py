@@ -76,6 +76,7 @@ def recommend(brief: CampaignBrief, lang: Lang | str = "id", figures: Figures | 
     reasons = tuple(
         Reason(
             rule_id=r.id,
+            label=r.label.get(lg),
             effects={s: e * w for s, e in r.effects.items()},
             weight=w,
             text=r.reason.get(lg) + (t(lg, "engine.secondary_suffix") if w < 1 else ""),

@@ -112,6 +112,7 @@ class RuleSource(_Frozen):
 
 class Rule(_Frozen):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{2,60}$")
+    label: LocalText
     description: str = Field(min_length=1)
     when: Condition
     effects: dict[Strategy, int]

@@ -119,6 +119,7 @@ class SourceRef(BaseModel):
 class Reason(BaseModel):
     model_config = ConfigDict(frozen=True)
     rule_id: str
+    label: str
     effects: dict[Strategy, float]
     weight: float
     text: str

@@ -48,7 +48,7 @@ for r in rec.reasons:
     eff = r.effects.get(rec.strategy, 0)
     badge = f"{eff:+.1f}".replace(".0", "") if eff else "·"
     with st.container():
-        st.markdown(f"**{badge}** {r.text}")
+        st.markdown(f"**{badge} · {r.label}** — {r.text}")
         st.caption(tr("common.source_passage", source=r.source.title, passage=r.source.passage))
 
 st.subheader(tr("rec.plan"))

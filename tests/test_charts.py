@@ -41,7 +41,8 @@ def test_scores_chart_highlights_the_winner():
 def test_why_chart_has_one_bar_per_rule_that_moved_the_winner():
     rows = data(why_chart(REC, "en"))
     moved = [r for r in REC.reasons if r.effects.get("combined")]
-    assert {r["rule"] for r in rows} == {r.rule_id for r in moved}
+    assert {r["rule_id"] for r in rows} == {r.rule_id for r in moved}
+    assert {r["rule"] for r in rows} == {r.label for r in moved}  # readable labels, not ids
     assert sum(r["points"] for r in rows) == REC.raw_scores["combined"]
 
 

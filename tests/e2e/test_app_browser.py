@@ -87,3 +87,23 @@ def test_phone_width_has_no_horizontal_scrolling(page_at):
         page.screenshot(path=str(ARTIFACTS / f"phone-{name}.png"))
         assert overflow["scroll"] <= overflow["w"], (path, overflow)
         assert overflow["n"] == 0, (path, overflow)
+
+
+def test_share_link_as_the_first_request_to_a_fresh_server(browser):
+    """A pages/ folder makes Streamlit run page files on their own until some session has called
+    st.navigation; a share link opened first must still get the whole app (navigation, switch, page)."""
+    from conftest import StreamlitServer, assert_no_exception
+
+    srv = StreamlitServer().start()
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = ctx.new_page()
+        page.goto(srv.url + ISSUE_LINK)
+        wait_ready(page)
+        assert_no_exception(page)
+        assert heading(page) == "Influencer — social media creator"
+        assert page.get_by_role("link", name="Assumptions").count() == 1  # the top navigation is there
+        assert page.locator('[data-testid="stButtonGroup"]').get_by_text("EN", exact=True).count() == 1
+    finally:
+        ctx.close()
+        srv.stop()

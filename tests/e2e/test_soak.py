@@ -11,6 +11,7 @@ import asyncio
 import json
 import os
 import statistics
+import threading
 import time
 from pathlib import Path
 
@@ -124,8 +125,22 @@ async def soak(server: StreamlitServer) -> dict:
 
 def test_concurrent_sessions_click_through_the_wizard():
     server = StreamlitServer(extra_args=("--server.disconnectedSessionTTL", "5")).start()
+    result: dict = {}
+    failure: list[BaseException] = []
+
+    def run() -> None:  # its own thread and event loop: the sync Playwright fixtures hold the main one
+        try:
+            result.update(asyncio.run(soak(server)))
+        except BaseException as e:
+            failure.append(e)
+
     try:
-        result = asyncio.run(soak(server))
+        worker = threading.Thread(target=run, name="soak")
+        worker.start()
+        worker.join(timeout=SECONDS + 900)
+        assert not worker.is_alive(), "soak did not finish in time"
+        if failure:
+            raise failure[0]
     finally:
         server.stop()
     ARTIFACTS.mkdir(exist_ok=True)
