@@ -74,15 +74,7 @@ def recommend(brief: CampaignBrief, lang: Lang | str = "id", figures: Figures | 
     scores = {s: to_score(raw[s]) for s in STRATEGIES}
 
     reasons = tuple(
-        Reason(
-            rule_id=r.id,
-            label=r.label.get(lg),
-            effects={s: e * w for s, e in r.effects.items()},
-            weight=w,
-            text=r.reason.get(lg) + (t(lg, "engine.secondary_suffix") if w < 1 else ""),
-            source=SourceRef(id=r.source.article, title=k.sources.title(r.source.article),
-                             passage=r.source.passage),
-        )
+        _reason(r, w, lg, k)
         for r, w in sorted(fired, key=lambda rw: (-abs(rw[0].effects.get(strategy, 0) * rw[1]),
                                                   -abs(sum(rw[0].effects.values()) * rw[1])))
     )
@@ -114,8 +106,59 @@ def recommend(brief: CampaignBrief, lang: Lang | str = "id", figures: Figures | 
     )
 
 
+# Reasons and source references depend only on (rule, weight, language) and (source, knowledge): they are
+# immutable, so each is built once per process and shared. Keys hold the object they are keyed on, so an id
+# is never reused while its entry lives.
+_REASONS: dict[tuple[int, float, str], tuple[Rule, Reason]] = {}
+_SOURCES: dict[tuple[int, str], tuple[Knowledge, SourceRef]] = {}
+_CACHE_LIMIT = 20_000
+
+
+def _reason(r: Rule, w: float, lg: Lang, k: Knowledge) -> Reason:
+    key = (id(r), w, lg)
+    hit = _REASONS.get(key)
+    if hit is not None and hit[0] is r:
+        return hit[1]
+    reason = Reason(
+        rule_id=r.id,
+        label=r.label.get(lg),
+        effects={s: e * w for s, e in r.effects.items()},
+        weight=w,
+        text=r.reason.get(lg) + (t(lg, "engine.secondary_suffix") if w < 1 else ""),
+        source=SourceRef(id=r.source.article, title=k.sources.title(r.source.article), passage=r.source.passage),
+    )
+    if len(_REASONS) > _CACHE_LIMIT:
+        _REASONS.clear()
+    _REASONS[key] = (r, reason)
+    return reason
+
+
 def _src(k: Knowledge, sid: str) -> SourceRef:
-    return SourceRef(id=sid, title=k.sources.title(sid))
+    key = (id(k), sid)
+    hit = _SOURCES.get(key)
+    if hit is not None and hit[0] is k:
+        return hit[1]
+    ref = SourceRef(id=sid, title=k.sources.title(sid))
+    if len(_SOURCES) > _CACHE_LIMIT:
+        _SOURCES.clear()
+    _SOURCES[key] = (k, ref)
+    return ref
+
+
+_ADVISORIES: dict[tuple[str, str, str, int], tuple[Knowledge, Advisory]] = {}
+
+
+def _adv(code: str, text: str, k: Knowledge, sid: str) -> Advisory:
+    """An advisory is an immutable value: equal code, text and source give one shared object."""
+    key = (code, text, sid, id(k))
+    hit = _ADVISORIES.get(key)
+    if hit is not None and hit[0] is k:
+        return hit[1]
+    adv = Advisory(code=code, text=text, source=_src(k, sid))
+    if len(_ADVISORIES) > _CACHE_LIMIT:
+        _ADVISORIES.clear()
+    _ADVISORIES[key] = (k, adv)
+    return adv
 
 
 def _advisories(brief: CampaignBrief, plan: tuple[PlanLine, ...], lg: Lang, k: Knowledge,
@@ -123,36 +166,30 @@ def _advisories(brief: CampaignBrief, plan: tuple[PlanLine, ...], lg: Lang, k: K
     kinds = {ln.kind for ln in plan}
     out: list[Advisory] = []
     if "kol" in kinds and brief.industry in COMPLIANCE_DOCTOR_INDUSTRIES:
-        out.append(Advisory(code="compliance-doctor", text=t(lg, "engine.warn.compliance_doctor"),
-                            source=_src(k, "idi-mkek-022-2020")))
+        out.append(_adv("compliance-doctor", t(lg, "engine.warn.compliance_doctor"), k, "idi-mkek-022-2020"))
     if brief.industry in BPOM_INDUSTRIES:
-        out.append(Advisory(code="compliance-bpom", text=t(lg, "engine.warn.compliance_bpom"),
-                            source=_src(k, "bpom-2021-2025")))
+        out.append(_adv("compliance-bpom", t(lg, "engine.warn.compliance_bpom"), k, "bpom-2021-2025"))
     if plan:
         key = "engine.warn.disclosure_koc" if "koc" in kinds else "engine.warn.disclosure"
-        out.append(Advisory(code="disclosure", text=t(lg, key), source=_src(k, "ftc-255")))
+        out.append(_adv("disclosure", t(lg, key), k, "ftc-255"))
     if "kol" in kinds:
-        out.append(Advisory(code="kol-fee-assumption", text=t(
+        out.append(_adv("kol-fee-assumption", t(
             lg, "engine.warn.kol_fee", low=fmt_idr(fig.kinds["kol"].rate_low, lg),
-            high=fmt_idr(fig.kinds["kol"].rate_high, lg)), source=_src(k, "no-kol-ratecard")))
-        out.append(Advisory(code="kol-availability", text=t(lg, "engine.warn.kol_availability"),
-                            source=_src(k, "002_335bf9447ff5f52e.txt")))
+            high=fmt_idr(fig.kinds["kol"].rate_high, lg)), k, "no-kol-ratecard"))
+        out.append(_adv("kol-availability", t(lg, "engine.warn.kol_availability"), k, "002_335bf9447ff5f52e.txt"))
     if "mega" in kinds:
-        out.append(Advisory(code="low-engagement-mega", text=t(lg, "engine.warn.mega_engagement"),
-                            source=_src(k, "002_335bf9447ff5f52e.txt")))
+        out.append(_adv("low-engagement-mega", t(lg, "engine.warn.mega_engagement"), k, "002_335bf9447ff5f52e.txt"))
     creators = sum(ln.count for ln in plan)
     if creators >= fig.management_threshold.value:
-        out.append(Advisory(code="management", text=t(lg, "engine.warn.management", n=creators),
-                            source=_src(k, "003_2099007efe86bad4.txt")))
+        out.append(_adv("management", t(lg, "engine.warn.management", n=creators), k, "003_2099007efe86bad4.txt"))
     high = sum(ln.cost_band.high for ln in plan)
     if plan and high > brief.budget_idr:
-        out.append(Advisory(code="cost-band", text=t(
+        out.append(_adv("cost-band", t(
             lg, "engine.warn.cost_band", high=fmt_idr(high, lg), budget=fmt_idr(brief.budget_idr, lg)),
-            source=_src(k, fig.kinds["micro"].rate_source)))
+            k, fig.kinds["micro"].rate_source))
     if kinds & {"nano", "micro", "mid", "macro", "mega", "koc"}:
         scheme = fig.tier_scheme
-        out.append(Advisory(code="tier-scheme", text=scheme.note_en if lg == "en" else scheme.note_id,
-                            source=_src(k, scheme.source)))
+        out.append(_adv("tier-scheme", scheme.note_en if lg == "en" else scheme.note_id, k, scheme.source))
     return out
 
 

@@ -286,13 +286,14 @@ class Sources(_Frozen):
     references: tuple[Reference, ...]
 
     def title(self, source_id: str) -> str:
-        for a in self.articles:
-            if a.id == source_id:
-                return a.title
-        for r in self.references:
-            if r.id == source_id:
-                return r.title
-        raise KeyError(source_id)
+        return self._titles()[source_id]
+
+    def _titles(self) -> dict[str, str]:
+        cached: dict[str, str] | None = self.__dict__.get("_title_cache")
+        if cached is None:
+            cached = {a.id: a.title for a in self.articles} | {r.id: r.title for r in self.references}
+            object.__setattr__(self, "_title_cache", cached)  # derived once; the model stays frozen
+        return cached
 
     def ids(self) -> set[str]:
         return {a.id for a in self.articles} | {r.id for r in self.references}

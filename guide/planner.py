@@ -4,17 +4,33 @@ from __future__ import annotations
 
 import math
 
-from .knowledge import Figures, Knowledge, LineSpec
+from .knowledge import Figures, Knowledge, LineSpec, MixRow
 from .models import TIERS, CampaignBrief, Kind, PlanLine, Range, Strategy
+
+_MIX_SPECS: dict[tuple[int, Kind], tuple[MixRow, tuple[LineSpec, ...]]] = {}
+
+
+def _mix_specs(row: MixRow, cheapest: Kind) -> tuple[LineSpec, ...]:
+    """The influencer lines of a tier-mix row (immutable; built once per row and cheapest tier)."""
+    key = (id(row), cheapest)
+    hit = _MIX_SPECS.get(key)
+    if hit is not None and hit[0] is row:
+        return hit[1]
+    mix = row.mix
+    tiers = sorted(mix, key=lambda t: (-mix[t], TIERS.index(t)))
+    specs = tuple(LineSpec(kind=t, share=mix[t], phase=1, core=(t == cheapest)) for t in tiers)
+    if len(_MIX_SPECS) > 10_000:
+        _MIX_SPECS.clear()
+    _MIX_SPECS[key] = (row, specs)
+    return specs
 
 
 def line_specs(strategy: Strategy, brief: CampaignBrief, k: Knowledge, figures: Figures) -> list[LineSpec]:
     spec = k.plan.strategies[strategy]
     if strategy == "influencer":
-        mix = k.plan.mix_for(brief, figures).mix
-        tiers = sorted(mix, key=lambda t: (-mix[t], TIERS.index(t)))
-        cheapest = min(tiers, key=lambda t: figures.unit_band(t, brief)[1])
-        return [LineSpec(kind=t, share=mix[t], phase=1, core=(t == cheapest)) for t in tiers]
+        row = k.plan.mix_for(brief, figures)
+        cheapest = min(row.mix, key=lambda t: (figures.unit_band(t, brief)[1], TIERS.index(t)))
+        return list(_mix_specs(row, cheapest))
     lines = list(spec.lines)
     if spec.expert_line is not None and spec.expert_line.when.weight(brief, figures) == 1.0:
         lines.insert(1, spec.expert_line.line)

@@ -286,13 +286,23 @@ def test_kol_fee_is_flagged_as_an_assumption() -> None:
     assert kol.rate_source == "no-kol-ratecard"
 
 
-def test_engine_advisories_cite_known_sources() -> None:
-    # Sources hard-coded in the engine's advisories must exist, or recommend() would fail with a KeyError.
-    cited = re.findall(r'_src\(k, "([^"]+)"\)', ENGINE_PY.read_text(encoding="utf-8"))
-    assert cited, "expected the engine to cite sources for its advisories"
+def test_engine_advisories_cite_known_sources(data_dir: Path) -> None:
+    # Every source the engine's advisories cite is checked at load: a sources.yaml without one fails there,
+    # not later inside recommend() for some unlucky brief.
+    from guide.engine import ADVISORY_SOURCES
+
+    cited = re.findall(r'_adv\("[^"]+", .*?, k, "([^"]+)"\)', ENGINE_PY.read_text(encoding="utf-8"), re.S)
+    assert cited and set(cited) <= set(ADVISORY_SOURCES)
     known = knowledge().sources.ids()
-    for sid in cited:
-        assert sid in known, sid
+    assert set(ADVISORY_SOURCES) <= known
+
+    def drop(raw: dict[str, Any]) -> list[str]:
+        raw["references"] = [r for r in raw["references"] if r["id"] != "ftc-255"]
+        return []
+
+    _edit(data_dir, "sources.yaml", drop)
+    with pytest.raises(KnowledgeError, match="ftc-255"):
+        load_knowledge(data_dir)
 
 
 def test_rules_doc_lists_every_rule() -> None:

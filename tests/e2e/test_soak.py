@@ -24,15 +24,17 @@ SECONDS = float(os.environ.get("SOAK_SECONDS", "20"))
 # Memory left over per session once they have closed and the server has dropped them.
 LEFTOVER_MB_PER_SESSION = float(os.environ.get("SOAK_LEFTOVER_MB", "3"))
 LINK = "/brief?goal=sales&budget_idr=60000000&audience=niche&industry=parenting"
+RAMP_S = float(os.environ.get("SOAK_RAMP_S", "1.5"))  # people join a workshop link over a few seconds
+TIMEOUT_MS = 120_000
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
 async def ready(page: Page) -> None:
-    await page.wait_for_selector(READY, timeout=60_000)
+    await page.wait_for_selector(READY, timeout=TIMEOUT_MS)
     await page.wait_for_function(
-        "() => document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0", timeout=60_000)
+        "() => document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0", timeout=TIMEOUT_MS)
     await page.wait_for_timeout(150)
-    await page.wait_for_selector(READY, timeout=60_000)
+    await page.wait_for_selector(READY, timeout=TIMEOUT_MS)
 
 
 async def click_and_time(page: Page, name: str, latencies: list[float], until: str | None = None) -> None:
@@ -40,19 +42,21 @@ async def click_and_time(page: Page, name: str, latencies: list[float], until: s
     t0 = time.perf_counter()
     await page.get_by_role("button", name=name).click()
     if until:
-        await page.get_by_text(until).first.wait_for(timeout=60_000)
+        await page.get_by_text(until).first.wait_for(timeout=TIMEOUT_MS)
     await ready(page)
     latencies.append(time.perf_counter() - t0)
 
 
 async def user(i: int, browser, base: str, deadline: float, out: dict, min_loops: int = 0) -> None:
+    await asyncio.sleep(max(i, 0) * RAMP_S)
     ctx = await browser.new_context(viewport={"width": 390 if i % 2 else 1280, "height": 900})
+    ctx.set_default_timeout(TIMEOUT_MS)
     page = await ctx.new_page()
     lat: list[float] = []
     loops = 0
     errors = 0
     try:
-        await page.goto(base + LINK)
+        await page.goto(base + LINK, timeout=TIMEOUT_MS)
         await ready(page)
         goals = ["Penjualan", "Testimoni", "Kesadaran merek", "Kredibilitas"]
         see = page.get_by_role("button", name="Lihat rekomendasi")
@@ -61,9 +65,9 @@ async def user(i: int, browser, base: str, deadline: float, out: dict, min_loops
             await ready(page)
             for n in range(2, 7):  # steps 2..6: each click waits for its own step to show
                 await click_and_time(page, "Lanjut", lat, until=f"Langkah {n} dari 6")
-            await see.wait_for(timeout=60_000)
+            await see.wait_for(timeout=TIMEOUT_MS)
             await click_and_time(page, "Lihat rekomendasi", lat, until="Skor kecocokan")
-            await page.locator("[data-testid=stVegaLiteChart]").nth(4).wait_for(timeout=60_000)
+            await page.locator("[data-testid=stVegaLiteChart]").nth(4).wait_for(timeout=TIMEOUT_MS)
             errors += await page.locator('[data-testid="stException"]').count()
             errors += await page.locator('[data-testid="stAlertContentError"]').count()
             await click_and_time(page, "Ubah jawaban", lat, until="Langkah 6 dari 6")
