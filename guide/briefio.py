@@ -171,7 +171,12 @@ def brief_from_params(params: Mapping[str, Sequence[str]],
     `params` maps each key to all its values (a repeated key has several). Never raises.
     """
     problems: list[Problem] = []
-    values: dict[str, Any] = fallback.model_dump()
+    # Required fields fall back to `fallback`; optional ones to the CampaignBrief defaults, so a link means
+    # the same brief as the same fields in a JSON file (a link omits optional fields left at their default).
+    values: dict[str, Any] = {
+        k: (getattr(fallback, k) if f.is_required() else f.get_default(call_default_factory=True))
+        for k, f in CampaignBrief.model_fields.items()
+    }
     lang: Lang = "id"
 
     for key in params:

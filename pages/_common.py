@@ -177,8 +177,14 @@ def _chart_spec(name: str, key: str, _build: Callable[[], Any]) -> tuple[dict[st
     of a rerun. Keyed by the chart's name and its inputs as JSON; each session gets its own copy."""
     from guide.charts import element_height
 
+    from streamlit import dataframe_util
+
     c = _build()
-    return c.to_dict(validate=False), element_height(c)
+    spec = c.to_dict(validate=False)
+    # Streamlit ships each dataset as Arrow bytes and accepts bytes as they are: convert once, here.
+    for name, values in spec.get("datasets", {}).items():
+        spec["datasets"][name] = dataframe_util.convert_anything_to_arrow_bytes(values)
+    return spec, element_height(c)
 
 
 def chart(name: str, build: Callable[[], Any], *inputs: Any) -> None:

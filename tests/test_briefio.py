@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from guide import CampaignBrief
 from guide.briefio import (
@@ -15,6 +17,16 @@ from guide.briefio import (
     brief_to_json,
     brief_to_params,
     parse_amount,
+)
+from guide.models import (
+    AUDIENCES,
+    BRAND_STAGES,
+    CONTENTS,
+    GOALS,
+    INDUSTRIES,
+    MAX_BUDGET_IDR,
+    MAX_PRODUCT_VALUE_IDR,
+    PLATFORMS,
 )
 
 
@@ -30,6 +42,27 @@ def test_share_link_round_trip_keeps_every_field():
     assert p["platforms"] == "instagram,tiktok" and p["lang"] == "en"
     back, lang, problems = brief_from_params({k: [v] for k, v in p.items()})
     assert back == b and lang == "en" and problems == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.builds(
+    CampaignBrief,
+    goal=st.sampled_from(GOALS), budget_idr=st.integers(0, MAX_BUDGET_IDR), audience=st.sampled_from(AUDIENCES),
+    industry=st.sampled_from(INDUSTRIES), platforms=st.lists(st.sampled_from(PLATFORMS), max_size=8),
+    brand_stage=st.sampled_from(BRAND_STAGES), content=st.none() | st.sampled_from(CONTENTS),
+    duration_weeks=st.integers(1, 104), product_value_idr=st.none() | st.integers(0, MAX_PRODUCT_VALUE_IDR),
+    name=st.none() | st.text(max_size=80),
+), st.sampled_from(["id", "en"]))
+def test_every_brief_survives_a_share_link(brief, lang):
+    back, lang_back, problems = brief_from_params({k: [v] for k, v in brief_to_params(brief, lang).items()})
+    assert (back, lang_back, problems) == (brief, lang, [])
+
+
+def test_a_link_means_the_same_brief_as_a_json_file_with_the_same_fields():
+    fields = {"goal": "sales", "budget_idr": "60000000", "audience": "niche", "industry": "parenting"}
+    b, _, _ = brief_from_params({k: [v] for k, v in fields.items()})
+    assert b == CampaignBrief(goal="sales", budget_idr=60_000_000, audience="niche", industry="parenting")
+    assert b.platforms == ()
 
 
 def test_issue_example_link():

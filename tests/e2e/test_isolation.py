@@ -56,8 +56,7 @@ def test_two_sessions_edit_different_assumptions(page_at, server):
     assert b.get_by_role("spinbutton", name="Faktor penyelesaian unggahan").input_value() == "0.50"
 
     # A's plan is costed with A's rate; B's with the shipped one.
-    brief = CampaignBrief(goal="sales", budget_idr=60_000_000, audience="niche", industry="parenting",
-                          platforms=["instagram", "tiktok"])
+    brief = CampaignBrief(goal="sales", budget_idr=60_000_000, audience="niche", industry="parenting")
     shipped = knowledge().figures
     edited = shipped.model_copy(update={"kinds": {**shipped.kinds, "micro": shipped.kinds["micro"].model_copy(
         update={"rate_high": 5_000_000})}})
