@@ -175,9 +175,9 @@ def show_notices() -> None:
 def _chart_spec(name: str, key: str, _build: Callable[[], Any]) -> tuple[dict[str, Any], int]:
     """Serialise a chart once per distinct input: building and validating Altair specs is the slowest part
     of a rerun. Keyed by the chart's name and its inputs as JSON; each session gets its own copy."""
-    from guide.charts import element_height
-
     from streamlit import dataframe_util
+
+    from guide.charts import element_height
 
     c = _build()
     spec = c.to_dict(validate=False)
