@@ -10,52 +10,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
+from strategies import briefs
 
 from guide import CampaignBrief, Recommendation, recommend
 from guide.knowledge import knowledge
-from guide.models import (
-    AUDIENCES,
-    BRAND_STAGES,
-    CONTENTS,
-    GOALS,
-    INDUSTRIES,
-    MAX_BUDGET_IDR,
-    MAX_PRODUCT_VALUE_IDR,
-    PLATFORMS,
-    STRATEGIES,
-)
+from guide.models import MAX_BUDGET_IDR, STRATEGIES
 
 FAST = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 MANY = settings(FAST, max_examples=600)
 SOME = settings(FAST, max_examples=250)
 
-# Budgets: the whole legal range, plus extra weight on the range where strategies become affordable.
-budgets = st.one_of(
-    st.integers(min_value=0, max_value=MAX_BUDGET_IDR),
-    st.integers(min_value=0, max_value=300_000_000),
-    st.sampled_from([0, 1, 49_999, 50_000, 275_000, 1_499_999, 1_500_000, 1_775_000, 9_999_999, 10_000_000,
-                     30_000_000, 149_999_999, 150_000_000, MAX_BUDGET_IDR]),
-)
-
-
-@st.composite
-def briefs(draw: st.DrawFn, budget: st.SearchStrategy[int] = budgets) -> CampaignBrief:
-    goal = draw(st.sampled_from(GOALS))
-    fields: dict[str, Any] = {
-        "goal": goal,
-        "budget_idr": draw(budget),
-        "audience": draw(st.sampled_from(AUDIENCES)),
-        "industry": draw(st.sampled_from(INDUSTRIES)),
-        "platforms": draw(st.lists(st.sampled_from(PLATFORMS), max_size=len(PLATFORMS) + 2)),
-        "brand_stage": draw(st.sampled_from(BRAND_STAGES)),
-        "content": draw(st.none() | st.sampled_from(CONTENTS)),
-        "duration_weeks": draw(st.integers(min_value=1, max_value=104)),
-        "secondary_goal": draw(st.none() | st.sampled_from([g for g in GOALS if g != goal])),
-        "product_value_idr": draw(st.none() | st.integers(min_value=0, max_value=MAX_PRODUCT_VALUE_IDR)),
-    }
-    if "name" in CampaignBrief.model_fields:  # optional campaign label, when the model has one
-        fields["name"] = draw(st.none() | st.text(max_size=40))
-    return CampaignBrief(**fields)
 
 
 def _assert_well_formed(brief: CampaignBrief, rec: Recommendation) -> None:

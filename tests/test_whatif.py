@@ -3,19 +3,10 @@
 from __future__ import annotations
 
 from hypothesis import given, settings
-from hypothesis import strategies as st
+from strategies import briefs
 
 from guide import CampaignBrief, decide
-from guide.models import AUDIENCES, CONTENTS, GOALS, INDUSTRIES, PLATFORMS
 from guide.whatif import budget_grid, compare, scenario_briefs, whatif_map
-
-briefs = st.builds(
-    CampaignBrief,
-    goal=st.sampled_from(GOALS), budget_idr=st.integers(0, 10**12), audience=st.sampled_from(AUDIENCES),
-    industry=st.sampled_from(INDUSTRIES), platforms=st.lists(st.sampled_from(PLATFORMS), max_size=4),
-    content=st.none() | st.sampled_from(CONTENTS), duration_weeks=st.integers(1, 104),
-    brand_stage=st.sampled_from(["new", "established"]),
-)
 
 
 def test_grid_is_log_spaced_around_the_budget():
@@ -24,7 +15,7 @@ def test_grid_is_log_spaced_around_the_budget():
 
 
 @settings(max_examples=15, deadline=None)
-@given(briefs)
+@given(briefs())
 def test_map_matches_the_engine_for_every_cell(brief):
     cells = whatif_map(brief)
     assert len(cells) >= 1000
