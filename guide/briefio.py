@@ -17,9 +17,7 @@ import yaml
 from pydantic import ValidationError
 
 from .models import (
-    GOALS,
     LANGS,
-    MAX_BUDGET_IDR,
     PLATFORMS,
     CampaignBrief,
     Lang,
@@ -267,5 +265,3 @@ def presets() -> tuple[Preset, ...]:
         for p in raw["presets"]
     )
 
-
-assert DEFAULT_BRIEF.budget_idr <= MAX_BUDGET_IDR and DEFAULT_BRIEF.goal in GOALS
