@@ -5,23 +5,50 @@ from __future__ import annotations
 import json
 
 from conftest import assert_no_exception, wait_ready
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from guide import CampaignBrief, knowledge, recommend
 from guide.i18n import fmt_idr
 
 LINK = "?goal=sales&budget_idr=60000000&audience=niche&industry=parenting"
+GRID = '[data-testid="stDataFrame"]'
 ROW_H = 35  # Streamlit's data grid row height (header included)
 
 
-def edit_cell(page, row: int, column_x: float, value: str) -> None:
-    """Double-click a data-editor cell (row 0 = first data row), type a value, press Enter."""
-    box = page.locator('[data-testid="stDataFrame"]').first.bounding_box()
-    page.mouse.dblclick(box["x"] + column_x, box["y"] + ROW_H * (row + 1) + ROW_H / 2)
-    page.wait_for_timeout(300)
-    page.keyboard.press("Control+a")
-    page.keyboard.type(value)
-    page.keyboard.press("Enter")
-    wait_ready(page)
+def edit_cell(page, row: int, col: int, value: str) -> None:
+    """Edit one data-editor cell (row 0 = first data row, col 0 = first column) the way a keyboard user does.
+
+    Click the first cell of the first row (its position does not depend on column widths), move there with
+    the arrow keys, open the editor with Enter, fill it and commit with Enter. Glide's accessible table says
+    which cell is selected and what it holds, so each step is checked instead of guessed; a step that did
+    not take (a slow first paint on a busy machine) is tried again.
+    """
+    grid = page.locator(GRID).first
+    target = grid.locator(f'[data-testid="glide-cell-{col}-{row}"]').first
+    target.wait_for(state="attached", timeout=30_000)
+    for _attempt in range(3):
+        page.keyboard.press("Escape")
+        box = grid.locator('[data-testid="data-grid-canvas"]').first.bounding_box()
+        page.mouse.click(box["x"] + 20, box["y"] + ROW_H + ROW_H / 2)
+        for key in ["ArrowDown"] * row + ["ArrowRight"] * col:
+            page.keyboard.press(key)
+        try:
+            page.wait_for_function(
+                "id => document.getElementById(id)?.getAttribute('aria-selected') === 'true'",
+                arg=f"glide-cell-{col}-{row}", timeout=5_000)
+            page.keyboard.press("Enter")
+            editor = page.locator("#portal input, #portal textarea").first
+            editor.wait_for(state="visible", timeout=5_000)
+            editor.fill(value)
+            editor.press("Enter")
+            page.wait_for_function(
+                "([id, v]) => document.getElementById(id)?.innerText.trim() === v",
+                arg=[f"glide-cell-{col}-{row}", value], timeout=10_000)
+        except PlaywrightTimeout:  # a step did not take; start again from a clean grid
+            continue
+        wait_ready(page)
+        return
+    raise AssertionError(f"could not edit cell ({row}, {col}) of the data editor")
 
 
 def micro_rate(page) -> str:
@@ -36,7 +63,7 @@ def test_two_sessions_edit_different_assumptions(page_at, server):
     b = page_at("/assumptions" + LINK)
 
     # A: the micro-influencer rate band goes up (a valid edit).
-    edit_cell(a, 2, 370, "5000000")  # micro row, "Tarif tinggi" column
+    edit_cell(a, 2, 2, "5000000")  # micro row, "Tarif tinggi" column
     a.wait_for_function("() => document.body.innerText.includes('angka yang diubah')", timeout=30_000)
     # B: the completion factor goes down.
     factor = b.get_by_role("spinbutton", name="Faktor penyelesaian unggahan")
