@@ -389,10 +389,10 @@ async def _loop(s: Session, seen: set[tuple[int, int | None]], deadline: float, 
             await asyncio.sleep(s.rng.uniform(*think))
 
 
-async def _open_warm(browser: Browser, url: str, seed: int) -> Session:
+async def _open_warm(browser: Browser, url: str, seed: int, target: Target = APP) -> Session:
     """A new session that has drawn Recommendation once (the browser has loaded the chart and grid code,
     as it has for any user after the first visit), then waits on Brief."""
-    s, _ = await open_page(browser, url, APP, "/recommendation", APP.marker(0))
+    s, _ = await open_page(browser, url, target, "/recommendation", target.marker(0))
     await s.page.locator('[data-testid="stTopNavLink"]').nth(NAV_BRIEF).click(timeout=STEP_TIMEOUT_MS)
     await _wait(s.page, JS_BRIEF_READY)
     s.rng = random.Random(seed)  # each session its own order of answers
@@ -409,14 +409,17 @@ async def _reset(s: Session) -> None:
 
 async def concurrency(browser: Browser, levels: tuple[int, ...], window_s: float, grace_s: float,
                       think: tuple[float, float], log: Callable[[str], None], result: dict[str, Any],
-                      budget_end: float = float("inf")) -> None:
+                      budget_end: float = float("inf"), target: Target = APP) -> None:
     """Add sessions level by level (1 → 5 → 10 → 20); each level from 5 on runs the loop for `window_s` s.
 
     Sessions stay open across levels, so RSS growth between levels is the memory of the added sessions.
     A level is cut `grace_s` after its window: interactions still running then are counted as
     unfinished, with the time they had taken so far (a lower bound) in the percentiles.
+    With `target=REFERENCE` the same loop runs against the constant-data reference page: the control that
+    tells what this machine does to any Streamlit page under the same load.
     """
-    srv, cold = await asyncio.to_thread(start_server, APP, RUN_LOG_CONCURRENCY)
+    run_log = RUN_LOG_CONCURRENCY if target is APP else None
+    srv, cold = await asyncio.to_thread(start_server, target, run_log)
     rng = random.Random(6)
     seen: set[tuple[int, int | None]] = {(0, None)}  # the default brief, shown when a session opens
     sessions: list[Session] = []
@@ -432,7 +435,7 @@ async def concurrency(browser: Browser, levels: tuple[int, ...], window_s: float
             t_open = time.perf_counter()
             while len(sessions) < n:  # open new sessions a few at a time, as a crowd arrives
                 k = min(5, n - len(sessions))
-                sessions.extend(await asyncio.gather(*(_open_warm(browser, srv.url, len(sessions) + i)
+                sessions.extend(await asyncio.gather(*(_open_warm(browser, srv.url, len(sessions) + i, target)
                                                        for i in range(k))))
             open_s = time.perf_counter() - t_open
             if n == 1:
@@ -465,7 +468,7 @@ async def concurrency(browser: Browser, levels: tuple[int, ...], window_s: float
             c1 = cpu_snapshot(srv)
             cpu = {k: (c1[k] - c0[k]) / elapsed for k in c0}  # cores used on average
             cpu["others"] = max(0.0, cpu["machine"] - cpu["server"] - cpu["browser"] - cpu["driver"])
-            runs = server_runs(RUN_LOG_CONCURRENCY, t0, t0 + elapsed)
+            runs = server_runs(run_log, t0, t0 + elapsed) if run_log is not None else []
             lat = [x["total_s"] for sess in sessions for x in sess.samples]
             level = {
                 "sessions": n, "samples": len(lat), "unfinished": len(unfinished), "errors": sum(x.errors for x in sessions),
@@ -480,10 +483,12 @@ async def concurrency(browser: Browser, levels: tuple[int, ...], window_s: float
                 "server_healthy": await asyncio.to_thread(health_ok, srv.url),
             }
             result["levels"].append(level)
-            log(f"  {n:>2} sessions: {len(lat)} done + {len(unfinished)} unfinished, p50 {level['p50_s']:.2f}s, "
+            who = "reference " if target is REFERENCE else ""
+            log(f"  {who}{n:>2} sessions: {len(lat)} done + {len(unfinished)} unfinished, p50 {level['p50_s']:.2f}s, "
                 f"p95 {level['p95_s']:.2f}s, errors {level['errors']}, RSS {level['rss_mb']:.0f} MB, cores: server "
-                f"{cpu['server']:.2f} browser {cpu['browser']:.2f} others {cpu['others']:.2f}; server runs of "
-                f"Recommendation p50 {level['server_run_p50_s']:.2f}s p95 {level['server_run_p95_s']:.2f}s")
+                f"{cpu['server']:.2f} browser {cpu['browser']:.2f} others {cpu['others']:.2f}"
+                + (f"; server runs of Recommendation p50 {level['server_run_p50_s']:.2f}s "
+                   f"p95 {level['server_run_p95_s']:.2f}s" if runs else ""))
             if cut and li < len(levels) - 1:  # sessions stopped mid-step: put them back on Brief before the next level
                 await asyncio.gather(*(_reset(sess) for sess in sessions))
     finally:
@@ -539,5 +544,12 @@ async def run_all(cfg: dict[str, Any], log: Callable[[str], None], out: dict[str
             await concurrency(browser, tuple(cfg["levels"]), cfg["window_s"], cfg["grace_s"], tuple(cfg["think"]),
                               log, out["concurrency"], budget_end - 10)
             lap("concurrency")
+            # The control: the constant-data reference page under the same loop and load.
+            if cfg.get("reference_levels"):
+                out["concurrency_reference"] = {}
+                await concurrency(browser, tuple(cfg["reference_levels"]), cfg["window_s"], cfg["grace_s"],
+                                  tuple(cfg["think"]), log, out["concurrency_reference"], budget_end - 10,
+                                  target=REFERENCE)
+                lap("concurrency_reference")
         finally:
             await browser.close()

@@ -28,17 +28,17 @@ FULL: dict[str, Any] = {
     "whatif": {"n_briefs": 6, "reps": 5},
     "page_rerun": {"repeats": 10},
     "browser": {"repeats": 20, "loads": 3, "cold_runs": 1, "levels": [1, 5, 10, 20], "window_s": 15,
-                "grace_s": 8, "think": [3.0, 8.0]},
+                "grace_s": 8, "think": [3.0, 8.0], "reference_levels": [1, 10]},
 }
 QUICK: dict[str, Any] = {
     "engine": {"n": 2_000, "passes": 1, "chunk": 500},
     "whatif": {"n_briefs": 3, "reps": 3},
     "page_rerun": {"repeats": 4},
     "browser": {"repeats": 4, "loads": 2, "cold_runs": 1, "levels": [1, 3], "window_s": 12, "grace_s": 5,
-                "think": [1.0, 2.0]},
+                "think": [1.0, 2.0], "reference_levels": [1, 3]},
 }
 # Rough stage lengths (s) on a 2-core machine, used to skip a stage that cannot finish in time.
-NEEDS = {"engine": 20, "whatif": 10, "page_rerun": 60, "browser": 300}
+NEEDS = {"engine": 20, "whatif": 10, "page_rerun": 60, "browser": 360}
 
 
 def log(msg: str) -> None:

@@ -18,6 +18,7 @@ from .models import (
     Strategy,
 )
 from .planner import build_plan, minimum_cost
+from .ruletable import RuleTable, rule_table
 
 SCORE_SCALE = 30.0
 # Sources the advisories cite; load_knowledge checks that each one exists in data/sources.yaml.
@@ -33,12 +34,8 @@ def to_score(raw: float) -> float:
 
 
 def fired_rules(brief: CampaignBrief, k: Knowledge, figures: Figures) -> list[tuple[Rule, float]]:
-    out = []
-    for rule in k.rules:
-        w = rule.when.weight(brief, figures)
-        if w > 0:
-            out.append((rule, w))
-    return out
+    """The rules that fire, in file order, with their weight (compiled; `Condition.weight` defines it)."""
+    return rule_table(k).fired(brief, figures)
 
 
 def raw_scores(fired: list[tuple[Rule, float]]) -> dict[Strategy, float]:
@@ -47,6 +44,20 @@ def raw_scores(fired: list[tuple[Rule, float]]) -> dict[Strategy, float]:
         for s, e in rule.effects.items():
             raw[s] += e * w
     return raw
+
+
+def _raw_scores(fired: list[tuple[Rule, float]], table: RuleTable) -> dict[Strategy, float]:
+    """raw_scores from the table's effect vectors (the same sums, in the same order)."""
+    kol = inf = koc = comb = 0.0
+    index = table.index
+    effects = table.effects
+    for rule, w in fired:
+        e = effects[index[id(rule)]]
+        kol += e[0] * w
+        inf += e[1] * w
+        koc += e[2] * w
+        comb += e[3] * w
+    return {"kol": kol, "influencer": inf, "koc": koc, "combined": comb}
 
 
 def ranking(raw: dict[Strategy, float]) -> list[Strategy]:
@@ -67,17 +78,20 @@ def recommend(brief: CampaignBrief, lang: Lang | str = "id", figures: Figures | 
     lg: Lang = "en" if lang == "en" else "id"
     k = k or knowledge()
     fig = figures or k.figures
-    fired = fired_rules(brief, k, fig)
-    raw = raw_scores(fired)
+    table = rule_table(k)
+    fired = table.fired(brief, fig)
+    raw = _raw_scores(fired, table)
     order = ranking(raw)
     strategy, runner_up = order[0], order[1]
     scores = {s: to_score(raw[s]) for s in STRATEGIES}
 
-    reasons = tuple(
-        _reason(r, w, lg, k)
-        for r, w in sorted(fired, key=lambda rw: (-abs(rw[0].effects.get(strategy, 0) * rw[1]),
-                                                  -abs(sum(rw[0].effects.values()) * rw[1])))
-    )
+    # Strongest effect on the winner first, then the strongest effect overall; ties keep file order.
+    col = STRATEGIES.index(strategy)
+    index, effects, sums = table.index, table.effects, table.effect_sums
+    keyed = [(-abs(effects[i][col] * w), -abs(sums[i] * w), n, r, w)
+             for n, (r, w) in enumerate(fired) for i in (index[id(r)],)]
+    keyed.sort()
+    reasons = tuple(_reason(r, w, lg, k) for *_, r, w in keyed)
 
     warnings: list[Advisory] = []
     planned: Strategy | None = None
@@ -146,6 +160,7 @@ def _src(k: Knowledge, sid: str) -> SourceRef:
 
 
 _ADVISORIES: dict[tuple[str, str, str, int], tuple[Knowledge, Advisory]] = {}
+_FIXED: dict[tuple[str, str, Lang, str, int], tuple[Knowledge, Advisory]] = {}
 
 
 def _adv(code: str, text: str, k: Knowledge, sid: str) -> Advisory:
@@ -161,24 +176,37 @@ def _adv(code: str, text: str, k: Knowledge, sid: str) -> Advisory:
     return adv
 
 
+def _fixed(code: str, text_key: str, lg: Lang, k: Knowledge, sid: str) -> Advisory:
+    """An advisory whose text has no numbers in it: looked up, not formatted, after its first use."""
+    key = (code, text_key, lg, sid, id(k))
+    hit = _FIXED.get(key)
+    if hit is not None and hit[0] is k:
+        return hit[1]
+    adv = _adv(code, t(lg, text_key), k, sid)
+    if len(_FIXED) > 1_000:
+        _FIXED.clear()
+    _FIXED[key] = (k, adv)
+    return adv
+
+
 def _advisories(brief: CampaignBrief, plan: tuple[PlanLine, ...], lg: Lang, k: Knowledge,
                 fig: Figures) -> list[Advisory]:
     kinds = {ln.kind for ln in plan}
     out: list[Advisory] = []
     if "kol" in kinds and brief.industry in COMPLIANCE_DOCTOR_INDUSTRIES:
-        out.append(_adv("compliance-doctor", t(lg, "engine.warn.compliance_doctor"), k, "idi-mkek-022-2020"))
+        out.append(_fixed("compliance-doctor", "engine.warn.compliance_doctor", lg, k, "idi-mkek-022-2020"))
     if brief.industry in BPOM_INDUSTRIES:
-        out.append(_adv("compliance-bpom", t(lg, "engine.warn.compliance_bpom"), k, "bpom-2021-2025"))
+        out.append(_fixed("compliance-bpom", "engine.warn.compliance_bpom", lg, k, "bpom-2021-2025"))
     if plan:
         key = "engine.warn.disclosure_koc" if "koc" in kinds else "engine.warn.disclosure"
-        out.append(_adv("disclosure", t(lg, key), k, "ftc-255"))
+        out.append(_fixed("disclosure", key, lg, k, "ftc-255"))
     if "kol" in kinds:
         out.append(_adv("kol-fee-assumption", t(
             lg, "engine.warn.kol_fee", low=fmt_idr(fig.kinds["kol"].rate_low, lg),
             high=fmt_idr(fig.kinds["kol"].rate_high, lg)), k, "no-kol-ratecard"))
-        out.append(_adv("kol-availability", t(lg, "engine.warn.kol_availability"), k, "002_335bf9447ff5f52e.txt"))
+        out.append(_fixed("kol-availability", "engine.warn.kol_availability", lg, k, "002_335bf9447ff5f52e.txt"))
     if "mega" in kinds:
-        out.append(_adv("low-engagement-mega", t(lg, "engine.warn.mega_engagement"), k, "002_335bf9447ff5f52e.txt"))
+        out.append(_fixed("low-engagement-mega", "engine.warn.mega_engagement", lg, k, "002_335bf9447ff5f52e.txt"))
     creators = sum(ln.count for ln in plan)
     if creators >= fig.management_threshold.value:
         out.append(_adv("management", t(lg, "engine.warn.management", n=creators), k, "003_2099007efe86bad4.txt"))

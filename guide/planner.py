@@ -3,9 +3,44 @@
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 from .knowledge import Figures, Knowledge, LineSpec, MixRow
-from .models import TIERS, CampaignBrief, Kind, PlanLine, Range, Strategy
+from .models import TIERS, CampaignBrief, Kind, PlanLine, Strategy
+
+
+class Unit(NamedTuple):
+    """One unit of a kind under given figures: its cost band, audience and engagement bands, and sources."""
+
+    low: int
+    mid: int
+    high: int
+    followers_low: int
+    followers_high: int
+    er_low: float
+    er_high: float
+    basis: tuple[str, ...]
+
+
+_UNITS: dict[tuple[int, Kind, int], tuple[Figures, Unit]] = {}
+
+
+def unit(figures: Figures, kind: Kind, brief: CampaignBrief) -> Unit:
+    """The figures of one unit of `kind` (a KOC's product value from the brief replaces its rate band).
+    Immutable and built once per figures, kind and product value."""
+    pv = (brief.product_value_idr or 0) if kind == "koc" else 0
+    key = (id(figures), kind, pv)
+    hit = _UNITS.get(key)
+    if hit is not None and hit[0] is figures:
+        return hit[1]
+    kf = figures.kinds[kind]
+    low, mid, high = figures.unit_band(kind, brief)
+    u = Unit(low, mid, high, kf.followers_low, kf.followers_high, kf.er_low, kf.er_high,
+             _basis(kind, kf.rate_source, kf.followers_source, kf.er_source, figures.completion_factor.source, brief))
+    if len(_UNITS) > 10_000:
+        _UNITS.clear()
+    _UNITS[key] = (figures, u)
+    return u
 
 _MIX_SPECS: dict[tuple[int, Kind], tuple[MixRow, tuple[LineSpec, ...]]] = {}
 
@@ -29,7 +64,7 @@ def line_specs(strategy: Strategy, brief: CampaignBrief, k: Knowledge, figures: 
     spec = k.plan.strategies[strategy]
     if strategy == "influencer":
         row = k.plan.mix_for(brief, figures)
-        cheapest = min(row.mix, key=lambda t: (figures.unit_band(t, brief)[1], TIERS.index(t)))
+        cheapest = min(row.mix, key=lambda t: (unit(figures, t, brief).mid, TIERS.index(t)))
         return list(_mix_specs(row, cheapest))
     lines = list(spec.lines)
     if spec.expert_line is not None and spec.expert_line.when.weight(brief, figures) == 1.0:
@@ -39,8 +74,7 @@ def line_specs(strategy: Strategy, brief: CampaignBrief, k: Knowledge, figures: 
 
 def minimum_cost(strategy: Strategy, brief: CampaignBrief, k: Knowledge, figures: Figures) -> int:
     """The cost of one unit of every core line: below it the strategy cannot be funded."""
-    return sum(figures.unit_band(s.kind, brief)[1]
-               for s in line_specs(strategy, brief, k, figures) if s.core)
+    return sum(unit(figures, s.kind, brief).mid for s in line_specs(strategy, brief, k, figures) if s.core)
 
 
 def _weeks(phase: int, phases: int, duration: int) -> tuple[int, int]:
@@ -54,7 +88,8 @@ def build_plan(strategy: Strategy, brief: CampaignBrief, k: Knowledge,
                figures: Figures) -> tuple[PlanLine, ...] | None:
     """The plan for `strategy`, or None when the budget cannot fund one unit of each core line."""
     specs = line_specs(strategy, brief, k, figures)
-    rates = [figures.unit_band(s.kind, brief)[1] for s in specs]
+    units = [unit(figures, s.kind, brief) for s in specs]
+    rates = [u.mid for u in units]
     budget = brief.budget_idr
     counts = [1 if s.core else 0 for s in specs]
     spent = sum(r for r, c in zip(rates, counts, strict=True) if c)
@@ -88,31 +123,30 @@ def build_plan(strategy: Strategy, brief: CampaignBrief, k: Knowledge,
 
     phases = max((s.phase for s, c in zip(specs, counts, strict=True) if c), default=1)
     c = figures.completion_factor.value
+    duration = brief.duration_weeks
     lines: list[PlanLine] = []
-    for s, n, rate in zip(specs, counts, rates, strict=True):
+    for s, n, u in zip(specs, counts, units, strict=True):
         if n <= 0:
             continue
-        kf = figures.kinds[s.kind]
-        low, _, high = figures.unit_band(s.kind, brief)
-        start, end = _weeks(s.phase, phases, brief.duration_weeks)
+        start, end = _weeks(s.phase, phases, duration)
         lines.append(PlanLine(
             kind=s.kind,
             count=n,
-            cost_idr=n * rate,
-            unit_cost_idr=rate,
-            cost_band=Range(low=n * low, high=n * high),
-            reach=Range(low=int(n * kf.followers_low * c), high=int(n * kf.followers_high * c)),
-            engagements=Range(
-                low=int(n * kf.followers_low * kf.er_low / 100 * c),
-                high=int(n * kf.followers_high * kf.er_high / 100 * c),
-            ),
+            cost_idr=n * u.mid,
+            unit_cost_idr=u.mid,
+            cost_band={"low": n * u.low, "high": n * u.high},
+            reach={"low": int(n * u.followers_low * c), "high": int(n * u.followers_high * c)},
+            engagements={
+                "low": int(n * u.followers_low * u.er_low / 100 * c),
+                "high": int(n * u.followers_high * u.er_high / 100 * c),
+            },
             phase=s.phase,
             start_week=start,
             end_week=end,
-            basis=_basis(s.kind, kf.rate_source, kf.followers_source, kf.er_source,
-                         figures.completion_factor.source, brief),
+            basis=u.basis,
         ))
-    lines.sort(key=lambda ln: (ln.phase, KIND_ORDER[ln.kind]))
+    if len(lines) > 1:
+        lines.sort(key=lambda ln: (ln.phase, KIND_ORDER[ln.kind]))
     return tuple(lines)
 
 
