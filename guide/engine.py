@@ -60,9 +60,12 @@ def _raw_scores(fired: list[tuple[Rule, float]], table: RuleTable) -> dict[Strat
     return {"kol": kol, "influencer": inf, "koc": koc, "combined": comb}
 
 
+_ORDER: dict[Strategy, int] = {s: i for i, s in enumerate(STRATEGIES)}
+
+
 def ranking(raw: dict[Strategy, float]) -> list[Strategy]:
     """Strategies best first: higher raw score, then the fixed order kol, influencer, koc, combined."""
-    return sorted(STRATEGIES, key=lambda s: (-raw[s], STRATEGIES.index(s)))
+    return sorted(STRATEGIES, key=lambda s: (-raw[s], _ORDER[s]))
 
 
 def decide(brief: CampaignBrief, figures: Figures | None = None) -> Strategy:
@@ -88,10 +91,11 @@ def recommend(brief: CampaignBrief, lang: Lang | str = "id", figures: Figures | 
     # Strongest effect on the winner first, then the strongest effect overall; ties keep file order.
     col = STRATEGIES.index(strategy)
     index, effects, sums = table.index, table.effects, table.effect_sums
-    keyed = [(-abs(effects[i][col] * w), -abs(sums[i] * w), n, r, w)
+    keyed = [(-abs(effects[i][col] * w), -abs(sums[i] * w), n, i, w)
              for n, (r, w) in enumerate(fired) for i in (index[id(r)],)]
     keyed.sort()
-    reasons = tuple(_reason(r, w, lg, k) for *_, r, w in keyed)
+    cache = table.reasons
+    reasons = tuple(cache.get((i, w, lg)) or _reason(table, i, w, lg, k) for *_, i, w in keyed)
 
     warnings: list[Advisory] = []
     planned: Strategy | None = None
@@ -116,23 +120,19 @@ def recommend(brief: CampaignBrief, lang: Lang | str = "id", figures: Figures | 
         brief=brief, lang=lg, strategy=strategy, planned_strategy=planned, runner_up=runner_up,
         margin=round(scores[strategy] - scores[runner_up], 1), scores=scores, raw_scores=raw,
         summary=summary, reasons=reasons, plan=plan, total_cost_idr=total, warnings=tuple(warnings),
-        next_steps=tuple(_next_steps(plan, lg, fig.management_threshold.value)),
+        next_steps=_next_steps(plan, lg, fig.management_threshold.value),
     )
 
 
-# Reasons and source references depend only on (rule, weight, language) and (source, knowledge): they are
-# immutable, so each is built once per process and shared. Keys hold the object they are keyed on, so an id
-# is never reused while its entry lives.
-_REASONS: dict[tuple[int, float, str], tuple[Rule, Reason]] = {}
+# Reasons, source references and advisories are immutable values, built once per process and shared: a
+# Reason per (rule, weight, language) in its rule table, the others in the dicts below. Keys hold the object
+# they are keyed on, so an id is never reused while its entry lives.
 _SOURCES: dict[tuple[int, str], tuple[Knowledge, SourceRef]] = {}
 _CACHE_LIMIT = 20_000
 
 
-def _reason(r: Rule, w: float, lg: Lang, k: Knowledge) -> Reason:
-    key = (id(r), w, lg)
-    hit = _REASONS.get(key)
-    if hit is not None and hit[0] is r:
-        return hit[1]
+def _reason(table: RuleTable, i: int, w: float, lg: Lang, k: Knowledge) -> Reason:
+    r = table.rules[i]
     reason = Reason(
         rule_id=r.id,
         label=r.label.get(lg),
@@ -141,9 +141,7 @@ def _reason(r: Rule, w: float, lg: Lang, k: Knowledge) -> Reason:
         text=r.reason.get(lg) + (t(lg, "engine.secondary_suffix") if w < 1 else ""),
         source=SourceRef(id=r.source.article, title=k.sources.title(r.source.article), passage=r.source.passage),
     )
-    if len(_REASONS) > _CACHE_LIMIT:
-        _REASONS.clear()
-    _REASONS[key] = (r, reason)
+    table.reasons[(i, w, lg)] = reason  # at most rules × 2 weights × 2 languages entries
     return reason
 
 
@@ -221,8 +219,16 @@ def _advisories(brief: CampaignBrief, plan: tuple[PlanLine, ...], lg: Lang, k: K
     return out
 
 
-def _next_steps(plan: tuple[PlanLine, ...], lg: Lang, threshold: float) -> list[str]:
-    kinds = {ln.kind for ln in plan}
+_NEXT: dict[tuple[frozenset[str], str, bool], tuple[str, ...]] = {}
+
+
+def _next_steps(plan: tuple[PlanLine, ...], lg: Lang, threshold: float) -> tuple[str, ...]:
+    kinds = frozenset(ln.kind for ln in plan)
+    agency = "kol" in kinds or sum(ln.count for ln in plan) >= threshold
+    key = (kinds, lg, agency)
+    hit = _NEXT.get(key)
+    if hit is not None:
+        return hit
     steps = [t(lg, "engine.next.goal")]
     if "kol" in kinds:
         steps.append(t(lg, "engine.next.kol_choose"))
@@ -232,6 +238,7 @@ def _next_steps(plan: tuple[PlanLine, ...], lg: Lang, threshold: float) -> list[
         steps.append(t(lg, "engine.next.koc_freedom"))
         steps.append(t(lg, "engine.next.koc_reuse"))
     steps.append(t(lg, "engine.next.monitor"))
-    if "kol" in kinds or sum(ln.count for ln in plan) >= threshold:
+    if agency:
         steps.append(t(lg, "engine.next.agency"))
-    return steps
+    _NEXT[key] = out = tuple(steps)  # at most 2^7 kind sets × 2 languages × 2
+    return out

@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from .knowledge import Figures, Knowledge, LineSpec, MixRow
 from .models import TIERS, CampaignBrief, Kind, PlanLine, Strategy
+from .ruletable import rule_table
 
 
 class Unit(NamedTuple):
@@ -42,34 +43,37 @@ def unit(figures: Figures, kind: Kind, brief: CampaignBrief) -> Unit:
     _UNITS[key] = (figures, u)
     return u
 
-_MIX_SPECS: dict[tuple[int, Kind], tuple[MixRow, tuple[LineSpec, ...]]] = {}
+_MIX_SPECS: dict[tuple[int, int], tuple[MixRow, Figures, tuple[LineSpec, ...]]] = {}
 
 
-def _mix_specs(row: MixRow, cheapest: Kind) -> tuple[LineSpec, ...]:
-    """The influencer lines of a tier-mix row (immutable; built once per row and cheapest tier)."""
-    key = (id(row), cheapest)
+def _mix_specs(row: MixRow, figures: Figures) -> tuple[LineSpec, ...]:
+    """The influencer lines of a tier-mix row: biggest share first; the cheapest tier is the core line.
+    Tier rates do not depend on the brief, so this is built once per row and figures (immutable)."""
+    key = (id(row), id(figures))
     hit = _MIX_SPECS.get(key)
-    if hit is not None and hit[0] is row:
-        return hit[1]
+    if hit is not None and hit[0] is row and hit[1] is figures:
+        return hit[2]
     mix = row.mix
+    cheapest = min(mix, key=lambda t: (figures.kinds[t].rate_mid, TIERS.index(t)))
     tiers = sorted(mix, key=lambda t: (-mix[t], TIERS.index(t)))
     specs = tuple(LineSpec(kind=t, share=mix[t], phase=1, core=(t == cheapest)) for t in tiers)
     if len(_MIX_SPECS) > 10_000:
         _MIX_SPECS.clear()
-    _MIX_SPECS[key] = (row, specs)
+    _MIX_SPECS[key] = (row, figures, specs)
     return specs
 
 
-def line_specs(strategy: Strategy, brief: CampaignBrief, k: Knowledge, figures: Figures) -> list[LineSpec]:
-    spec = k.plan.strategies[strategy]
+def line_specs(strategy: Strategy, brief: CampaignBrief, k: Knowledge, figures: Figures) -> tuple[LineSpec, ...]:
+    """The lines a strategy's plan is made of for this brief (plan.yaml; conditions compiled in guide/ruletable)."""
+    table = rule_table(k)
     if strategy == "influencer":
-        row = k.plan.mix_for(brief, figures)
-        cheapest = min(row.mix, key=lambda t: (unit(figures, t, brief).mid, TIERS.index(t)))
-        return list(_mix_specs(row, cheapest))
-    lines = list(spec.lines)
-    if spec.expert_line is not None and spec.expert_line.when.weight(brief, figures) == 1.0:
-        lines.insert(1, spec.expert_line.line)
-    return lines
+        i = table.mix_rows.first_full(brief, figures)
+        return _mix_specs(k.plan.tier_mix[i] if i is not None else k.plan.tier_mix[-1], figures)
+    expert = table.expert_lines.get(strategy)
+    if expert is None:
+        return k.plan.strategies[strategy].lines
+    when, plain, with_expert = expert
+    return with_expert if when.first_full(brief, figures) == 0 else plain
 
 
 def minimum_cost(strategy: Strategy, brief: CampaignBrief, k: Knowledge, figures: Figures) -> int:
@@ -84,23 +88,54 @@ def _weeks(phase: int, phases: int, duration: int) -> tuple[int, int]:
     return (1, half) if phase == 1 else (half + 1, duration)
 
 
+class _Shape(NamedTuple):
+    """What a plan's lines cost before any budget is split: fixed per lines, figures and product value."""
+
+    units: tuple[Unit, ...]
+    rates: tuple[int, ...]  # planning cost of one unit per line (the middle of its band)
+    core: tuple[int, ...]  # 1 for a core line (one unit is funded first), else 0
+    core_cost: int
+    fractions: tuple[float, ...]  # each line's share of what is left after the core units
+    cheapest: int
+
+
+_SHAPES: dict[tuple[int, int, int], tuple[tuple[LineSpec, ...], Figures, _Shape]] = {}
+
+
+def _shape(specs: tuple[LineSpec, ...], figures: Figures, brief: CampaignBrief) -> _Shape:
+    pv = brief.product_value_idr or 0
+    key = (id(specs), id(figures), pv)
+    hit = _SHAPES.get(key)
+    if hit is not None and hit[0] is specs and hit[1] is figures:
+        return hit[2]
+    units = tuple(unit(figures, s.kind, brief) for s in specs)
+    rates = tuple(u.mid for u in units)
+    core = tuple(1 if s.core else 0 for s in specs)
+    total_share = sum(s.share for s in specs) or 1.0
+    shape = _Shape(units, rates, core, sum(r for r, c in zip(rates, core, strict=True) if c),
+                   tuple(s.share / total_share for s in specs), min(rates))
+    if len(_SHAPES) > 10_000:
+        _SHAPES.clear()
+    _SHAPES[key] = (specs, figures, shape)
+    return shape
+
+
 def build_plan(strategy: Strategy, brief: CampaignBrief, k: Knowledge,
                figures: Figures) -> tuple[PlanLine, ...] | None:
     """The plan for `strategy`, or None when the budget cannot fund one unit of each core line."""
     specs = line_specs(strategy, brief, k, figures)
-    units = [unit(figures, s.kind, brief) for s in specs]
-    rates = [u.mid for u in units]
+    shape = _shape(specs, figures, brief)
+    units, rates = shape.units, shape.rates
     budget = brief.budget_idr
-    counts = [1 if s.core else 0 for s in specs]
-    spent = sum(r for r, c in zip(rates, counts, strict=True) if c)
-    if spent > budget or (spent == 0 and budget < min(rates)):
+    spent = shape.core_cost
+    if spent > budget or (spent == 0 and budget < shape.cheapest):
         return None
+    counts = list(shape.core)
 
     # Share pass: the budget left after the core units is split by share.
     remaining = budget - spent
-    total_share = sum(s.share for s in specs) or 1.0
-    for i, s in enumerate(specs):
-        n = int(remaining * (s.share / total_share)) // rates[i]
+    for i, frac in enumerate(shape.fractions):
+        n = int(remaining * frac) // rates[i]
         counts[i] += n
         spent += n * rates[i]
 
@@ -121,14 +156,14 @@ def build_plan(strategy: Strategy, brief: CampaignBrief, k: Knowledge,
             counts[i] += 1
             leftover -= rates[i]
 
-    phases = max((s.phase for s, c in zip(specs, counts, strict=True) if c), default=1)
+    phases = max([s.phase for s, n in zip(specs, counts, strict=True) if n], default=1)
     c = figures.completion_factor.value
     duration = brief.duration_weeks
     lines: list[PlanLine] = []
     for s, n, u in zip(specs, counts, units, strict=True):
         if n <= 0:
             continue
-        start, end = _weeks(s.phase, phases, duration)
+        start, end = (1, duration) if phases == 1 or duration == 1 else _weeks(s.phase, phases, duration)
         lines.append(PlanLine(
             kind=s.kind,
             count=n,

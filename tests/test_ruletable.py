@@ -1,4 +1,4 @@
-"""The compiled rule table must fire exactly the rules `Condition.weight` (the definition) fires."""
+"""The compiled tables must decide exactly as `Condition.weight` (the definition) and plan.yaml say."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 from strategies import briefs
 
 from guide.knowledge import BudgetTest, Condition, LocalText, Rule, RuleSource, knowledge
-from guide.models import AUDIENCES, BRAND_STAGES, CONTENTS, GOALS, INDUSTRIES, KINDS, PLATFORMS, STRATEGIES
-from guide.ruletable import compile_rules, rule_table
+from guide.models import AUDIENCES, BRAND_STAGES, CONTENTS, GOALS, INDUSTRIES, KINDS, PLATFORMS, STRATEGIES, TIERS
+from guide.planner import line_specs
+from guide.ruletable import compile_conditions, compile_rules, rule_table
 
 FAST = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=400)
 
@@ -61,3 +62,31 @@ def test_any_rules_fire_as_defined(brief: Any, conds: list[Condition], micro_hig
     rules = make_rules(conds)
     fired = [(r.id, w) for r, w in compile_rules(rules).fired(brief, fig)]
     assert fired == by_definition(rules, brief, fig)
+
+
+@FAST
+@given(brief=briefs(), conds=st.lists(conditions, min_size=1, max_size=8))
+def test_first_full_condition_as_defined(brief: Any, conds: list[Condition]) -> None:
+    k = knowledge()
+    want = next((i for i, c in enumerate(conds) if c.weight(brief, k.figures) == 1.0), None)
+    assert compile_conditions(tuple(conds)).first_full(brief, k.figures) == want
+
+
+@FAST
+@given(brief=briefs())
+def test_plan_lines_chosen_as_plan_yaml_says(brief: Any) -> None:
+    """The tier-mix row is the first whose condition holds fully; an expert line joins (second) when its
+    condition holds fully; the cheapest tier of the mix is the core line."""
+    k = knowledge()
+    fig = k.figures
+    row = k.plan.mix_for(brief, fig)
+    cheapest = min(row.mix, key=lambda t: (fig.kinds[t].rate_mid, TIERS.index(t)))
+    specs = line_specs("influencer", brief, k, fig)
+    assert [s.kind for s in specs] == sorted(row.mix, key=lambda t: (-row.mix[t], TIERS.index(t)))
+    assert [s.kind for s in specs if s.core] == [cheapest]
+    for strategy in ("kol", "koc", "combined"):
+        spec = k.plan.strategies[strategy]
+        want = list(spec.lines)
+        if spec.expert_line is not None and spec.expert_line.when.weight(brief, fig) == 1.0:
+            want.insert(1, spec.expert_line.line)
+        assert list(line_specs(strategy, brief, k, fig)) == want
