@@ -6,6 +6,7 @@ pastes goes through guide/ validation; problems are shown as messages in the use
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from collections.abc import Callable
@@ -49,6 +50,22 @@ def run_app() -> None:
     finally:
         _run.in_app = False
     sync_to_url()
+    _freeze_startup_objects()
+
+
+_frozen = threading.Event()
+
+
+def _freeze_startup_objects() -> None:
+    """Once per process, after the first full run: move everything loaded so far (Streamlit, pandas, Altair,
+    pydantic, the knowledge base and catalogs) out of the garbage collector's view. Streamlit runs a full
+    collection after every script run; without this each one walks those long-lived objects again, which
+    was the largest single cost of a run on the server."""
+    if _frozen.is_set():
+        return
+    _frozen.set()
+    gc.collect()
+    gc.freeze()
 
 
 def page_guard() -> None:
