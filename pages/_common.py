@@ -206,9 +206,20 @@ def _chart_spec(name: str, key: str, _build: Callable[[], Any]) -> tuple[dict[st
 
 def chart(name: str, build: Callable[[], Any], *inputs: Any) -> None:
     """Draw a chart from a pure builder in guide.charts, full width, at the height the builder asked for.
-    `inputs` are everything the builder reads (pydantic models or plain values); they form the cache key."""
-    key = "|".join(x.model_dump_json() if hasattr(x, "model_dump_json") else repr(x) for x in inputs)
-    spec, height = _chart_spec(name, key, build)
+    `inputs` are everything the builder reads (pydantic models or plain values). The Recommendation page's
+    charts come from `guide.charts.chart_spec` (a serialised layout plus this run's data, never rebuilt);
+    the others are built once per distinct input (the inputs form the cache key)."""
+    from streamlit import dataframe_util
+
+    from guide.charts import FAST_CHARTS, chart_spec
+
+    if name in FAST_CHARTS:
+        spec, data, height = chart_spec(name, *inputs)
+        (dataset,) = spec["datasets"]
+        spec["datasets"][dataset] = dataframe_util.convert_anything_to_arrow_bytes(data)
+    else:
+        key = "|".join(x.model_dump_json() if hasattr(x, "model_dump_json") else repr(x) for x in inputs)
+        spec, height = _chart_spec(name, key, build)
     st.vega_lite_chart(spec, width="stretch", height=height)
 
 

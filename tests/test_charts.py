@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import json
+
 import altair as alt
+from altair.utils.data import to_values
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from strategies import briefs
 
 from guide import CampaignBrief, knowledge, recommend
 from guide.charts import (
     WIN,
     allocation_chart,
+    chart_spec,
     compare_chart,
     element_height,
     scores_chart,
@@ -86,3 +93,22 @@ def test_element_heights_grow_with_content():
     assert element_height(why_chart(REC, "en")) >= 140
     assert element_height(whatif_chart(whatif_map(REC.brief), "en", 1, "sales", "niche")) > \
         element_height(scores_chart(REC, "en"))
+
+
+@settings(deadline=None, max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(brief=briefs(), lang=st.sampled_from(["id", "en"]))
+def test_page_specs_equal_the_builders_specs(brief, lang):
+    """The page draws from a serialised layout plus this run's data; that must be the builder's chart."""
+    rec = recommend(brief, lang=lang)
+    k = knowledge()
+    for name, builder, inputs in (("scores", scores_chart, (rec, lang)), ("why", why_chart, (rec, lang)),
+                                  ("allocation", allocation_chart, (rec, lang)),
+                                  ("timeline", timeline_chart, (rec, lang)), ("tiers", tiers_chart, (k.figures, lang))):
+        built = builder(*inputs)
+        want = built.to_dict(validate=False)
+        spec, data, height = chart_spec(name, *inputs)
+        assert height == element_height(built)
+        (want_name, want_values), = want.pop("datasets").items()
+        (name_, _), = spec.pop("datasets").items()
+        assert json.loads(json.dumps(spec).replace(name_, "DATA")) == json.loads(json.dumps(want).replace(want_name, "DATA"))
+        assert to_values(data)["values"] == want_values
