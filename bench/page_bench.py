@@ -21,6 +21,7 @@ from streamlit.testing.v1 import AppTest
 
 from guide import CampaignBrief
 from guide.briefio import DEFAULT_BRIEF, presets
+from guide.charts import clear_chart_templates
 
 ROOT = Path(__file__).resolve().parents[1]
 # st.cache_data.clear() outside a server logs "No runtime found" on every call.
@@ -62,8 +63,9 @@ def open_page(script: Path, page: str, brief: CampaignBrief | None = None) -> Ap
 
 
 def _rerun(at: AppTest, clear_cache: bool = False) -> tuple[float, float]:
-    if clear_cache:
-        st.cache_data.clear()  # the app caches chart specs per input: this rerun builds them all again
+    if clear_cache:  # every chart is built again: the first view of each layout on a fresh server
+        st.cache_data.clear()
+        clear_chart_templates()
     gc.collect()
     c0, t0 = time.process_time(), time.perf_counter()
     at.run()

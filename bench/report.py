@@ -81,18 +81,21 @@ def figures(r: dict[str, Any]) -> list[dict[str, Any]]:
         out.append(_fig(
             "page_rerun", "Page rerun (AppTest): Recommendation ÷ reference page", p["ratio"], 1.3, "×",
             f"median of {p['repeats']} interleaved reruns per brief, the worse brief is the figure — {per}",
-            "Building Altair charts and serialising them (Altair validates every spec against the Vega-Lite JSON "
-            "schema) is most of a rerun. The reference does it on every run; the app caches each chart's spec per "
-            "input (`pages/_common.chart`, `st.cache_data`), so a rerun with unchanged answers only runs the "
-            "engine, the texts, the table and the downloads.", cpu=p["ratio_cpu"],
+            "Building Altair charts and serialising them is most of a rerun. The reference does it on every run; "
+            "the app serialises each chart's layout once per language and shape (`guide.charts.chart_spec`) and "
+            "then only puts the run's data into it, so a rerun runs the engine, the texts, the table, the "
+            "downloads and five small data conversions.", cpu=p["ratio_cpu"],
         ))
         per = "; ".join(f"{k}: app {v['app_uncached_ms']:.0f} ms vs reference {v['reference_ms']:.0f} ms "
                         f"(×{v['ratio_uncached']:.2f}, CPU ×{v['ratio_uncached_cpu']:.2f})" for k, v in p["briefs"].items())
         out.append(_fig(
-            "page_rerun_uncached", "Page rerun with the chart cache cleared (a changed answer) ÷ reference page",
-            p["ratio_uncached"], 1.3, "×", f"same rounds, `st.cache_data.clear()` before each such rerun — {per}",
-            "With a new input the app builds the same 5 Altair charts as the reference (it then serialises them "
-            "without schema validation, `to_dict(validate=False)`), plus the engine and the exports.",
+            "page_rerun_uncached", "Page rerun with every chart cache cleared (first view of each layout) ÷ "
+            "reference page",
+            p["ratio_uncached"], 1.3, "×", f"same rounds, `st.cache_data.clear()` and "
+            f"`guide.charts.clear_chart_templates()` before each such rerun — {per}",
+            "The worst case: the app builds the same 5 Altair charts as the reference (and serialises them without "
+            "schema validation), plus the engine and the exports. A changed answer is usually not this case: the "
+            "layouts depend only on the language and the number of rows, so they are already serialised.",
             cpu=p["ratio_uncached_cpu"],
         ))
     b = r.get("browser") or {}

@@ -215,6 +215,12 @@ _TEMPLATES: dict[tuple[Any, ...], tuple[str, str, int]] = {}
 _TEMPLATES_LOCK = threading.Lock()
 
 
+def clear_chart_templates() -> None:
+    """Forget every serialised layout (the benchmark's worst case: the first view of each layout)."""
+    with _TEMPLATES_LOCK:
+        _TEMPLATES.clear()
+
+
 def chart_spec(name: str, *inputs: Any) -> tuple[dict[str, Any], pd.DataFrame, int]:
     """The Vega-Lite spec of chart `name` for `inputs` (as its builder takes them, e.g. `rec, lang`), without
     building it: (spec with its one dataset left empty, the DataFrame that goes in it, element height).
