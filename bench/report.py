@@ -140,19 +140,18 @@ def figures(r: dict[str, Any]) -> list[dict[str, Any]]:
             "concurrency_p95", "10 sessions: p95 latency ÷ single-session median", lv["p95_s"] / base, 3.0, "×",
             f"p95 {lv['p95_s']:.2f} s over {lv['samples']} interactions + {lv['unfinished']} unfinished (p50 "
             f"{lv['p50_s']:.2f} s, errors {lv['errors']}, {lv.get('repeat_briefs', 0)} answers already shown by "
-            f"another session) vs the single-session median {base:.2f} s (figure 4); "
+            f"another session) vs the single-session median {base:.2f} s (the answer → recommendation figure); "
             f"cores used on average: server {cores['server']:.2f}, browsers {cores['browser']:.2f}, benchmark "
             f"driver {cores['driver']:.2f}, other processes {cores['others']:.2f} (of {r['machine']['logical_cores']}); "
             f"think time {conc_think(conc)}",
-            f"The machine was {'saturated' if used >= 0.85 * ncores else 'busy'}: {used:.2f} "
-            f"of {ncores} cores in use, {cores['browser']:.2f} of them by the 10 sessions' "
-            f"Chromium processes (about {inter.get('browser_cpu_per_interaction_s', float('nan')):.1f} CPU-s per "
-            "interaction in the browser against "
+            f"On average {used:.2f} of {ncores} cores were in use, {cores['browser']:.2f} of them by the 10 "
+            f"sessions' Chromium processes (about {inter.get('browser_cpu_per_interaction_s', float('nan')):.1f} "
+            "CPU-s per interaction in the browser against "
             f"{inter.get('server_cpu_per_interaction_s', {}).get('app', float('nan')):.2f} s in the server) and "
-            f"only {cores['server']:.2f} by the server. In a deployment the browsers run on the users' computers; "
-            "here they take the CPU the server would need, so every step, server runs included (figure below), "
-            "waits for a core. Streamlit also runs all sessions' scripts in one Python process, so the server "
-            "side alone can use at most about one core (the GIL).",
+            f"{cores['server']:.2f} by the server. Interactions come in bursts: when several overlap, their "
+            "browser work (the page, 5 Vega charts, the data grid) queues for the 2 cores, and the server's runs "
+            "wait with it. In a deployment the browsers run on the users' computers. The control (the reference "
+            "page under the same load, next figure) shows how much of this any Streamlit page gets on this rig.",
         ))
         ref_levels = {lv["sessions"]: lv for lv in (b.get("concurrency_reference") or {}).get("levels", [])}
         if 10 in ref_levels:
@@ -174,7 +173,7 @@ def figures(r: dict[str, Any]) -> list[dict[str, Any]]:
                 "concurrency_server_p95", "10 sessions, server side only: p95 of Recommendation script runs ÷ "
                 "single-session median run", lv["server_run_p95_s"] / srv1, None, "×",
                 f"p95 {lv['server_run_p95_s']:.2f} s (p50 {lv['server_run_p50_s']:.2f} s) over {lv['server_runs']} runs "
-                f"vs {srv1:.2f} s median of {inter['app_server_run_s']['runs']} runs with one session (figure 4), "
+                f"vs {srv1:.2f} s median of {inter['app_server_run_s']['runs']} runs with one session (the answer → recommendation figure), "
                 "timed inside the server (bench/instrument/sitecustomize.py)",
                 "The part of the latency a deployment's server is responsible for; the browsers' share of the CPU "
                 "on this machine still slows it (the server process gets fewer cycles).",
@@ -282,7 +281,7 @@ def markdown(r: dict[str, Any], figs: list[dict[str, Any]]) -> str:
                 if inter:
                     t = inter["app"]["total_s"]
                     sr = inter.get("app_server_run_s", {})
-                    lines.append(f"| 1 (figure 4) | {len(t['samples_s'])} + 0 | 0 | {t['median_s']:.2f} s | "
+                    lines.append(f"| 1 (single session) | {len(t['samples_s'])} + 0 | 0 | {t['median_s']:.2f} s | "
                                  f"{t['p95_s']:.2f} s | {max(t['samples_s']):.2f} s | {sr.get('median_s', math.nan):.2f} / "
                                  f"{sr.get('p95_s', math.nan):.2f} s | — | {lv['rss_mb']:.0f} MB | — |")
                 continue
