@@ -173,7 +173,8 @@ def figures(r: dict[str, Any]) -> list[dict[str, Any]]:
                 "concurrency_server_p95", "10 sessions, server side only: p95 of Recommendation script runs ÷ "
                 "single-session median run", lv["server_run_p95_s"] / srv1, None, "×",
                 f"p95 {lv['server_run_p95_s']:.2f} s (p50 {lv['server_run_p50_s']:.2f} s) over {lv['server_runs']} runs "
-                f"vs {srv1:.2f} s median of {inter['app_server_run_s']['runs']} runs with one session (the answer → recommendation figure), "
+                f"vs {srv1:.2f} s median of {inter['app_server_run_s']['runs']} runs with one session (the answer → "
+                "recommendation figure), "
                 "timed inside the server (bench/instrument/sitecustomize.py)",
                 "The part of the latency a deployment's server is responsible for; the browsers' share of the CPU "
                 "on this machine still slows it (the server process gets fewer cycles).",
