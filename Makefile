@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: run test lint unit e2e bench soak chromium clean
+.PHONY: run test lint unit e2e bench soak chromium debs clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -20,12 +20,17 @@ $(VENV)/.dev-deps: requirements.txt requirements-dev.txt | $(PY)
 	$(PY) -m pip install -q -r requirements-dev.txt
 	touch $@ $(VENV)/.run-deps
 
-# Debian's Chromium is the only browser that can be installed here (playwright install cannot download).
-chromium:
-	@if [ ! -x /usr/bin/chromium ]; then \
-		echo "Installing Debian's chromium package"; \
-		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; \
+# Debian packages the tests need, installed only when missing: Chromium (playwright install cannot download
+# here), poppler-utils (pdftoppm/pdftotext for the PDF tests), PostgreSQL (the workshop storage tests).
+DEBS_NEEDED = $(strip $(if $(wildcard /usr/bin/chromium),,chromium) $(if $(wildcard /usr/bin/pdftoppm),,poppler-utils) \
+	$(if $(wildcard /usr/lib/postgresql/*/bin/initdb),,postgresql))
+debs:
+	@if [ -n "$(DEBS_NEEDED)" ]; then \
+		echo "Installing Debian packages: $(DEBS_NEEDED)"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(DEBS_NEEDED) >/dev/null; \
 	fi
+
+chromium: debs
 
 run: $(VENV)/.run-deps
 	$(PY) -m streamlit run app.py --server.headless true --server.port $(PORT) --server.address localhost
@@ -40,7 +45,7 @@ unit: $(VENV)/.dev-deps
 e2e: $(VENV)/.dev-deps chromium
 	$(PY) -m pytest -q tests/e2e
 
-test: $(VENV)/.dev-deps chromium lint
+test: $(VENV)/.dev-deps debs lint
 	$(PY) -m pytest -q tests
 
 bench: $(VENV)/.dev-deps chromium

@@ -25,13 +25,26 @@ def _flatten(d: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return out
 
 
+def catalog_files(lang: str) -> list[Path]:
+    """The files of one language's catalog: `<lang>.yaml`, then every `<lang>/*.yaml` (one per feature)."""
+    return [LOCALE_DIR / f"{lang}.yaml", *sorted((LOCALE_DIR / lang).glob("*.yaml"))]
+
+
 @lru_cache(maxsize=4)
 def catalog(lang: str) -> dict[str, Any]:
-    """The flat catalog of one language (keys like 'engine.warn.disclosure'). Shared, do not mutate."""
+    """The flat catalog of one language (keys like 'engine.warn.disclosure'). Shared, do not mutate.
+    A key defined in two of its files is an error, so feature catalogs can never shadow each other."""
     if lang not in LANGS:
         lang = "id"
-    with (LOCALE_DIR / f"{lang}.yaml").open(encoding="utf-8") as f:
-        return _flatten(yaml.safe_load(f) or {})
+    out: dict[str, Any] = {}
+    for path in catalog_files(lang):
+        with path.open(encoding="utf-8") as f:
+            flat = _flatten(yaml.safe_load(f) or {})
+        clash = sorted(set(out) & set(flat))
+        if clash:
+            raise ValueError(f"{path.name}: keys already defined in another {lang} catalog file: {clash[:5]}")
+        out.update(flat)
+    return out
 
 
 def t(lang: str, key: str, **kwargs: Any) -> str:
