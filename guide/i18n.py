@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
 from .models import LANGS
 
@@ -61,52 +62,86 @@ def t_list(lang: str, key: str) -> list[str]:
     return [str(x) for x in v] if isinstance(v, list) else []
 
 
-def _group(n: int, sep: str) -> str:
-    return f"{n:,}".replace(",", sep)
+# ---------------------------------------------------------------- numbers and money (Babel, CLDR data)
+#
+# Every number the user reads goes through these functions, in the language's CLDR format: grouping "." and
+# decimal "," in Indonesian, "," and "." in English. A non-finite value (NaN, ±inf) reads "–".
+# "Rp" is written the Indonesian way in both languages (CLDR's English symbol would be "IDR"), followed by
+# an ordinary space; compact units are separated by an ordinary space too (CLDR uses a no-break space),
+# so the text is the same in the app, the exports and the tests.
+
+NA = "–"
+_LOCALES = {"id": "id_ID", "en": "en"}
+
+
+def _locale(lang: str) -> str:
+    return _LOCALES.get(lang, "id_ID")
+
+
+def _finite(x: float) -> bool:
+    return isinstance(x, int) or math.isfinite(x)
+
+
+def _pattern(digits: int) -> str:
+    return "#,##0" + ("." + "0" * digits if digits > 0 else "")
 
 
 def fmt_int(n: float, lang: str) -> str:
-    """12345 -> '12.345' (id) or '12,345' (en)."""
-    if not math.isfinite(n):
-        return "–"
-    return _group(round(n), "." if lang == "id" else ",")
+    """A whole number with the language's grouping: 12345 -> '12.345' (id), '12,345' (en)."""
+    if not _finite(n):
+        return NA
+    return format_decimal(round(n), format="#,##0", locale=_locale(lang))
+
+
+def fmt_decimal(x: float, lang: str, digits: int = 1) -> str:
+    """A number with exactly `digits` decimals: 7.5 -> '7,5' (id) / '7.5' (en); 0.8, 2 -> '0,80' / '0.80'."""
+    if not _finite(x):
+        return NA
+    return format_decimal(x, format=_pattern(max(0, digits)), locale=_locale(lang))
 
 
 def fmt_idr(n: float, lang: str) -> str:
-    """Rupiah: 'Rp 50.000.000' (id) or 'Rp 50,000,000' (en)."""
-    if not math.isfinite(n):
-        return "–"
-    sign = "-" if n < 0 else ""
+    """Rupiah, whole: 'Rp 50.000.000' (id) or 'Rp 50,000,000' (en); negative '-Rp 1.500'."""
+    if not _finite(n):
+        return NA
+    sign = "-" if round(n) < 0 else ""
     return f"{sign}Rp {fmt_int(abs(n), lang)}"
 
 
+def fmt_compact(n: float, lang: str) -> str:
+    """A compact number (CLDR's short decimal formats, at most one decimal): 37_500_000 -> '37,5 jt' (id) /
+    '37.5M' (en); 1_500_000_000 -> '1,5 M' / '1.5B'; 150_000 -> '150 rb' / '150K'; below 1,000 as is.
+
+    CLDR's Indonesian short forms are exactly the ones Indonesian marketers write (rb, jt, M = miliar,
+    T = triliun) and its English ones are K, M, B, T, so both are used unchanged; only CLDR's no-break space
+    before the unit becomes an ordinary space."""
+    if not _finite(n):
+        return NA
+    s = format_compact_decimal(n, format_type="short", fraction_digits=1, locale=_locale(lang))
+    return s.replace("\u00a0", " ")
+
+
 def fmt_idr_short(n: float, lang: str) -> str:
-    """Compact rupiah for charts and tight cells: 'Rp 1,5 M' / 'Rp 1.5B', 'Rp 50 jt' / 'Rp 50M'."""
-    if not math.isfinite(n):
-        return "–"
-    units = (
-        [(1e12, "T"), (1e9, "M"), (1e6, "jt"), (1e3, "rb")] if lang == "id"
-        else [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")]
-    )
-    for size, suffix in units:
-        if abs(n) >= size:
-            v = n / size
-            s = f"{v:.1f}".rstrip("0").rstrip(".")
-            if lang == "id":
-                s = s.replace(".", ",")
-            return f"Rp {s} {suffix}" if lang == "id" else f"Rp {s}{suffix}"
-    return fmt_idr(n, lang)
+    """Compact rupiah for charts and tight cells: 'Rp 37,5 jt' / 'Rp 37.5M', 'Rp 1,5 M' / 'Rp 1.5B'.
+    Babel's compact decimal formats (see `fmt_compact`) with 'Rp ' in front."""
+    if not _finite(n):
+        return NA
+    sign = "-" if n <= -0.5 else ""
+    return f"{sign}Rp {fmt_compact(abs(n), lang)}"
 
 
 def fmt_pct(x: float, lang: str, digits: int = 1) -> str:
-    if not math.isfinite(x):
-        return "–"
-    s = f"{x:.{digits}f}"
-    return (s.replace(".", ",") if lang == "id" else s) + "%"
+    """A percentage given in percent units: 3.86 -> '3,9%' (id) / '3.9%' (en); digits=2 -> '3,86%'."""
+    if not _finite(x):
+        return NA
+    return format_percent(x / 100, format=_pattern(max(0, digits)) + "%", locale=_locale(lang))
 
 
 def fmt_range(low: float, high: float, lang: str, money: bool = False) -> str:
+    """'Rp 1.000.000 – Rp 2.500.000' / '1.000 – 2.000'; one value when both ends round to the same."""
     f = fmt_idr if money else fmt_int
+    if not (_finite(low) and _finite(high)):
+        return NA
     if round(low) == round(high):
         return f(low, lang)
     return f"{f(low, lang)} – {f(high, lang)}"

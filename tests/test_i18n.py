@@ -10,7 +10,18 @@ from typing import Any
 import pytest
 
 from guide import CampaignBrief, Recommendation, recommend
-from guide.i18n import catalog, fmt_idr, fmt_idr_short, fmt_int, fmt_pct, fmt_range, t, t_list
+from guide.i18n import (
+    catalog,
+    fmt_compact,
+    fmt_decimal,
+    fmt_idr,
+    fmt_idr_short,
+    fmt_int,
+    fmt_pct,
+    fmt_range,
+    t,
+    t_list,
+)
 from guide.models import AUDIENCES, BRAND_STAGES, CONTENTS, GOALS, INDUSTRIES, KINDS, PLATFORMS, STRATEGIES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -104,28 +115,79 @@ def test_missing_key_shows_the_key_so_tests_can_catch_it() -> None:
 # ---------------------------------------------------------------- number and money formatting
 
 
-def test_money_formats() -> None:
-    assert fmt_idr(50_000_000, "id") == "Rp 50.000.000"
-    assert fmt_idr(50_000_000, "en") == "Rp 50,000,000"
-    assert fmt_idr(0, "id") == "Rp 0"
-    assert fmt_idr(-1_500, "en") == "-Rp 1,500"
-    assert fmt_idr(float("nan"), "id") == "–"
-    assert fmt_idr_short(1_500_000_000, "id") == "Rp 1,5 M"
-    assert fmt_idr_short(1_500_000_000, "en") == "Rp 1.5B"
-    assert fmt_idr_short(50_000_000, "id") == "Rp 50 jt"
-    assert fmt_idr_short(50_000_000, "en") == "Rp 50M"
-    assert fmt_range(1_000_000, 2_500_000, "id", money=True) == "Rp 1.000.000 – Rp 2.500.000"
-    assert fmt_range(300_000, 300_000, "en", money=True) == "Rp 300,000"
+NAN, INF = float("nan"), float("inf")
+
+# (function, arguments, Indonesian, English): written by hand from how each is read, not from the code.
+FORMAT_TABLE: list[tuple[Any, tuple[Any, ...], str, str]] = [
+    (fmt_int, (0,), "0", "0"),
+    (fmt_int, (999,), "999", "999"),
+    (fmt_int, (1_000,), "1.000", "1,000"),
+    (fmt_int, (1_234_567,), "1.234.567", "1,234,567"),
+    (fmt_int, (1_234.6,), "1.235", "1,235"),
+    (fmt_int, (-12_345,), "-12.345", "-12,345"),
+    (fmt_int, (NAN,), "–", "–"),
+    (fmt_int, (INF,), "–", "–"),
+    (fmt_idr, (50_000_000,), "Rp 50.000.000", "Rp 50,000,000"),
+    (fmt_idr, (0,), "Rp 0", "Rp 0"),
+    (fmt_idr, (-1_500,), "-Rp 1.500", "-Rp 1,500"),
+    (fmt_idr, (37_500_000.4,), "Rp 37.500.000", "Rp 37,500,000"),
+    (fmt_idr, (NAN,), "–", "–"),
+    (fmt_idr, (-INF,), "–", "–"),
+    (fmt_idr_short, (37_500_000,), "Rp 37,5 jt", "Rp 37.5M"),
+    (fmt_idr_short, (1_500_000_000,), "Rp 1,5 M", "Rp 1.5B"),
+    (fmt_idr_short, (50_000_000,), "Rp 50 jt", "Rp 50M"),
+    (fmt_idr_short, (150_000,), "Rp 150 rb", "Rp 150K"),
+    (fmt_idr_short, (2_000_000_000_000,), "Rp 2 T", "Rp 2T"),
+    (fmt_idr_short, (1_234_567,), "Rp 1,2 jt", "Rp 1.2M"),
+    (fmt_idr_short, (999_999,), "Rp 1 jt", "Rp 1M"),
+    (fmt_idr_short, (999,), "Rp 999", "Rp 999"),
+    (fmt_idr_short, (0,), "Rp 0", "Rp 0"),
+    (fmt_idr_short, (-50_000_000,), "-Rp 50 jt", "-Rp 50M"),
+    (fmt_idr_short, (NAN,), "–", "–"),
+    (fmt_compact, (10_000,), "10 rb", "10K"),
+    (fmt_compact, (1_000_000,), "1 jt", "1M"),
+    (fmt_compact, (2_500,), "2,5 rb", "2.5K"),
+    (fmt_compact, (INF,), "–", "–"),
+    (fmt_pct, (3.86,), "3,9%", "3.9%"),
+    (fmt_pct, (3.86, 2), "3,86%", "3.86%"),
+    (fmt_pct, (1.21, 2), "1,21%", "1.21%"),
+    (fmt_pct, (40, 0), "40%", "40%"),
+    (fmt_pct, (1_250.0, 0), "1.250%", "1,250%"),
+    (fmt_pct, (INF,), "–", "–"),
+    (fmt_decimal, (7.5, 1), "7,5", "7.5"),
+    (fmt_decimal, (0.8, 2), "0,80", "0.80"),
+    (fmt_decimal, (3.86, 2), "3,86", "3.86"),
+    (fmt_decimal, (12_345.678, 1), "12.345,7", "12,345.7"),
+    (fmt_decimal, (-2.0, 1), "-2,0", "-2.0"),
+    (fmt_decimal, (5, 0), "5", "5"),
+    (fmt_decimal, (NAN, 1), "–", "–"),
+    (fmt_range, (1_000_000, 2_500_000, True), "Rp 1.000.000 – Rp 2.500.000", "Rp 1,000,000 – Rp 2,500,000"),
+    (fmt_range, (300_000, 300_000, True), "Rp 300.000", "Rp 300,000"),
+    (fmt_range, (1_200, 4_800), "1.200 – 4.800", "1,200 – 4,800"),
+    (fmt_range, (NAN, 4_800), "–", "–"),
+]
 
 
-def test_number_and_percent_formats() -> None:
-    assert fmt_int(1234567, "id") == "1.234.567"
-    assert fmt_int(1234567, "en") == "1,234,567"
-    assert fmt_pct(3.86, "id") == "3,9%"
-    assert fmt_pct(3.86, "en") == "3.9%"
-    assert fmt_pct(3.86, "id", digits=2) == "3,86%"
-    assert fmt_pct(1.21, "en", digits=2) == "1.21%"
-    assert fmt_pct(float("inf"), "en") == "–"
+@pytest.mark.parametrize(("fn", "args", "want_id", "want_en"), FORMAT_TABLE,
+                         ids=[f"{row[0].__name__}{row[1]}" for row in FORMAT_TABLE])
+def test_number_and_money_formats(fn: Any, args: tuple[Any, ...], want_id: str, want_en: str) -> None:
+    values = list(args)
+    if fn is fmt_range:
+        low, high, *money = values
+        assert fn(low, high, "id", *money) == want_id
+        assert fn(low, high, "en", *money) == want_en
+    elif fn in (fmt_pct, fmt_decimal) and len(values) == 2:
+        assert fn(values[0], "id", values[1]) == want_id
+        assert fn(values[0], "en", values[1]) == want_en
+    else:
+        assert fn(*values, "id") == want_id
+        assert fn(*values, "en") == want_en
+
+
+def test_the_hand_written_grouping_is_gone() -> None:
+    source = (ROOT / "guide" / "i18n.py").read_text(encoding="utf-8")
+    assert "babel.numbers" in source
+    assert ':,}' not in source and '.replace(",", ' not in source
 
 
 # ---------------------------------------------------------------- engine output is fully translated
