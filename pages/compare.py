@@ -4,25 +4,26 @@ from __future__ import annotations
 
 import streamlit as st
 
-from guide.charts import compare_chart, whatif_chart
-from guide.models import GOALS
+from guide.charts import compare_spec, describe_compare, describe_runs, describe_whatif, whatif_runs, whatif_spec
+from guide.models import AUDIENCES, GOALS
 from guide.whatif import compare, scenario_briefs, whatif_map
-from pages._common import brief, chart, figures, lang, money, page_guard, show_notices, tr
+from pages._charts import chart_size, draw
+from pages._common import brief, figures, lang, money, page_guard, show_notices, tr
 
 page_guard()
 
 show_notices()
 lg = lang()
 b = brief()
+size = chart_size()
 st.title(tr("compare.title"))
 st.markdown(tr("compare.lead"))
 
 others = [g for g in GOALS if g != b.goal]
-default_other = st.session_state.get("cmp_goal")
-if default_other not in others:
+if st.session_state.get("cmp_goal") not in others:
     st.session_state["cmp_goal"] = others[0]
 other = st.selectbox(tr("compare.other_goal"), others, key="cmp_goal", format_func=lambda g: tr(f"goal.{g}"))
-briefs = scenario_briefs(b, other)
+briefs = scenario_briefs(b, str(other))
 recs = compare(briefs, lg, figures())
 labels = {name: tr(f"compare.scenario.{name}") for name in briefs}
 
@@ -37,11 +38,14 @@ for col, (name, rec) in zip(cols, recs.items(), strict=True):
             planned = tr(f"strategy.{rec.planned_strategy}.name") if rec.planned_strategy else "—"
             st.caption(tr("compare.planned_as", strategy=planned))
 
-chart("compare", lambda: compare_chart(recs, labels, lg), *recs.values(), labels, lg)
+draw(*compare_spec(recs, labels, lg, size), describe_compare(recs, labels, lg))
 
 st.subheader(tr("compare.map_title"))
-st.caption(tr("compare.map_help"))
+st.markdown(tr("charts.compare.map_help"))
 cells = whatif_map(b, figures())
-for audience in ("niche", "broad"):
-    chart(f"whatif-{audience}", lambda a=audience: whatif_chart(cells, lg, b.budget_idr, b.goal, a),
-          b, figures(), lg)
+for audience in AUDIENCES:
+    draw(*whatif_spec(cells, lg, b.budget_idr, b.goal, audience, size),
+         describe_whatif(cells, lg, b.budget_idr, b.goal, audience))
+    with st.expander(tr("charts.compare.map_table")):
+        st.table([{tr("charts.compare.goal"): tr(f"goal.{g}"),
+                   tr("charts.compare.runs"): describe_runs(whatif_runs(cells, g, audience), lg)} for g in GOALS])

@@ -205,7 +205,7 @@ def test_compare_page_shows_scenarios_and_a_whatif_map():
     assert len(charts) == 3
     import pyarrow as pa
 
-    tables = [pa.ipc.open_stream(c.proto.datasets[0].data.data).read_all() for c in charts[1:]]
+    tables = [pa.ipc.open_stream(c.proto.data.data).read_all() for c in charts[1:]]  # st.vega_lite_chart(data, spec)
     assert sum(tb.num_rows for tb in tables) >= 1000
     goals = set(tables[0].column("goal").to_pylist())
     assert goals == {t("id", f"goal.{g}") for g in ("awareness", "engagement", "sales", "credibility", "launch",

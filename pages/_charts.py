@@ -1,0 +1,28 @@
+"""Drawing the charts of guide.charts on a page, through Streamlit's public API only.
+
+`draw(spec, data, description)`: the Vega-Lite spec (a plain dict, cached per language and shape by
+guide.charts), this run's data, and the sentence in words that goes under the chart (also the chart's
+alternative text for screen readers).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from guide.charts import Size, element_height
+
+
+def chart_size() -> Size:
+    """"projector" when the projector option is on (session state `projector`), else "normal"."""
+    return "projector" if st.session_state.get("projector") else "normal"
+
+
+def draw(spec: dict[str, Any], data: pd.DataFrame, description: str | None = None) -> None:
+    """One chart, full width, at its own height, with its sentence under it as plain text."""
+    st.vega_lite_chart(data, spec, width="stretch", height=element_height(spec), theme=None,
+                       alt=description)
+    if description:
+        st.text(description)
