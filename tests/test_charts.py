@@ -152,7 +152,7 @@ def test_why_chart_has_one_signed_bar_per_rule_that_moved_the_winner() -> None:
     rows = spec["data"]["values"]
     assert [(r["rule"], r["points"]) for r in rows] == moved
     assert all(r["label"] == f"+{p:.1f}".replace(".", ",") for r, (_, p) in zip(rows, moved, strict=True))
-    assert enc["fill"]["condition"]["scale"] == strategy_scale("id")
+    assert enc["fill"]["condition"]["scale"] == strategy_scale("id") and enc["fill"]["condition"]["test"] == "datum.positive"
 
 
 def test_allocation_chart_axis_in_each_language_and_kind_colours() -> None:
@@ -260,6 +260,7 @@ def test_compare_chart_solid_recommendation_outlined_others() -> None:
     assert (enc["x"]["field"], enc["y"]["field"], enc["yOffset"]["field"]) == ("score", "scenario", "strategy")
     assert enc["y"]["sort"] == ["Now", "Half"]
     assert enc["fill"]["condition"]["scale"] == strategy_scale() and enc["stroke"]["scale"] == strategy_scale()
+    assert enc["fill"]["condition"]["test"] == "datum.winner" and enc["fill"]["value"] == "#FFFFFF"
     assert "opacity" not in enc  # no faded bars: they measured 1.3–1.5:1 against white
     winners = data[data["winner"]]
     assert list(zip(winners["scenario"], winners["strategy"], winners["label"], strict=True)) == [
