@@ -218,15 +218,17 @@ def _why_rows(rec: Recommendation) -> list[tuple[str, str, float]]:
 
 
 def _why_parts(rec: Recommendation, lang: str) -> tuple[pd.DataFrame, tuple[Any, ...]]:
+    ranked = sorted(_why_rows(rec), key=lambda r: -r[2])  # biggest push first, biggest pull last
     rows = [{"rule": label, "rule_id": rid, "points": e, "label": ("+" if e > 0 else "") + fmt_decimal(e, lang, 1),
-             "positive": e > 0, "strategy": t(lang, f"strategy.{rec.strategy}.name")}
-            for label, rid, e in _why_rows(rec)]
+             "positive": e > 0, "strategy": t(lang, f"strategy.{rec.strategy}.name"), "order": i}
+            for i, (label, rid, e) in enumerate(ranked)]
     if not rows:
         rows = [{"rule": t(lang, "charts.no_rules"), "rule_id": "", "points": 0.0, "label": "0",
-                 "positive": True, "strategy": t(lang, f"strategy.{rec.strategy}.name")}]
+                 "positive": True, "strategy": t(lang, f"strategy.{rec.strategy}.name"), "order": 0}]
     points = [e for _, _, e in _why_rows(rec)]
     lo, hi = min([0.0, *points]), max([0.0, *points])
-    return pd.DataFrame(rows), (lang, rec.strategy, len(rows), _span_ticks(lo, hi))
+    order = tuple(str(r["rule"]) for r in rows)  # an explicit order: layers with filters cannot sort by a field
+    return pd.DataFrame(rows), (lang, rec.strategy, order, _span_ticks(lo, hi))
 
 
 def _span_ticks(lo: float, hi: float) -> tuple[float, ...]:
@@ -238,16 +240,17 @@ def _span_ticks(lo: float, hi: float) -> tuple[float, ...]:
     return tuple(round(first + i * step, 10) for i in range(round((last - first) / step) + 1))
 
 
-def _why_layout(lang: str, strategy: str, rows: int, ticks: tuple[float, ...], size: Size) -> dict[str, Any]:
+def _why_layout(lang: str, strategy: str, order: tuple[str, ...], ticks: tuple[float, ...],
+                size: Size) -> dict[str, Any]:
     px = _FONT_PX[size]
-    h = max(px["band"] * 3, px["band"] * rows)
+    h = max(px["band"] * 3, px["band"] * len(order))
     span = ticks[-1] - ticks[0]
     base = alt.Chart().encode(
         x=alt.X("points:Q", title=t(lang, "charts.points"),
                 scale=alt.Scale(domain=[ticks[0] - (0.25 * span if ticks[0] < 0 else 0), ticks[-1] + 0.3 * span],
                                 nice=False),
                 axis=_axis(ticks, [("+" if v > 0 else "") + fmt_decimal(v, lang, 0) for v in ticks])),
-        y=alt.Y("rule:N", title=None, sort="-x", axis=alt.Axis(labelLimit=170 if size == "normal" else 320)),
+        y=alt.Y("rule:N", title=None, sort=list(order), axis=alt.Axis(labelLimit=170 if size == "normal" else 320)),
     )
     scale = _strategy_scale(lang)
     bars = base.mark_bar(strokeWidth=2, size=px["band"] * 0.6).encode(
@@ -304,7 +307,8 @@ def _tiers_layout(lang: str, x_domain: tuple[float, float], y_ticks: tuple[float
         x=alt.X("followers:Q", title=t(lang, "charts.followers"),
                 scale=alt.Scale(type="log", domain=list(x_domain), nice=False),
                 axis=_axis(x_ticks, [fmt_compact(v, lang) for v in x_ticks])),
-        y=alt.Y("er:Q", title=t(lang, "charts.er"), scale=alt.Scale(domain=[0, y_ticks[-1]], nice=False),
+        y=alt.Y("er:Q", title=t(lang, "charts.er"),
+                scale=alt.Scale(domain=[-0.6 * y_ticks[1], y_ticks[-1]], nice=False),  # room for labels below
                 axis=_axis(y_ticks, [fmt_pct(v, lang, digits) for v in y_ticks])),
     )
     scale = _kind_scale(lang)
@@ -334,10 +338,11 @@ def describe_tiers(figures: Figures, lang: str) -> str:
 
 
 def _allocation_parts(rec: Recommendation, lang: str) -> tuple[pd.DataFrame, tuple[Any, ...]]:
+    ranked = sorted(rec.plan, key=lambda ln: -ln.cost_idr)
     rows = [{"kind": t(lang, f"kind.{ln.kind}"), "cost": ln.cost_idr, "label": fmt_idr_short(ln.cost_idr, lang),
-             "phase": ln.phase} for ln in rec.plan]
+             "phase": ln.phase, "order": i} for i, ln in enumerate(ranked)]
     if not rows:
-        rows = [{"kind": t(lang, "charts.empty_plan"), "cost": 0, "label": "", "phase": 1}]
+        rows = [{"kind": t(lang, "charts.empty_plan"), "cost": 0, "label": "", "phase": 1, "order": 0}]
     df = pd.DataFrame(rows)
     return df, (lang, len(df), tuple(nice_ticks(float(df["cost"].max()), 3)))
 
@@ -348,7 +353,7 @@ def _allocation_layout(lang: str, rows: int, ticks: tuple[float, ...], size: Siz
     base = alt.Chart().encode(
         x=alt.X("cost:Q", title=t(lang, "charts.cost"), scale=alt.Scale(domain=[0, ticks[-1] * 1.35], nice=False),
                 axis=_axis(ticks, [fmt_idr_short(v, lang) for v in ticks])),
-        y=alt.Y("kind:N", title=None, sort="-x", axis=alt.Axis(labelLimit=170 if size == "normal" else 320)),
+        y=alt.Y("kind:N", title=None, sort=alt.SortField("order"), axis=alt.Axis(labelLimit=170 if size == "normal" else 320)),
     )
     bars = base.mark_bar(size=px["band"] * 0.6).encode(
         color=alt.Color("kind:N", scale=_kind_scale(lang), legend=None),
@@ -530,10 +535,13 @@ def compare_spec(recs: Mapping[str, Recommendation], labels: Mapping[str, str], 
             y=alt.Y("scenario:N", title=None, sort=list(order), axis=alt.Axis(labelLimit=120 if size == "normal" else 300)),
             yOffset=alt.YOffset("strategy:N", sort=[t(lang, f"strategy.{s}.name") for s in STRATEGIES]),
         )
+        # One legend for the three channels: Vega-Lite merges them (and drops it if any says legend=None).
+        legend = alt.Legend(orient="bottom", columns=2, symbolType="square")
+        title = t(lang, "chart.strategy")
         bars = base.mark_bar(strokeWidth=2).encode(
-            stroke=alt.Stroke("strategy:N", scale=scale, title=t(lang, "chart.strategy"),
-                              legend=alt.Legend(orient="bottom", columns=2, symbolType="square")),
-            fill=alt.condition(alt.datum.winner, alt.Fill("strategy:N", scale=scale, legend=None),
+            color=alt.Color("strategy:N", scale=scale, title=title, legend=legend),
+            stroke=alt.Stroke("strategy:N", scale=scale, title=title, legend=legend),
+            fill=alt.condition(alt.datum.winner, alt.Fill("strategy:N", scale=scale, title=title, legend=legend),
                                alt.value(BACKGROUND)),
             tooltip=[alt.Tooltip("scenario:N", title=t(lang, "chart.scenario")),
                      alt.Tooltip("strategy:N", title=t(lang, "chart.strategy")),
@@ -541,9 +549,9 @@ def compare_spec(recs: Mapping[str, Recommendation], labels: Mapping[str, str], 
         )
         text = _text_layer(base, align="left", dx=4, fontSize=px["value"] - 1 if size == "normal" else px["value"]) \
             .encode(text="label:N")
-        title = _title(t(lang, "charts.title.compare"), size)
-        chart = alt.layer(bars, text).properties(title=title, height=h, width="container")
-        return _sized(chart.to_dict(validate=False), h, 130 + 20 * len(title))
+        lines = _title(t(lang, "charts.title.compare"), size)
+        chart = alt.layer(bars, text).properties(title=lines, height=h, width="container")
+        return _sized(chart.to_dict(validate=False), h, 130 + 20 * len(lines))
 
     return _cached(("compare", size, lang, order), build), df
 

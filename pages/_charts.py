@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from guide.charts import Size, element_height
+from guide.charts import Size
 
 
 def chart_size() -> Size:
@@ -22,7 +22,7 @@ def chart_size() -> Size:
 
 def draw(spec: dict[str, Any], data: pd.DataFrame, description: str | None = None) -> None:
     """One chart, full width, at its own height, with its sentence under it as plain text."""
-    st.vega_lite_chart(data, spec, width="stretch", height=element_height(spec), theme=None,
+    st.vega_lite_chart(data, spec, width="stretch", height="content", theme=None,
                        alt=description)
     if description:
         st.text(description)
