@@ -380,7 +380,7 @@ def describe_allocation(rec: Recommendation, lang: str) -> str:
 def _timeline_parts(rec: Recommendation, lang: str) -> tuple[pd.DataFrame, tuple[Any, ...]]:
     rows = [{"kind": t(lang, f"kind.{ln.kind}"), "start": ln.start_week - 1, "end": ln.end_week,
              "label": t(lang, "charts.phase_weeks", phase=ln.phase, start=ln.start_week, end=ln.end_week),
-             "count": ln.count, "order": i, "late": ln.start_week - 1 > rec.brief.duration_weeks / 2}
+             "count": ln.count, "order": i, "late": ln.start_week - 1 >= 0.4 * rec.brief.duration_weeks}
             for i, ln in enumerate(rec.plan)]
     if not rows:
         rows = [{"kind": t(lang, "charts.empty_plan"), "start": 0, "end": 0, "label": "", "count": 0, "order": 0,
@@ -433,6 +433,7 @@ _PARTS: dict[str, tuple[Callable[..., tuple[pd.DataFrame, tuple[Any, ...]]], Cal
     "timeline": (_timeline_parts, _timeline_layout),
 }
 CHARTS = tuple(_PARTS)
+_DESCRIBE: dict[str, Callable[..., str]] = {}  # filled below, once the describers are defined
 _LAYOUTS: dict[tuple[Any, ...], str] = {}
 _LAYOUTS_LOCK = threading.Lock()
 
@@ -675,3 +676,12 @@ def describe_whatif(cells: Sequence[Cell], lang: str, current_budget: int, curre
              goal=t(lang, f"goal.{current_goal}").lower(), parts=describe_runs(runs, lang),
              budget=fmt_idr_short(current_budget, lang), strategy=t(lang, f"strategy.{here}.name"))
     return text[:1].upper() + text[1:]
+
+
+_DESCRIBE.update({"scores": describe_scores, "why": describe_why, "tiers": describe_tiers,
+                  "allocation": describe_allocation, "timeline": describe_timeline})
+
+
+def describe(name: str, *inputs: Any) -> str:
+    """The sentence under chart `name` (one of CHARTS), from the same inputs as `chart_spec`."""
+    return _DESCRIBE[name](*inputs)

@@ -1,5 +1,6 @@
 """Drawing the charts of guide.charts on a page, through Streamlit's public API only.
 
+`draw_chart(name, *inputs)` draws one of the Recommendation page's charts with its sentence;
 `draw(spec, data, description)`: the Vega-Lite spec (a plain dict, cached per language and shape by
 guide.charts), this run's data, and the sentence in words that goes under the chart (also the chart's
 alternative text for screen readers).
@@ -12,7 +13,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from guide.charts import Size
+from guide.charts import Size, chart_spec, describe
 
 
 def chart_size() -> Size:
@@ -26,3 +27,10 @@ def draw(spec: dict[str, Any], data: pd.DataFrame, description: str | None = Non
                        alt=description)
     if description:
         st.text(description)
+
+
+def draw_chart(name: str, *inputs: Any) -> None:
+    """A Recommendation-page chart by name ("scores", "why", "allocation", "timeline": inputs `rec, lang`;
+    "tiers": `figures, lang`), in the chosen size, with its sentence."""
+    spec, data = chart_spec(name, *inputs, size=chart_size())
+    draw(spec, data, describe(name, *inputs))

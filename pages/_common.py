@@ -190,10 +190,9 @@ def show_notices() -> None:
 
 def chart(name: str, build: Callable[[], Any], *inputs: Any) -> None:
     """Kept for the Recommendation page until it calls pages._charts.draw itself (`build` is not used)."""
-    from guide.charts import chart_spec
-    from pages._charts import chart_size, draw
+    from pages._charts import draw_chart
 
-    draw(*chart_spec(name, *inputs, size=chart_size()))
+    draw_chart(name, *inputs)
 
 
 def money(n: float) -> str:

@@ -28,8 +28,10 @@ from guide.charts import (
     describe_compare,
     describe_runs,
     describe_scores,
+    describe_tiers,
     describe_timeline,
     describe_whatif,
+    describe_why,
     full_spec,
     scale_for,
     scores_chart,
@@ -155,6 +157,26 @@ def test_why_chart_has_one_signed_bar_per_rule_that_moved_the_winner() -> None:
     assert enc["fill"]["condition"]["scale"] == strategy_scale("id") and enc["fill"]["condition"]["test"] == "datum.positive"
 
 
+def test_why_chart_orders_and_signs_constructed_reasons() -> None:
+    r0, r1, r2 = REC.reasons[:3]
+    reasons = (r0.model_copy(update={"label": "Goal fits", "effects": {"combined": 7.5}}),
+               r1.model_copy(update={"label": "Budget is small", "effects": {"combined": -12.0}}),
+               r2.model_copy(update={"label": "Audience", "effects": {"combined": 20.0}}))
+    rec = REC.model_copy(update={"reasons": reasons})
+    spec = why_chart(rec, "id")
+    assert layer(spec)["encoding"]["y"]["sort"] == ["Audience", "Goal fits", "Budget is small"]
+    assert [(r["rule"], r["label"], r["positive"]) for r in spec["data"]["values"]] == [
+        ("Audience", "+20,0", True), ("Goal fits", "+7,5", True), ("Budget is small", "-12,0", False)]
+    assert axis_labels(layer(spec)["encoding"]["x"]) == {-20: "-20", 0: "0", 20: "+20"}
+    # negative values are written left of their bar, positive ones right of it
+    assert [(lyr["mark"]["align"], lyr["transform"]) for lyr in spec["layer"][1:]] == [
+        ("left", [{"filter": "datum.positive"}]), ("right", [{"filter": "(!datum.positive)"}])]
+    assert describe_why(rec, "en") == ("For Combined: 2 rule(s) add points, 1 take points away; "
+                                       "the largest is Audience (+20.0).")
+    assert describe_why(rec, "id") == ("Untuk Kombinasi: 2 aturan menambah poin, 1 mengurangi; "
+                                       "yang terbesar Audience (+20,0).")
+
+
 def test_allocation_chart_axis_in_each_language_and_kind_colours() -> None:
     rec = with_costs(REC, [37_500_000, 12_000_000])
     assert [ln.kind for ln in rec.plan] == ["micro", "koc"]
@@ -185,7 +207,7 @@ def test_timeline_chart_spans_each_line_over_its_weeks() -> None:
     assert [(r["start"], r["end"], r["label"]) for r in spec["data"]["values"]] == want
     first, second = REC.plan
     assert describe_timeline(REC, "en") == (
-        f"A 8-week campaign: phase 1 in weeks {first.start_week}–{first.end_week} for Micro-influencer and "
+        f"The campaign runs 8 weeks: phase 1 in weeks {first.start_week}–{first.end_week} for Micro-influencer and "
         f"phase 2 in weeks {second.start_week}–{second.end_week} for KOC (customer).")
 
 
@@ -200,6 +222,18 @@ def test_tiers_chart_log_followers_axis_in_indonesian() -> None:
     assert all(lab.endswith("%") and "." not in lab for lab in axis_labels(enc["y"]).values())
     assert (enc["y"]["field"], enc["y"]["title"]) == ("er", "Tingkat keterlibatan")
     assert layer(spec)["encoding"]["color"]["scale"]["range"] == KIND_COLOURS
+    fig = knowledge().figures
+    kinds = {**fig.kinds, "nano": fig.kinds["nano"].model_copy(update={"rate_low": 300_000, "rate_high": 400_000, "er_low": 3.0,
+                                                           "er_high": 5.0}),
+             "mega": fig.kinds["mega"].model_copy(update={"rate_low": 100_000_000, "rate_high": 200_000_000,
+                                                           "er_low": 0.5, "er_high": 1.5})}
+    fig = fig.model_copy(update={"kinds": kinds})
+    assert describe_tiers(fig, "id") == (
+        "Makin besar tier, makin mahal satu kreatornya dan makin rendah keterlibatannya: Nano-influencer sekitar "
+        "Rp 350 rb dengan 4,0%, Mega-influencer / selebriti sekitar Rp 150 jt dengan 1,0%.")
+    assert describe_tiers(fig, "en") == (
+        "The bigger the tier, the more one creator costs and the lower the engagement: Nano-influencer about "
+        "Rp 350K at 4.0%, Mega-influencer / celebrity about Rp 150M at 1.0%.")
 
 
 def test_empty_plan_charts_still_render() -> None:
