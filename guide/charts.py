@@ -149,19 +149,6 @@ def log_ticks(low: float, high: float) -> list[float]:
     return [10.0**e for e in range(math.ceil(math.log10(low) - 1e-9), math.floor(math.log10(high) + 1e-9) + 1)]
 
 
-def _sized(spec: dict[str, Any], plot_height: int, extra: int) -> dict[str, Any]:
-    spec["usermeta"] = {"height_px": plot_height + extra}
-    return spec
-
-
-def element_height(spec: Mapping[str, Any]) -> int:
-    """The page element's height in pixels, recorded by the builder (plot + title, axes and legend)."""
-    meta = spec.get("usermeta")
-    if isinstance(meta, dict) and isinstance(meta.get("height_px"), int):
-        return int(meta["height_px"])
-    return 370
-
-
 def _text_layer(base: alt.Chart, **mark: Any) -> alt.Chart:
     return base.mark_text(color=TEXT, **mark)
 
@@ -200,7 +187,7 @@ def _scores_layout(lang: str, size: Size) -> dict[str, Any]:
     labels = _text_layer(base, align="left", dx=5).encode(text="label:N")
     chart = alt.layer(bars, labels).properties(title=_title(t(lang, "charts.title.scores"), size), height=h,
                                                width="container")
-    return _sized(chart.to_dict(validate=False), h, 70 + 20 * len(_title(t(lang, "charts.title.scores"), size)))
+    return chart.to_dict(validate=False)
 
 
 def describe_scores(rec: Recommendation, lang: str) -> str:
@@ -263,7 +250,7 @@ def _why_layout(lang: str, strategy: str, order: tuple[str, ...], ticks: tuple[f
     minus = _text_layer(base, align="right", dx=-5).encode(text="label:N").transform_filter(~alt.datum.positive)
     title = _title(t(lang, "charts.title.why", strategy=t(lang, f"strategy.{strategy}.name")), size)
     chart = alt.layer(bars, plus, minus).properties(title=title, height=h, width="container")
-    return _sized(chart.to_dict(validate=False), h, 70 + 20 * len(title))
+    return chart.to_dict(validate=False)
 
 
 def describe_why(rec: Recommendation, lang: str) -> str:
@@ -326,7 +313,7 @@ def _tiers_layout(lang: str, x_domain: tuple[float, float], y_ticks: tuple[float
         .transform_filter(~alt.datum.above)
     title = _title(t(lang, "charts.title.tiers"), size)
     chart = alt.layer(points, above, below).properties(title=title, height=h, width="container")
-    return _sized(chart.to_dict(validate=False), h, 80 + 20 * len(title))
+    return chart.to_dict(validate=False)
 
 
 def describe_tiers(figures: Figures, lang: str) -> str:
@@ -362,7 +349,7 @@ def _allocation_layout(lang: str, rows: int, ticks: tuple[float, ...], size: Siz
     labels = _text_layer(base, align="left", dx=5).encode(text="label:N")
     title = _title(t(lang, "charts.title.allocation"), size)
     chart = alt.layer(bars, labels).properties(title=title, height=h, width="container")
-    return _sized(chart.to_dict(validate=False), h, 70 + 20 * len(title))
+    return chart.to_dict(validate=False)
 
 
 def describe_allocation(rec: Recommendation, lang: str) -> str:
@@ -412,7 +399,7 @@ def _timeline_layout(lang: str, weeks: int, rows: int, ticks: tuple[float, ...],
         x=alt.X("end:Q"), text="label:N").transform_filter(alt.datum.late)
     title = _title(t(lang, "charts.title.timeline"), size)
     chart = alt.layer(bars, early, late).properties(title=title, height=h, width="container")
-    return _sized(chart.to_dict(validate=False), h, 70 + 20 * len(title))
+    return chart.to_dict(validate=False)
 
 
 def describe_timeline(rec: Recommendation, lang: str) -> str:
@@ -552,7 +539,7 @@ def compare_spec(recs: Mapping[str, Recommendation], labels: Mapping[str, str], 
             .encode(text="label:N")
         lines = _title(t(lang, "charts.title.compare"), size)
         chart = alt.layer(bars, text).properties(title=lines, height=h, width="container")
-        return _sized(chart.to_dict(validate=False), h, 130 + 20 * len(lines))
+        return chart.to_dict(validate=False)
 
     return _cached(("compare", size, lang, order), build), df
 
@@ -662,7 +649,7 @@ def whatif_spec(cells: Sequence[Cell], lang: str, current_budget: int, current_g
         ).transform_filter(alt.datum.current)
         chart = alt.layer(heat, mark, label, label_fill).properties(
             title=_title(title, size), height=h, width="container")
-        return _sized(chart.to_dict(validate=False), h, 170 + 20 * len(_title(title, size)))
+        return chart.to_dict(validate=False)
 
     return _cached(("whatif", size, lang, audience, ticks, low, high, here_right), build), df
 

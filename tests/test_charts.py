@@ -316,7 +316,7 @@ def test_type_is_large_and_dark_and_bigger_on_a_projector() -> None:
     big, _ = chart_spec("scores", REC, "en", size="projector")
     small, _ = chart_spec("scores", REC, "en")
     assert big["config"] == projector and small["config"] == normal
-    assert big["usermeta"]["height_px"] > small["usermeta"]["height_px"]
+    assert big["height"] > small["height"]
 
 
 def test_titles_are_wrapped_for_a_phone() -> None:
