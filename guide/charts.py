@@ -535,8 +535,7 @@ def compare_spec(recs: Mapping[str, Recommendation], labels: Mapping[str, str], 
                      alt.Tooltip("strategy:N", title=t(lang, "chart.strategy")),
                      alt.Tooltip("label:N", title=t(lang, "charts.score"))],
         )
-        text = _text_layer(base, align="left", dx=4, fontSize=px["value"] - 1 if size == "normal" else px["value"]) \
-            .encode(text="label:N")
+        text = _text_layer(base, align="left", dx=4).encode(text="label:N")
         lines = _title(t(lang, "charts.title.compare"), size)
         chart = alt.layer(bars, text).properties(title=lines, height=h, width="container")
         return chart.to_dict(validate=False)

@@ -317,6 +317,11 @@ def test_type_is_large_and_dark_and_bigger_on_a_projector() -> None:
     small, _ = chart_spec("scores", REC, "en")
     assert big["config"] == projector and small["config"] == normal
     assert big["height"] > small["height"]
+    # no mark anywhere sets a smaller type than the config
+    specs = [chart_spec(n, *((knowledge().figures, "en") if n == "tiers" else (REC, "en")))[0] for n in CHARTS]
+    specs += [compare_spec({"a": REC}, {"a": "A"}, "en")[0], whatif_spec(cells(), "en", 10_000_000, "sales", "niche")[0]]
+    sizes = re.findall(r'"(?:fontSize|labelFontSize|titleFontSize)": (\d+)', json.dumps(specs))
+    assert sizes and min(int(x) for x in sizes) >= 13
 
 
 def test_titles_are_wrapped_for_a_phone() -> None:
