@@ -107,14 +107,14 @@ def _say_reading(d: Decimal, lang: str) -> str:
 
 def amount_words(n: int, lang: str) -> str:
     """An amount in words: 75000000 -> '75 juta' / '75 million'; 1500000000 -> '1,5 miliar' / '1.5 billion';
-    below a thousand, the digits. An amount that needs more than three decimals in its largest unit is
+    below a thousand, the digits. An amount that needs more than two decimals in its largest unit is
     rounded to one decimal and said as such: 'sekitar 75,1 juta' / 'about 75.1 million'."""
     if n < 1000:
         return _fmt_decimal(Decimal(n), lang)
     power = next(p for p in _WORDS if n >= 10**p)
     value = Decimal(n) / 10**power
     unit = t(lang, f"input.amount.unit.{power}")
-    if value == value.quantize(Decimal("0.001")):
+    if value == value.quantize(Decimal("0.01")):  # three decimals would read as thousands: "1,001 ribu"
         return f"{_fmt_decimal(value.normalize(), lang)} {unit}"
     rounded = value.quantize(Decimal("0.1")).normalize()
     return t(lang, "input.amount.about", words=f"{_fmt_decimal(rounded, lang)} {unit}")
@@ -213,9 +213,11 @@ def read_amount(text: object, lang: str = "id", maximum: int | None = None) -> A
     elif theirs is not None and _whole(theirs * mult) and theirs == ignored:
         value = theirs * mult
     else:
+        if theirs is not None and not _whole(theirs * mult):
+            return no("not_whole", _distinct([scaled(theirs), scaled(ignored)]))
         first = re.search(r"[.,]", num)
         as_decimal = None
-        if first is not None:
+        if first is not None and theirs is None:
             head, tail = num[: first.start()], num[first.end():].replace(".", "").replace(",", "")
             as_decimal = Decimal(f"{head}.{tail}") if tail else None
         readings = _distinct([scaled(theirs), scaled(ignored), scaled(as_decimal)])
