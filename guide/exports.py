@@ -4,20 +4,33 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 
 from .briefio import brief_to_json
 from .i18n import fmt_idr, fmt_int, fmt_range, t
-from .models import Recommendation
+from .models import CampaignBrief, Recommendation
+from .safetext import plain_md
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 def md_escape(text: str) -> str:
-    """Escape user text for Markdown: no links, HTML, emphasis or headings can come through."""
-    one_line = " ".join(text.split())
-    return _MD_SPECIAL.sub(r"\\\1", one_line)
+    """User text for Markdown, shown as typed: no links or autolinks, formulas, icon shortcodes, HTML,
+    emphasis or headings can come through (guide.safetext.plain_md; this name is kept for callers)."""
+    return plain_md(text)
+
+
+def audience_lines(b: CampaignBrief, lang: str) -> list[tuple[str, str]]:
+    """The optional audience descriptors that were given, as (label, Markdown-safe value) pairs."""
+    out: list[tuple[str, str]] = []
+    if b.age_bands:
+        out.append((t(lang, "input.field.age_bands"), ", ".join(t(lang, f"input.age_band.{a}") for a in b.age_bands)))
+    if b.gender:
+        out.append((t(lang, "input.field.gender"), t(lang, f"input.gender.{b.gender}")))
+    if b.region:
+        out.append((t(lang, "input.field.region"), plain_md(b.region)))
+    if b.product_description:
+        out.append((t(lang, "input.field.product_description"), plain_md(b.product_description)))
+    return out
 
 
 def csv_safe(value: object) -> object:
@@ -42,6 +55,8 @@ def to_markdown(rec: Recommendation, lang: str) -> str:
         lines.append(f"- {t(lang, 'field.secondary_goal')}: {t(lang, f'goal.{b.secondary_goal}')}")
     lines.append(f"- {t(lang, 'field.budget_idr')}: {fmt_idr(b.budget_idr, lang)}")
     lines.append(f"- {t(lang, 'field.audience')}: {t(lang, f'audience.{b.audience}')}")
+    for label, value in audience_lines(b, lang):
+        lines.append(f"- {label}: {value}")
     lines.append(f"- {t(lang, 'field.industry')}: {t(lang, f'industry.{b.industry}')}")
     if b.platforms:
         lines.append(f"- {t(lang, 'field.platforms')}: " + ", ".join(t(lang, f'platform.{p}') for p in b.platforms))

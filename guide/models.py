@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from .safetext import plain_text
+
 Goal = Literal[
     "awareness", "engagement", "sales", "credibility", "launch", "testimonials", "reputation", "education"
 ]
@@ -20,6 +22,8 @@ Content = Literal["polished", "authentic", "expert"]
 Strategy = Literal["kol", "influencer", "koc", "combined"]
 Kind = Literal["kol", "nano", "micro", "mid", "macro", "mega", "koc"]
 Lang = Literal["id", "en"]
+AgeBand = Literal["13_17", "18_24", "25_34", "35_44", "45_54", "55_up"]
+Gender = Literal["women", "men", "all"]
 
 GOALS: tuple[Goal, ...] = (
     "awareness", "engagement", "sales", "credibility", "launch", "testimonials", "reputation", "education"
@@ -43,6 +47,10 @@ LANGS: tuple[Lang, ...] = ("id", "en")
 MAX_BUDGET_IDR = 1_000_000_000_000  # Rp 1 triliun
 MAX_PRODUCT_VALUE_IDR = 100_000_000
 MAX_NAME_CHARS = 80
+AGE_BANDS: tuple[AgeBand, ...] = ("13_17", "18_24", "25_34", "35_44", "45_54", "55_up")
+GENDERS: tuple[Gender, ...] = ("women", "men", "all")
+MAX_REGION_CHARS = 80
+MAX_PRODUCT_CHARS = 160
 
 
 class CampaignBrief(BaseModel):
@@ -61,6 +69,12 @@ class CampaignBrief(BaseModel):
     secondary_goal: Goal | None = None
     product_value_idr: int | None = Field(default=None, ge=0, le=MAX_PRODUCT_VALUE_IDR)
     name: str | None = Field(default=None, max_length=MAX_NAME_CHARS)
+    # Optional audience descriptors: carried into the plan, the exports and the creator briefs; they do
+    # not change the scores (no source says they should).
+    age_bands: tuple[AgeBand, ...] = ()
+    gender: Gender | None = None
+    region: str | None = Field(default=None, max_length=MAX_REGION_CHARS)
+    product_description: str | None = Field(default=None, max_length=MAX_PRODUCT_CHARS)
 
     @field_validator("budget_idr", "duration_weeks", "product_value_idr", mode="before")
     @classmethod
@@ -74,20 +88,20 @@ class CampaignBrief(BaseModel):
             return int(v)
         return v
 
-    @field_validator("name")
+    @field_validator("name", "region", "product_description")
     @classmethod
     def _name(cls, v: str | None) -> str | None:
-        # A campaign name is plain text on one line; control characters are dropped, blank means none.
+        # Free text is plain text on one line: control and bidi-override characters are dropped, runs of
+        # whitespace become one space, blank means none.
         if v is None:
             return None
-        cleaned = "".join(ch for ch in v if ch.isprintable()).strip()
-        return cleaned or None
+        return plain_text(v) or None
 
-    @field_validator("platforms", mode="before")
+    @field_validator("platforms", "age_bands", mode="before")
     @classmethod
     def _platforms(cls, v: object) -> object:
         if isinstance(v, str):
-            raise ValueError("must be a list of platforms")
+            raise ValueError("must be a list")
         return v
 
     @field_validator("platforms")
@@ -95,6 +109,11 @@ class CampaignBrief(BaseModel):
     def _dedupe(cls, v: tuple[Platform, ...]) -> tuple[Platform, ...]:
         # Keep a canonical order so equal briefs compare (and share) equal.
         return tuple(p for p in PLATFORMS if p in set(v))
+
+    @field_validator("age_bands")
+    @classmethod
+    def _dedupe_ages(cls, v: tuple[AgeBand, ...]) -> tuple[AgeBand, ...]:
+        return tuple(a for a in AGE_BANDS if a in set(v))
 
     @model_validator(mode="after")
     def _secondary_differs(self) -> CampaignBrief:

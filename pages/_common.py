@@ -15,7 +15,15 @@ from typing import Any
 import streamlit as st
 
 from guide import CampaignBrief, Figures, knowledge
-from guide.briefio import DEFAULT_BRIEF, SHARE_KEYS, Problem, brief_from_params, brief_to_params
+from guide.briefio import (
+    DEFAULT_BRIEF,
+    SHARE_KEYS,
+    Problem,
+    brief_from_params,
+    brief_to_params,
+    figures_from_params,
+    problem_message,
+)
 from guide.i18n import fmt_idr, t
 from guide.models import Lang
 
@@ -134,14 +142,16 @@ def sync_from_url() -> None:
     if not params or params == st.session_state.get("synced_params"):
         return
     b, lg, problems = brief_from_params(params, fallback=DEFAULT_BRIEF)
+    linked_figures, figure_problems = figures_from_params(params)
     st.session_state["lang"] = lg
     load_brief(b)
-    st.session_state["notices"] = problems
+    st.session_state["figures"] = linked_figures  # the link's edited figures, or the shipped ones
+    st.session_state["notices"] = problems + figure_problems
     st.session_state["link_loaded"] = any(k in SHARE_KEYS and k != "lang" for k in params)
 
 
 def sync_to_url() -> None:
-    canonical = brief_to_params(brief(), lang())
+    canonical = brief_to_params(brief(), lang(), figures=figures())
     as_lists = {k: [v] for k, v in canonical.items()}
     if _current_params() != as_lists:
         st.query_params.from_dict(canonical)
@@ -167,16 +177,8 @@ def language_switch() -> None:
 
 
 def problem_text(p: Problem) -> str:
-    """A problem in the user's language. A field name that came from the user (an unknown link key or
-    JSON field) is shortened and escaped, so it shows as plain text inside the Markdown message."""
-    from guide.exports import md_escape
-
-    field = tr(f"field.{p.field}") if p.field in SHARE_KEYS else (md_escape(p.field[:40]) or tr("field.file"))
-    key = f"problem.{p.code}"
-    text = tr(key, field=field)
-    if text == key:
-        text = tr("problem.other", field=field)
-    return text
+    """A problem in the user's language, Markdown-safe (user-supplied parts shown as plain text)."""
+    return problem_message(p, lang())
 
 
 def show_notices() -> None:

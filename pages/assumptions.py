@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from guide import knowledge
-from guide.assumptions import EDITABLE, figures_from_rows, figures_rows
+from guide.assumptions import INT_COLUMNS, figures_from_rows, figures_rows
 from guide.i18n import fmt_pct
 from pages._common import figures, lang, page_guard, show_notices, tr
 
@@ -30,6 +30,9 @@ if st.button(tr("assumptions.reset"), icon=":material/restart_alt:"):
 
 current = figures()
 df = pd.DataFrame(figures_rows(current))
+# Number columns as floats: a typed 1e400 then arrives as infinity and is refused by figures_from_rows with a
+# message, instead of failing Streamlit's integer conversion (which logs a traceback).
+df[list(INT_COLUMNS)] = df[list(INT_COLUMNS)].astype(float)
 df.insert(1, "label", [tr(f"kind.{k}") for k in df["kind"]])
 column_config = {
     "kind": None,
@@ -51,16 +54,16 @@ completion = st.number_input(tr("assumptions.completion"), min_value=0.05, max_v
                              value=float(current.completion_factor.value), key="completion_input",
                              help=tr("assumptions.completion_help"))
 
-rows = edited.to_dict("records") if isinstance(edited, pd.DataFrame) else []
-changed = any(r.get(c) != getattr(current.kinds[r["kind"]], c, None) for r in rows if r.get("kind") in current.kinds
-              for c in EDITABLE) or completion != current.completion_factor.value
-if changed or len(rows) != len(df):
-    new, problems = figures_from_rows(rows, current, completion)
-    ss["assumption_problems"] = problems
-    if new != shipped:
-        ss["figures"] = new
-    if not problems:
-        st.rerun()
+rows = [{str(k): v for k, v in r.items()} for r in edited.to_dict("records")] if isinstance(edited, pd.DataFrame) else []
+# The edited figures are derived every run from what the widgets hold, compared with the shipped figures
+# (never a flag that can stick): the same edits give the same figures, so after one rerun the page settles,
+# and an edit back to the shipped value brings back "no edits".
+new, problems = figures_from_rows(rows, current, completion)
+ss["assumption_problems"] = problems
+target = None if new == shipped else new
+if target != ss.get("figures"):
+    ss["figures"] = target
+    st.rerun()
 for p in ss.get("assumption_problems", []):
     st.error(tr(f"assumptions.problem.{p.code}", kind=tr(f"kind.{p.kind}") if p.kind else "",
                 column=tr(f"assumptions.col.{p.column}") if p.column else ""), icon=":material/error:")

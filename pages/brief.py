@@ -6,7 +6,7 @@ from typing import Any
 
 import streamlit as st
 
-from guide.briefio import BriefError, brief_from_json, brief_to_json, parse_amount
+from guide.briefio import AmountReading, BriefError, Problem, brief_from_json, brief_to_json, read_amount
 from guide.exports import md_escape
 from guide.i18n import fmt_int
 from guide.models import (
@@ -61,12 +61,14 @@ def answer(field: str, key: str, convert: Any = None) -> None:
     if convert is not None:
         value = convert(value)
     problems = update_brief(**{field: value})
-    ss[f"err_{field}"] = [problem_text(p) for p in problems]
+    ss[f"err_{field}"] = problems  # kept as problems and worded when shown: a language switch re-words them
 
 
 def errors(field: str) -> None:
     for msg in ss.get(f"err_{field}", []):
-        st.error(msg, icon=":material/error:")
+        text = msg.message(lang()) if isinstance(msg, AmountReading) else problem_text(msg) \
+            if isinstance(msg, Problem) else str(msg)
+        st.error(text, icon=":material/error:")
 
 
 def amount_answer(field: str, key: str, maximum: int, optional: bool = False) -> None:
@@ -75,12 +77,11 @@ def amount_answer(field: str, key: str, maximum: int, optional: bool = False) ->
         update_brief(**{field: None})
         ss[f"err_{field}"] = []
         return
-    n = parse_amount(str(text), lang())
-    if n is None:
-        ss[f"err_{field}"] = [tr("brief.amount_invalid", example=money(50_000_000))]
-    elif n > maximum:
-        ss[f"err_{field}"] = [tr("brief.amount_too_large", maximum=money(maximum))]
+    reading = read_amount(str(text), lang(), maximum)
+    if reading.value is None:
+        ss[f"err_{field}"] = [reading]
     else:
+        n = reading.value
         answer(field, key, lambda _v: n)
 
 
@@ -171,15 +172,15 @@ with st.expander(tr("brief.file_title"), icon=":material/upload_file:"):
         ss["upload_seen"] = up.file_id
         try:
             load_brief(brief_from_json(up.getvalue()))
-            ss["upload_result"] = ("ok", [tr("brief.file_loaded")])
+            ss["upload_result"] = ("ok", [])
         except BriefError as e:
-            ss["upload_result"] = ("error", [problem_text(p) for p in e.problems[:5]])
+            ss["upload_result"] = ("error", list(e.problems[:5]))  # worded when shown, in the language then
         st.rerun()
     kind, messages = ss.get("upload_result", (None, []))
     if kind == "ok":
-        st.success(messages[0], icon=":material/check_circle:")
+        st.success(tr("brief.file_loaded"), icon=":material/check_circle:")
     elif kind == "error":
-        st.error(tr("brief.file_rejected") + "\n\n" + "\n".join(f"- {m}" for m in messages),
+        st.error(tr("brief.file_rejected") + "\n\n" + "\n".join(f"- {problem_text(m)}" for m in messages),
                  icon=":material/error:")
     st.download_button(tr("download.json"), brief_to_json(brief()), file_name="brief.json",
                        mime="application/json", icon=":material/download:")

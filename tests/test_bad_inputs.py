@@ -42,8 +42,11 @@ def link(**kw: str) -> dict[str, str]:
 NOTICE_ID = t("id", "notice.link_fixed")
 NOTICE_EN = t("en", "notice.link_fixed")
 REJECTED = t("id", "brief.file_rejected")
-AMOUNT_BAD = t("id", "brief.amount_invalid", example="Rp 50.000.000")
-AMOUNT_BIG_ID = "maksimal"
+AMOUNT_BAD = "tidak terbaca sebagai jumlah rupiah"  # data/locales/id/input.yaml input.amount.unreadable
+AMOUNT_NEGATIVE = "tidak boleh negatif"
+AMOUNT_EMPTY = "Ketik jumlah dalam rupiah"
+AMOUNT_TWO_WAYS = "bisa dibaca lebih dari satu cara"
+AMOUNT_BIG_ID = "paling banyak"
 
 CASES: list[Case] = [
     # --- share links: unknown, repeated, wrong types, out of range, empty, long, payloads, emoji, RTL
@@ -134,18 +137,32 @@ CASES: list[Case] = [
     Case("upload-utf16", "upload", json.dumps(GOOD).encode("utf-16"), t("id", "problem.not_json"), GOOD),
     # --- wizard budget and product-value boxes
     Case("budget-words", "budget", "lima puluh juta", AMOUNT_BAD, GOOD),
-    Case("budget-negative", "budget", "-50000", AMOUNT_BAD, GOOD),
+    Case("budget-negative", "budget", "-50000", AMOUNT_NEGATIVE, GOOD),
     Case("budget-letters", "budget", "abc", AMOUNT_BAD, GOOD),
-    Case("budget-empty", "budget", "", AMOUNT_BAD, GOOD),
+    Case("budget-empty", "budget", "", AMOUNT_EMPTY, GOOD),
     Case("budget-scientific", "budget", "5e7", AMOUNT_BAD, GOOD),
     Case("budget-html", "budget", XSS, AMOUNT_BAD, GOOD),
     Case("budget-emoji", "budget", "💰💰", AMOUNT_BAD, GOOD),
     Case("budget-too-big", "budget", "2.000.000.000.000", AMOUNT_BIG_ID, GOOD),
     Case("budget-too-big-words", "budget", "5 triliun", AMOUNT_BIG_ID, GOOD),
-    Case("budget-two-dots-decimal", "budget", "1,2,3 juta", AMOUNT_BAD, GOOD),
+    Case("budget-two-dots-decimal", "budget", "1,2,3 juta", AMOUNT_TWO_WAYS, GOOD),
+    Case("budget-dot-decimal-juta", "budget", "75.5 juta", "Rp 755.000.000", GOOD),
+    Case("budget-decimal-cents", "budget", "Rp 1.000.000,50", "Rp 100.000.050", GOOD),
+    Case("budget-1.2.3", "budget", "1.2.3", AMOUNT_TWO_WAYS, GOOD),
+    Case("budget-en-comma-m", "budget", "1,5 M", "Rp 15,000,000", GOOD, lang="en"),
+    Case("link-budget-decimal", "link", link(budget_idr="60000000.00"), "Rp 6.000.000.000",
+         {**GOOD, "budget_idr": 50_000_000}),
+    Case("link-empty-key", "link", {**GOOD_LINK, "": "x"}, t("id", "input.problem.empty_param"), GOOD),
+    Case("link-key-autolink", "link", {**GOOD_LINK, "www.evil-login.example/reset": "1"}, "evil\\-login", GOOD),
+    Case("link-name-autolink", "link", link(name="Promo www.evil.example/reset"), "",
+         {**GOOD, "name": "Promo www.evil.example/reset"}),
     Case("product-text", "product", "sample", AMOUNT_BAD, {**GOOD, "product_value_idr": None}),
     Case("product-too-big", "product", "500 juta", AMOUNT_BIG_ID, {**GOOD, "product_value_idr": None}),
-    Case("product-negative", "product", "-1", AMOUNT_BAD, {**GOOD, "product_value_idr": None}),
+    Case("product-negative", "product", "-1", AMOUNT_NEGATIVE, {**GOOD, "product_value_idr": None}),
+    Case("upload-huge-integer", "upload", b'{"goal": "sales", "budget_idr": ' + b"9" * 5000 + b"}",
+         t("id", "input.problem.number_too_long"), GOOD),
+    Case("upload-infinite-number", "upload", json.dumps({**GOOD, "budget_idr": 1e400}).encode(),
+         t("id", "input.problem.number_too_long"), GOOD),
 ]
 
 
@@ -196,6 +213,74 @@ def test_bad_input(case: Case):
     for el in list(at.markdown) + list(at.warning) + list(at.error) + list(at.caption):
         assert "<script>" not in el.value or "\\<script\\>" in el.value
         assert "](javascript:" not in el.value
+        assert "evil.example" not in el.value and "evil-login.example" not in el.value  # no autolink text
     # The app is still usable afterwards: the recommendation renders for the kept brief.
     at.switch_page("pages/recommendation.py").run()
     assert not at.exception and at.title
+
+
+# ---- issue 15 point 1: the Assumptions page settles after an edit back to the shipped value ----------
+
+def _count_runs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count script runs of the Assumptions page: it calls guide.assumptions.figures_rows once per run."""
+    import guide.assumptions
+
+    calls = [0]
+    real = guide.assumptions.figures_rows
+
+    def counting(*a: Any, **kw: Any) -> Any:
+        calls[0] += 1
+        return real(*a, **kw)
+
+    monkeypatch.setattr(guide.assumptions, "figures_rows", counting)
+    return calls
+
+
+def _run_bounded(at: AppTest) -> None:
+    try:
+        at.run(timeout=15)
+    except RuntimeError:  # AppTest's timeout: the page kept rerunning
+        pass
+
+
+@pytest.mark.parametrize("edited", [0.5, 0.3])
+def test_assumptions_page_settles_after_an_edit_back_to_the_shipped_value(monkeypatch, edited):
+    from guide import knowledge
+
+    shipped = knowledge().figures.completion_factor.value
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("pages/assumptions.py").run()
+    calls = _count_runs(monkeypatch)
+    at.number_input(key="completion_input").set_value(edited)
+    _run_bounded(at)
+    assert at.session_state["figures"].completion_factor.value == edited
+    assert calls[0] <= 2, f"{calls[0]} script runs after the edit"
+    calls[0] = 0
+    at.number_input(key="completion_input").set_value(shipped)
+    _run_bounded(at)
+    assert calls[0] <= 2, f"{calls[0]} script runs after the edit back to the shipped value"
+    assert at.session_state["figures"] is None  # the shipped figures again: no "edited" notice
+    assert not at.exception
+    assert t("id", "assumptions.edited_notice") not in [i.value for i in at.info]
+    # The next interaction runs once and nothing comes back.
+    calls[0] = 0
+    at.run()
+    assert calls[0] == 1 and at.session_state["figures"] is None
+
+
+def test_a_wizard_error_follows_the_language_switch():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({**GOOD_LINK, "lang": "en"})
+    at.run()
+    at.session_state["wizard_step"] = 1
+    at.switch_page("pages/brief.py").run()
+    at.text_input(key="w_budget_text").input("75.5 juta").run()
+    english = visible(at)
+    assert "can be read more than one way" in english and "Rp 755,000,000" in english, english
+    at.session_state["lang"] = "id"
+    at.run()
+    indonesian = visible(at)
+    assert "bisa dibaca lebih dari satu cara" in indonesian and "Rp 755.000.000" in indonesian, indonesian
+    assert "can be read" not in indonesian
+    assert at.session_state["brief"].budget_idr == GOOD["budget_idr"]

@@ -58,8 +58,9 @@ def test_issue_example_link():
 
 @pytest.mark.parametrize("key,value,code", [
     ("goal", "world-domination", "literal_error"),
-    ("budget_idr", "-5", "not_a_number"),
-    ("budget_idr", "1e9", "not_a_number"),
+    ("budget_idr", "-5", "amount_negative"),
+    ("budget_idr", "1e9", "amount_unreadable"),
+    ("budget_idr", "60000000.00", "amount_ambiguous"),
     ("budget_idr", "99999999999999", "less_than_equal"),
     ("duration_weeks", "0", "greater_than_equal"),
     ("duration_weeks", "500", "less_than_equal"),

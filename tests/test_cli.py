@@ -52,3 +52,67 @@ def test_missing_file_and_bad_arguments_exit_2():
     assert p.returncode == 2 and b"cannot read" in p.stderr and b"Traceback" not in p.stderr
     p = run(["recommend", "-", "--lang", "fr"])
     assert p.returncode == 2 and p.stderr.count(b"\n") == 1
+
+
+# ---- issue 15 point 5: a CLI that cannot be choked --------------------------------------------------
+
+GOOD_BRIEF = json.dumps({"goal": "sales", "budget_idr": 60_000_000, "audience": "niche", "industry": "food"})
+
+
+def _limits() -> None:  # a run that reads without a cap must fail fast here, not fill the machine's memory
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (1536 * 2**20, 1536 * 2**20))
+
+
+def run_raw(args: list[str], **kw: object) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "guide", *args], cwd=ROOT, capture_output=True, timeout=30,
+                          preexec_fn=_limits, **kw)  # type: ignore[call-overload]
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_endless_input_is_refused_after_the_cap(device):
+    p = run_raw(["recommend", device])
+    err = p.stderr.decode()
+    assert p.returncode == 2 and err.count("\n") == 1 and "64 KB" in err and "Traceback" not in err, err
+
+
+def test_endless_stdin_is_refused_after_the_cap():
+    with open("/dev/zero", "rb") as zero:
+        p = run_raw(["recommend", "-"], stdin=zero)
+    assert p.returncode == 2 and b"64 KB" in p.stderr and p.stderr.count(b"\n") == 1
+
+
+def test_a_huge_integer_in_the_file_is_one_line_not_a_traceback(tmp_path):
+    f = tmp_path / "big.json"
+    f.write_text('{"goal": "sales", "budget_idr": ' + "9" * 5000 + ', "audience": "niche", "industry": "food"}')
+    p = run_raw(["recommend", str(f)])
+    err = p.stderr.decode()
+    assert p.returncode == 2 and err.count("\n") == 1 and "Traceback" not in err, err
+
+
+def test_a_full_disk_is_one_line_and_a_non_zero_exit():
+    with open("/dev/full", "wb") as full:
+        p = subprocess.run([sys.executable, "-m", "guide", "recommend", "-"], cwd=ROOT, input=GOOD_BRIEF.encode(),
+                           stdout=full, stderr=subprocess.PIPE, timeout=30)
+    err = p.stderr.decode()
+    assert p.returncode not in (0, None) and err.count("\n") == 1 and "Traceback" not in err, err
+    assert "guide:" in err
+
+
+def test_a_closed_stdout_is_one_line_and_a_non_zero_exit():
+    p = subprocess.run(f"{sys.executable} -m guide recommend - >&-", shell=True, cwd=ROOT,
+                       input=GOOD_BRIEF.encode(), stderr=subprocess.PIPE, timeout=30)
+    err = p.stderr.decode()
+    assert p.returncode != 0 and err.count("\n") == 1 and "Traceback" not in err, err
+
+
+def test_a_broken_pipe_is_one_line_and_a_non_zero_exit(tmp_path):
+    # `| true`: the reader is gone before the guide writes (it takes a second to start), so the output meets a
+    # closed pipe.
+    err_file = tmp_path / "err.txt"
+    p = subprocess.run(f"{sys.executable} -m guide recommend - 2>{err_file} | true; "
+                       f"echo ${{PIPESTATUS[0]}}; cat {err_file}", shell=True, cwd=ROOT,
+                       executable="/bin/bash", input=GOOD_BRIEF.encode(), capture_output=True, timeout=30)
+    status, _, err = p.stdout.decode().partition("\n")
+    assert int(status) != 0 and err.count("\n") == 1 and "Traceback" not in err, (status, err)

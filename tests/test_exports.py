@@ -63,3 +63,23 @@ def test_json_download_loads_again_in_the_app_and_the_cli(tmp_path):
                          capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert '"strategy": "combined"' in out.stdout
+
+
+def test_markdown_export_has_no_live_user_link_formula_or_icon():
+    from markdown_it import MarkdownIt
+
+    b = CampaignBrief(goal="sales", budget_idr=60_000_000, audience="niche", industry="beauty",
+                      name="Promo www.evil.example/reset $x$ :material/lock:", region="help@evil.example",
+                      product_description="https://evil.example/login", age_bands=("18_24", "25_34"), gender="women")
+    md = to_markdown(recommend(b, "en"), "en")
+    html = MarkdownIt("commonmark").render(md)
+    assert "<a " not in html and "<img" not in html
+    for literal in ("www.evil", "evil.example", "https://", "help@", ":material/", "$x$"):
+        assert literal not in md, literal  # as typed, these would autolink / render in GFM
+    assert "Age range: 18–24 years, 25–34 years" in md and "Audience gender: Mostly women" in md
+    assert "Region or city:" in md and "Product:" in md
+
+
+def test_audience_descriptors_are_in_the_markdown_only_when_given():
+    md = to_markdown(rec(lang="id"), "id")
+    assert "Rentang usia" not in md and "Wilayah" not in md
