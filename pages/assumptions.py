@@ -8,7 +8,7 @@ import streamlit as st
 from guide import knowledge
 from guide.assumptions import EDITABLE, figures_from_rows, figures_rows
 from guide.i18n import fmt_pct
-from pages._common import figures, lang, page_guard, show_notices, tr
+from ui import figures, lang, page_guard, show_notices, tr
 
 page_guard()
 
@@ -51,7 +51,7 @@ completion = st.number_input(tr("assumptions.completion"), min_value=0.05, max_v
                              value=float(current.completion_factor.value), key="completion_input",
                              help=tr("assumptions.completion_help"))
 
-rows = edited.to_dict("records") if isinstance(edited, pd.DataFrame) else []
+rows = [{str(k): v for k, v in r.items()} for r in edited.to_dict("records")] if isinstance(edited, pd.DataFrame) else []
 changed = any(r.get(c) != getattr(current.kinds[r["kind"]], c, None) for r in rows if r.get("kind") in current.kinds
               for c in EDITABLE) or completion != current.completion_factor.value
 if changed or len(rows) != len(df):

@@ -16,11 +16,12 @@ from guide.models import (
     GOALS,
     INDUSTRIES,
     MAX_BUDGET_IDR,
+    MAX_DURATION_WEEKS,
     MAX_NAME_CHARS,
     MAX_PRODUCT_VALUE_IDR,
     PLATFORMS,
 )
-from pages._common import (
+from ui import (
     brief,
     lang,
     load_brief,
@@ -125,7 +126,7 @@ elif step == 3:
              on_change=answer, args=("content", k2, lambda v: None if v in (None, "none") else v))
 elif step == 4:
     k = init("duration_weeks", b.duration_weeks)
-    st.slider(tr("field.duration_weeks"), 1, 104, key=k, help=tr("brief.duration_help"),
+    st.slider(tr("field.duration_weeks"), 1, MAX_DURATION_WEEKS, key=k, help=tr("brief.duration_help"),
               on_change=answer, args=("duration_weeks", k))
     k2 = init("brand_stage", b.brand_stage)
     st.radio(tr("field.brand_stage"), BRAND_STAGES, key=k2, format_func=lambda s: tr(f"brand_stage.{s}"),

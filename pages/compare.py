@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from guide.charts import compare_chart, whatif_chart
 from guide.models import GOALS
 from guide.whatif import compare, scenario_briefs, whatif_map
-from pages._common import brief, chart, figures, lang, money, page_guard, show_notices, tr
+from ui import brief, chart, figures, lang, money, page_guard, show_notices, tr
 
 page_guard()
 
@@ -43,5 +45,5 @@ st.subheader(tr("compare.map_title"))
 st.caption(tr("compare.map_help"))
 cells = whatif_map(b, figures())
 for audience in ("niche", "broad"):
-    chart(f"whatif-{audience}", lambda a=audience: whatif_chart(cells, lg, b.budget_idr, b.goal, a),
+    chart(f"whatif-{audience}", partial(whatif_chart, cells, lg, b.budget_idr, b.goal, audience),
           b, figures(), lg)

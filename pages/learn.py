@@ -7,7 +7,7 @@ import streamlit as st
 from guide import knowledge
 from guide.i18n import t_list
 from guide.models import TIERS
-from pages._common import figures, lang, money, page_guard, show_notices, tr
+from ui import figures, lang, money, page_guard, show_notices, tr
 
 page_guard()
 

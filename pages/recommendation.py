@@ -11,7 +11,7 @@ from guide.briefio import brief_to_params
 from guide.charts import allocation_chart, scores_chart, tiers_chart, timeline_chart, why_chart
 from guide.exports import md_escape, to_csv, to_json, to_markdown
 from guide.i18n import fmt_int, fmt_range
-from pages._common import brief, chart, figures, lang, money, page_guard, show_notices, tr
+from ui import brief, chart, figures, lang, money, page_guard, show_notices, tr
 
 page_guard()
 

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from guide.briefio import presets
-from pages._common import lang, load_brief, page_guard, show_notices, tr
+from ui import lang, load_brief, page_guard, show_notices, tr
 
 page_guard()
 

@@ -1,0 +1,55 @@
+"""Text on screen: the user's language, catalog look-ups, money, problems and notices, user text as text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from guide.briefio import SHARE_KEYS, Problem
+from guide.i18n import fmt_idr, t
+from guide.models import Lang
+
+
+def lang() -> Lang:
+    return "en" if st.session_state.get("lang") == "en" else "id"
+
+
+def tr(key: str, **kwargs: Any) -> str:
+    return t(lang(), key, **kwargs)
+
+
+def money(n: float) -> str:
+    return fmt_idr(n, lang())
+
+
+def plain(text: str) -> str:
+    """User text (a campaign name, an audience description) made safe to put inside Markdown: no
+    links, HTML, math or icon shortcodes. Uses guide.safetext.plain_md when it is there."""
+    try:
+        from guide.safetext import plain_md  # type: ignore[import-not-found, unused-ignore]
+    except ImportError:  # until the input helper's module is merged
+        from guide.exports import md_escape
+
+        return md_escape(text)
+    return str(plain_md(text))
+
+
+def problem_text(p: Problem) -> str:
+    """A problem in the user's language. A field name that came from the user (an unknown link key or
+    JSON field) is shortened and escaped, so it shows as plain text inside the Markdown message."""
+    field = tr(f"field.{p.field}") if p.field in SHARE_KEYS else (plain(p.field[:40]) or tr("field.file"))
+    key = f"problem.{p.code}"
+    text = tr(key, field=field)
+    if text == key:
+        text = tr("problem.other", field=field)
+    return text
+
+
+def show_notices() -> None:
+    """Problems found in a share link, shown once on the page that opens it."""
+    notices: list[Problem] = st.session_state.get("notices") or []
+    if notices:
+        st.warning(tr("notice.link_fixed") + "\n\n" + "\n".join(f"- {problem_text(p)}" for p in notices[:8]),
+                   icon=":material/link_off:")
+        st.session_state["notices"] = []
