@@ -7,7 +7,6 @@ from typing import Any
 import streamlit as st
 
 from guide.briefio import BriefError, brief_from_json, brief_to_json, parse_amount
-from guide.exports import md_escape
 from guide.i18n import fmt_int
 from guide.models import (
     AUDIENCES,
@@ -23,19 +22,21 @@ from guide.models import (
 )
 from ui import (
     brief,
+    browser,
     lang,
     load_brief,
     money,
     page_guard,
+    plain,
     problem_text,
     show_notices,
     tr,
     update_brief,
 )
+from ui.wizard import STEPS, open_step
 
 page_guard()
 
-STEPS = ("goal", "budget", "audience", "channels", "timing", "review")
 ss = st.session_state
 show_notices()
 step = ss.get("wizard_step", 0)
@@ -45,8 +46,12 @@ ss["wizard_step"] = step
 b = brief()
 
 st.title(tr("brief.title"))
-st.progress((step + 1) / len(STEPS),
-            text=tr("brief.progress", n=step + 1, total=len(STEPS), name=tr(f"brief.step.{STEPS[step]}")))
+st.progress((step + 1) / len(STEPS), text=tr("brief.progress", n=step + 1, total=len(STEPS),
+                                                name=tr(f"brief.step.{STEPS[step]}")))
+# Each step opens with its heading; after Next, Back or an edit link, keyboard focus lands on it.
+st.subheader(tr(f"brief.step.{STEPS[step]}"), anchor=f"step-{STEPS[step]}")
+if ss.pop("focus_step", False):
+    browser.focus_heading(f"step-{STEPS[step]}")
 
 
 def init(key: str, value: Any) -> str:
@@ -92,6 +97,7 @@ if step == 0:
     errors("goal")
     k2 = init("secondary_goal", b.secondary_goal)
     st.selectbox(tr("field.secondary_goal"), [None, *GOALS], key=k2, help=tr("brief.secondary_help"),
+                 placeholder=tr("common.choose"),
                  format_func=lambda g: tr("brief.none") if g is None else tr(f"goal.{g}"),
                  on_change=answer, args=("secondary_goal", k2))
     errors("secondary_goal")
@@ -112,6 +118,7 @@ elif step == 2:
              captions=[tr(f"audience_help.{a}") for a in AUDIENCES], on_change=answer, args=("audience", k))
     k2 = init("industry", b.industry)
     st.selectbox(tr("field.industry"), INDUSTRIES, key=k2, format_func=lambda i: tr(f"industry.{i}"),
+                 placeholder=tr("common.choose"),
                  help=tr("brief.industry_help"), on_change=answer, args=("industry", k2))
     errors("industry")
 elif step == 3:
@@ -149,19 +156,25 @@ else:
         (tr("field.content"), tr(f"content.{b.content}") if b.content else tr("brief.no_preference")),
         (tr("field.duration_weeks"), str(b.duration_weeks)),
         (tr("field.brand_stage"), tr(f"brand_stage.{b.brand_stage}")),
-        (tr("field.name"), md_escape(b.name) if b.name else "—"),  # st.table renders Markdown
+        (tr("field.name"), plain(b.name) if b.name else "—"),  # st.table renders Markdown
     ]
     st.table({tr("brief.question"): [r[0] for r in rows], tr("brief.answer"): [r[1] for r in rows]})
+    st.caption(tr("brief.edit_steps"))
+    with st.container(horizontal=True, gap="small"):
+        for i, name in enumerate(STEPS[:-1]):
+            if st.button(tr(f"brief.step.{name}"), key=f"goto_{name}", icon=":material/edit:", width="content"):
+                open_step(i)
+                st.rerun()
     if st.button(tr("brief.see_recommendation"), type="primary", icon=":material/verified:"):
         st.switch_page("pages/recommendation.py")
 
 back, nxt = st.columns(2)
 if step > 0 and back.button(tr("brief.back"), icon=":material/arrow_back:", width="stretch"):
-    ss["wizard_step"] = step - 1
+    open_step(step - 1)
     st.rerun()
 if step < len(STEPS) - 1 and nxt.button(tr("brief.next"), type="primary", icon=":material/arrow_forward:",
                                         width="stretch"):
-    ss["wizard_step"] = step + 1
+    open_step(step + 1)
     st.rerun()
 
 st.divider()

@@ -2,10 +2,18 @@
 
 import streamlit as st
 
+from guide import knowledge
 from guide.briefio import presets
 from ui import lang, load_brief, page_guard, show_notices, tr
 
 page_guard()
+
+
+def source_title(source_id: str) -> str:
+    try:
+        return knowledge().sources.title(source_id)
+    except KeyError:
+        return source_id
 
 show_notices()
 st.title(tr("start.title"))
@@ -20,7 +28,7 @@ cols = st.columns(3)
 for i, p in enumerate(presets()):
     with cols[i % 3].container(border=True):
         st.markdown(f"**{p.title[lang()]}**")
-        st.caption(p.blurb[lang()] + "  \n" + tr("common.source", source=p.source))
+        st.caption(p.blurb[lang()] + "  \n" + tr("common.source", source=source_title(p.source)))
         if st.button(tr("start.load_preset"), key=f"preset_{p.id}", width="stretch"):
             load_brief(p.brief)
             st.switch_page("pages/recommendation.py")

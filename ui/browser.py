@@ -5,6 +5,7 @@ runs when its element is new, so each one carries a counter that changes when it
 
 from __future__ import annotations
 
+import html
 import json
 
 import streamlit as st
@@ -63,3 +64,36 @@ def restore_scroll_next_run() -> None:
 def focus_heading(anchor: str) -> None:
     """Move keyboard focus to the heading with this anchor (a new wizard step after Next or Back)."""
     _run(_FOCUS.format(n=_counter("js_focus"), anchor=json.dumps(anchor)))
+
+
+_COPY = """<div><button type="button" id="{bid}" class="psc-copy">{label}</button>
+<span id="{bid}-msg" role="status" aria-live="polite" class="psc-copy-msg"></span></div>
+<script>
+(() => {{ const btn = document.getElementById({bid_js}); if (!btn) return;
+  const msg = document.getElementById({msg_js});
+  btn.addEventListener("click", async () => {{
+    const src = document.querySelector({target_js});
+    const text = src ? src.innerText.trim() : "";
+    try {{ await navigator.clipboard.writeText(text); msg.textContent = {done_js}; }}
+    catch (e) {{
+      const sel = window.getSelection(); const range = document.createRange();
+      if (src) {{ range.selectNodeContents(src); sel.removeAllRanges(); sel.addRange(range); }}
+      let ok = false; try {{ ok = document.execCommand("copy"); }} catch (e2) {{ ok = false; }}
+      msg.textContent = ok ? {done_js} : {failed_js};
+    }}
+  }});
+}})();
+</script>
+<style>.psc-copy {{ font: inherit; padding: .5rem 1rem; min-height: 44px; border-radius: .5rem;
+  border: 1px solid #0b57d0; background: #0b57d0; color: #fff; cursor: pointer; }}
+.psc-copy:focus-visible {{ outline: 3px solid #0b57d0; outline-offset: 2px; }}
+.psc-copy-msg {{ margin-left: .75rem; }}</style>"""
+
+
+def copy_button(target_key: str, label: str, done: str, failed: str) -> None:
+    """A Copy button that works on touch screens (st.code's own copy icon shows only on hover). It copies
+    the text of the st.container(key=target_key) it names; the labels are catalog text, never user text."""
+    bid = f"psc-copy-{target_key}"
+    st.html(_COPY.format(bid=bid, label=html.escape(label), bid_js=json.dumps(bid), msg_js=json.dumps(bid + "-msg"),
+                         target_js=json.dumps(f".st-key-{target_key} code"), done_js=json.dumps(done),
+                         failed_js=json.dumps(failed)), unsafe_allow_javascript=True)

@@ -33,7 +33,10 @@ _CSS = """<style>
 :focus-visible, [data-baseweb="radio"]:focus-within, [data-baseweb="checkbox"]:focus-within {
   outline: 3px solid #0b57d0 !important; outline-offset: 2px; border-radius: 4px; }
 h1:focus, h2:focus, h3:focus { outline: 3px solid #0b57d0; outline-offset: 4px; border-radius: 4px; }
-.st-key-plan_cards, [class*="st-key-js_"] { display: none; }
+.st-key-plan_cards, [class*="st-key-js_"], [data-testid="stLayoutWrapper"]:has(> [class*="st-key-js_"]) {
+  display: none; }
+[data-testid="stMainBlockContainer"] { padding-top: 4.5rem; }
+.st-key-app_header { flex-wrap: wrap; row-gap: .25rem; }
 @media (max-width: 640px) {
   .st-key-plan_table { display: none; }
   .st-key-plan_cards { display: block; }
@@ -76,13 +79,11 @@ def header() -> None:
     selection. Switching keeps the page and the scroll position."""
     st.html(_CSS + (_PROJECTOR_CSS if projector() else ""))
     current = lang()
-    name, proj, switch = st.columns([6, 2, 1], vertical_alignment="center")
-    with name:
-        st.markdown(f"**:material/explore: {tr('app.title')}**")
-    with proj:
+    with st.container(horizontal=True, vertical_alignment="center", key="app_header"):
+        st.markdown(f"**:material/explore: {tr('app.title')}**", width="content")
+        st.space("stretch")
         st.toggle(tr("app.projector"), value=projector(), key=f"projector_{int(projector())}",
-                  help=tr("app.projector_help"), on_change=_flip_projector)
-    with switch:
+                  help=tr("app.projector_help"), on_change=_flip_projector, width="content")
         label = st.segmented_control(
             tr("app.language"), options=["ID", "EN"], default=current.upper(), key=f"lang_switch_{current}",
             label_visibility="collapsed", width="content", required=True,
