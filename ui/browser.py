@@ -11,21 +11,29 @@ import json
 import streamlit as st
 
 # The scrolling element of a Streamlit page is its main section, not the window.
+# The position is taken when the user reaches for the header (the language switch), before the rerun moves it.
 _SAVE = """<script>
 (() => { const w = window.parent || window; if (w.__pscScroll) return; w.__pscScroll = true;
   const doc = w.document;
-  doc.addEventListener("scroll", (e) => { const el = e.target;
-    if (el && el.getAttribute && el.getAttribute("data-testid") === "stMain")
-      w.sessionStorage.setItem("psc-scroll", String(el.scrollTop)); }, true);
+  const keep = (e) => { if (!e.target || !e.target.closest || !e.target.closest(".st-key-app_header")) return;
+    const el = doc.querySelector('[data-testid="stMain"]');
+    if (el) w.sessionStorage.setItem("psc-scroll", String(el.scrollTop)); };
+  doc.addEventListener("pointerdown", keep, true); doc.addEventListener("keydown", keep, true);
 })();
 </script>"""
 
+# Streamlit scrolls to the top once the new run's page arrives, a moment after this script runs: hold the
+# position for a short while, and stop at once when the user scrolls, taps or types.
 _RESTORE = """<script data-n="{n}">
 (() => {{ const w = window.parent || window; const y = Number(w.sessionStorage.getItem("psc-scroll") || 0);
-  let tries = 0;
-  const go = () => {{ const el = w.document.querySelector('[data-testid="stMain"]');
-    if (el && el.scrollHeight - el.clientHeight >= y) {{ el.scrollTop = y; return; }}
-    if (++tries < 60) w.requestAnimationFrame(go); }};
+  w.sessionStorage.removeItem("psc-scroll"); if (!y) return; const until = Date.now() + 2500; let stop = false;
+  const quit = () => {{ stop = true; }};
+  for (const ev of ["wheel", "touchstart", "keydown", "mousedown"])
+    w.addEventListener(ev, quit, {{once: true, capture: true}});
+  const go = () => {{ if (stop || Date.now() > until) return;
+    const el = w.document.querySelector('[data-testid="stMain"]');
+    if (el && Math.abs(el.scrollTop - y) > 4 && el.scrollHeight - el.clientHeight >= y) el.scrollTop = y;
+    w.requestAnimationFrame(go); }};
   go(); }})();
 </script>"""
 

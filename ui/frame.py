@@ -28,7 +28,8 @@ APP_FILE = Path(__file__).resolve().parent.parent / "app.py"
 _run = threading.local()  # each script run has its own thread
 _frozen = threading.Event()
 
-# Phone: the plan table gives way to cards; everywhere: a focus ring that can be seen. Projector: larger type.
+# Everywhere: a focus ring that can be seen; the header (language switch, projector) stays in reach while
+# scrolling. Phone: the plan table gives way to cards, the header to one line. Projector: larger type.
 _CSS = """<style>
 :focus-visible, [data-baseweb="radio"]:focus-within, [data-baseweb="checkbox"]:focus-within {
   outline: 3px solid #0b57d0 !important; outline-offset: 2px; border-radius: 4px; }
@@ -37,16 +38,17 @@ h1:focus, h2:focus, h3:focus { outline: 3px solid #0b57d0; outline-offset: 4px; 
   display: none; }
 [data-testid="stMainBlockContainer"] { padding-top: 4.5rem; }
 .st-key-app_header { flex-wrap: wrap; row-gap: .25rem; }
+[data-testid="stLayoutWrapper"]:has(> .st-key-app_header) { position: sticky; top: 3.75rem; z-index: 100;
+  background: #fff; padding: .25rem 0; }
 @media (max-width: 640px) {
   .st-key-plan_table { display: none; }
   .st-key-plan_cards { display: block; }
+  .st-key-app_header [data-testid="stElementContainer"]:has([data-testid="stMarkdown"]) { display: none; }
 }
 </style>"""
 _PROJECTOR_CSS = """<style>
 html { font-size: 22px; }
-.stApp p, .stApp li, .stApp label, .stApp td, .stApp th { font-size: 1.1rem; }
-[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { font-size: 1rem; color: #31333f; }
-[data-testid="stMetricValue"] { font-size: 3rem; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { font-size: 0.95rem; color: #31333f; }
 </style>"""
 
 
