@@ -286,7 +286,8 @@ def test_reasons_are_grouped_for_and_against_with_points_and_no_empty_badges():
         if eff == 0:
             assert shown not in body
         else:
-            assert f"**{'+' if eff > 0 else '-'}" + f"{abs(eff):.1f}".removesuffix(".0").replace(".", ",") + " poin " + shown in body
+            number = f"{abs(eff):.1f}".removesuffix(".0").replace(".", ",")  # Indonesian decimal comma
+            assert f"**{'+' if eff > 0 else '-'}{number} poin {shown}" in body
 
 
 def _proto_strings(msg, out):

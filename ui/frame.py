@@ -31,12 +31,14 @@ _frozen = threading.Event()
 # Everywhere: a focus ring that can be seen; the header (language switch, projector) stays in reach while
 # scrolling. Phone: the plan table gives way to cards, the header to one line. Projector: larger type.
 _CSS = """<style>
-:focus-visible, [data-baseweb="radio"]:focus-within, [data-baseweb="checkbox"]:focus-within {
+:focus-visible, [data-baseweb="radio"]:has(input:focus-visible), [data-baseweb="checkbox"]:has(input:focus-visible) {
   outline: 3px solid #0b57d0 !important; outline-offset: 2px; border-radius: 4px; }
-h1:focus, h2:focus, h3:focus { outline: 3px solid #0b57d0; outline-offset: 4px; border-radius: 4px; }
+.stApp h1[tabindex="-1"]:focus, .stApp h2[tabindex="-1"]:focus, .stApp h3[tabindex="-1"]:focus {
+  outline: 3px solid #0b57d0 !important; outline-offset: 4px; border-radius: 4px; }
 .st-key-plan_cards, [class*="st-key-js_"], [data-testid="stLayoutWrapper"]:has(> [class*="st-key-js_"]) {
   display: none; }
 [data-testid="stMainBlockContainer"] { padding-top: 4.5rem; }
+[data-testid="stTabs"] [role="tablist"] { flex-wrap: wrap; row-gap: .25rem; }  /* every tab in sight on a phone */
 .st-key-app_header { flex-wrap: wrap; row-gap: .25rem; }
 [data-testid="stLayoutWrapper"]:has(> .st-key-app_header) { position: sticky; top: 3.75rem; z-index: 100;
   background: #fff; padding: .25rem 0; }
