@@ -31,9 +31,10 @@ from ui import (
     problem_text,
     show_notices,
     tr,
+    tr_first,
     update_brief,
 )
-from ui.wizard import STEPS, open_step
+from ui.wizard import STEPS, descriptor_fields, descriptor_options, max_chars, open_step
 
 page_guard()
 
@@ -121,6 +122,24 @@ elif step == 2:
                  placeholder=tr("common.choose"),
                  help=tr("brief.industry_help"), on_change=answer, args=("industry", k2))
     errors("industry")
+    for field in descriptor_fields():  # optional audience descriptors, when the brief model has them
+        label = tr_first(f"input.field.{field}", f"rec.descriptor.{field}")
+        current = getattr(b, field, None)
+        if field == "age_bands":
+            k3 = init(field, list(current or ()))
+            st.pills(label, descriptor_options(field), key=k3, selection_mode="multi",
+                     format_func=lambda a: tr_first(f"input.age_band.{a}", f"rec.descriptor.{a}"),
+                     on_change=answer, args=(field, k3, lambda v: list(v or [])))
+        elif field == "gender":
+            k3 = init(field, current)
+            st.pills(label, descriptor_options(field), key=k3, selection_mode="single",
+                     format_func=lambda g: tr_first(f"input.gender.{g}", f"rec.descriptor.{g}"),
+                     on_change=answer, args=(field, k3))
+        else:
+            k3 = init(field, current or "")
+            st.text_input(label, key=k3, max_chars=max_chars(field), placeholder=tr("brief.optional"),
+                          on_change=answer, args=(field, k3, lambda v: (v or None)))
+        errors(field)
 elif step == 3:
     k = init("platforms", list(b.platforms))
     st.pills(tr("field.platforms"), PLATFORMS, key=k, selection_mode="multi",

@@ -3,19 +3,21 @@ warnings and next steps, share and downloads. Long parts fold into tabs so a pho
 
 from __future__ import annotations
 
+import inspect
+from typing import Any
 from urllib.parse import urlencode
 
 import streamlit as st
 
-from guide import Recommendation, knowledge, recommend
+from guide import Recommendation, briefio, knowledge, recommend
 from guide.assumptions import EDITABLE
 from guide.briefio import brief_to_params
 from guide.charts import allocation_chart, scores_chart, tiers_chart, timeline_chart, why_chart
 from guide.exports import to_csv, to_json, to_markdown
 from guide.i18n import fmt_int, fmt_pct, fmt_range
 from guide.models import KINDS, CampaignBrief, Reason, SourceRef
-from ui import brief, browser, chart, figures, figures_edited, lang, money, page_guard, plain, show_notices, tr
-from ui.wizard import STEPS, open_step
+from ui import brief, browser, chart, figures, figures_edited, lang, money, page_guard, plain, show_notices, tr, tr_first
+from ui.wizard import DESCRIPTORS, STEPS, open_step
 
 page_guard()
 
@@ -42,12 +44,11 @@ def brief_items(b: CampaignBrief) -> list[tuple[str, str, str]]:
     # Audience descriptors (added to CampaignBrief by the input helper): shown when the brief has them.
     ages = getattr(b, "age_bands", None)
     if ages:
-        items.append(("age_bands", ", ".join(plain(str(a).replace("_up", "+").replace("_", "–")) for a in ages),
+        items.append(("age_bands", ", ".join(tr_first(f"input.age_band.{a}", f"rec.descriptor.{a}") for a in ages),
                       "audience"))
     gender = getattr(b, "gender", None)
     if gender:
-        label = tr(f"rec.descriptor.{gender}")
-        items.append(("gender", label if not label.startswith("rec.") else plain(str(gender)), "audience"))
+        items.append(("gender", tr_first(f"input.gender.{gender}", f"rec.descriptor.{gender}"), "audience"))
     for field in ("region", "product_description"):
         value = getattr(b, field, None)
         if value:
@@ -56,8 +57,9 @@ def brief_items(b: CampaignBrief) -> list[tuple[str, str, str]]:
 
 
 def field_label(field: str) -> str:
-    key = f"rec.descriptor.{field}" if field in ("age_bands", "gender", "region", "product_description") else f"field.{field}"
-    return tr(key)
+    if field in DESCRIPTORS:
+        return tr_first(f"input.field.{field}", f"rec.descriptor.{field}")
+    return tr(f"field.{field}")
 
 
 def figure_changes() -> list[str]:
@@ -97,6 +99,14 @@ def source_line(src: SourceRef) -> str:
         name += f" — {publisher}"
     return tr("common.source_passage", source=name, passage=src.passage) if src.passage else tr("common.source",
                                                                                                  source=name)
+
+
+def share_query() -> str:
+    """The share link's query: the brief and language, plus the edited figures where guide.briefio can
+    carry them (the input helper's `brief_to_params(..., figures=)`)."""
+    to_params: Any = brief_to_params
+    extra = {"figures": figures()} if figures_edited() and "figures" in inspect.signature(to_params).parameters else {}
+    return urlencode(to_params(b, lg, **extra), safe=",")
 
 
 def reasons(title: str, rs: list[tuple[float, Reason]]) -> None:
@@ -216,13 +226,16 @@ with warn_tab:
 with share_tab:
     st.subheader(tr("rec.share"))
     base = (st.context.url or "").split("?")[0]
-    query = urlencode(brief_to_params(b, lg), safe=",")
+    query = share_query()
     with st.container(key="share_link"):
         st.code(f"{base}?{query}", language=None, wrap_lines=True)
     browser.copy_button("share_link", tr("rec.copy"), tr("rec.copied"), tr("rec.copy_failed"))
     st.caption(tr("rec.share_help"))
-    if figures_edited():
-        st.warning(tr("rec.share_no_figures"), icon=":material/link_off:")
+    if figures_edited():  # say plainly whether the link carries the edited figures: read from the link itself
+        if f"{getattr(briefio, 'FIGURES_KEY', 'fig')}=" in query:
+            st.info(tr_first("input.share.figures_carried", "rec.share_figures"), icon=":material/link:")
+        else:
+            st.warning(tr("rec.share_no_figures"), icon=":material/link_off:")
     d1, d2, d3 = st.columns(3)
     d1.download_button(tr("download.markdown"), to_markdown(rec, lg), file_name="rencana-kreator.md",
                        mime="text/markdown", icon=":material/description:", width="stretch")

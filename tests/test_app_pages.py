@@ -266,7 +266,12 @@ def test_edited_figures_show_a_banner_with_the_change_and_the_link_says_it_lacks
     old = money_id(shipped.kinds["micro"].rate_low)
     assert f"Mikro-influencer — {t('id', 'assumptions.col.rate_low')}: {old} → Rp 3.000.000" in banner
     assert banner.count("\n- ") == 1  # only the one changed value
-    assert any(w.value.startswith("Tautan ini hanya memuat brief") for w in at.warning)
+    # The page says plainly whether its link carries the edits, and what it says matches the link.
+    link = at.code[0].value
+    if "fig=" in link:
+        assert any("membawa angka asumsi" in i.value for i in at.info)
+    else:
+        assert any(w.value.startswith("Tautan ini hanya memuat brief") for w in at.warning)
 
 
 def money_id(n: int) -> str:
@@ -344,3 +349,18 @@ def test_no_text_from_the_other_language(page, lang):
         assert leaked == [], (page, step, leaked[:5])
         for sb in at.selectbox:
             assert sb.proto.placeholder == t(lang, "common.choose")
+
+
+@pytest.mark.skipif("age_bands" not in CampaignBrief.model_fields,
+                    reason="runs once the input helper's audience descriptors are on CampaignBrief")
+def test_audience_descriptors_show_in_the_summary_as_text_and_edit_on_the_audience_step():
+    at = open_app({"goal": "sales", "budget_idr": "60000000", "audience": "niche", "industry": "beauty",
+                   "region": "Bandung", "age_bands": "18_24", "product_description": "Serum *wajah* www.x.com"})
+    goto(at, "recommendation")
+    labels = {b.key: b.label for b in at.button if b.key and b.key.startswith("edit_")}
+    assert "Bandung" in labels["edit_region"] and "18" in labels["edit_age_bands"]
+    assert "*wajah*" not in labels["edit_product_description"]  # escaped: no emphasis, no link
+    at.button(key="edit_region").click().run()
+    assert at.session_state["wizard_step"] == 2
+    at.text_input(key="w_region").input("Surabaya").run()
+    assert at.session_state["brief"].region == "Surabaya"

@@ -9,7 +9,7 @@
 from ui.chart import chart
 from ui.frame import page_guard
 from ui.state import brief, figures, figures_edited, load_brief, projector, update_brief
-from ui.text import lang, money, plain, problem_text, show_notices, tr
+from ui.text import lang, money, plain, problem_text, show_notices, tr, tr_first
 
 __all__ = [
     "brief",
@@ -25,5 +25,6 @@ __all__ = [
     "projector",
     "show_notices",
     "tr",
+    "tr_first",
     "update_brief",
 ]

@@ -19,6 +19,15 @@ def tr(key: str, **kwargs: Any) -> str:
     return t(lang(), key, **kwargs)
 
 
+def tr_first(*keys: str, **kwargs: Any) -> str:
+    """The first of these keys the catalog has (a feature's own wording first, then a fallback)."""
+    for key in keys:
+        text = tr(key, **kwargs)
+        if text != key:
+            return text
+    return keys[-1]
+
+
 def money(n: float) -> str:
     return fmt_idr(n, lang())
 
