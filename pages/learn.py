@@ -7,7 +7,7 @@ import streamlit as st
 from guide import knowledge
 from guide.i18n import t_list
 from guide.models import TIERS
-from ui import figures, lang, money, page_guard, plain, show_notices, tr
+from ui import figures, lang, money, page_guard, plain, show_notices, source_title, tr
 
 page_guard()
 
@@ -18,7 +18,7 @@ articles = knowledge().sources.articles
 
 def article_titles(numbers: str) -> str:
     """'000, 002' (article numbers in the catalog) -> the articles' titles."""
-    by_number = {a.id.split("_")[0]: a.title for a in articles}
+    by_number = {a.id.split("_")[0]: source_title(a) for a in articles}
     return "; ".join(by_number.get(n.strip(), n.strip()) for n in numbers.split(","))
 
 
@@ -60,7 +60,7 @@ for i, item in enumerate(t_list(lg, "learn.checklist")):
 
 st.subheader(tr("learn.sources_title"))
 for a in articles:
-    title = getattr(a, f"title_{lg}", None) or a.title
+    title = source_title(a)
     url, publisher = getattr(a, "url", None), getattr(a, "publisher", None)
     name = f"[{title}]({url})" if url else f"**{title}**"
     st.markdown(f"- {name}" + (f" — {publisher}" if publisher else "") + f": {a.summary_en if lg == 'en' else a.summary_id}")

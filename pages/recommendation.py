@@ -92,7 +92,7 @@ def points(x: float) -> str:
 
 def source_line(src: SourceRef) -> str:
     """A source by title (publisher, link where known) and the passage the rule rests on."""
-    title = getattr(src, f"title_{lg}", None) or src.title
+    title = src.title  # in the recommendation's language
     publisher, url = getattr(src, "publisher", None), getattr(src, "url", None)
     name = f"[{title}]({url})" if url else title
     if publisher:
@@ -109,12 +109,31 @@ def share_query() -> str:
     return urlencode(to_params(b, lg, **extra), safe=",")
 
 
+def grouped_reasons(rec: Recommendation) -> tuple[list[tuple[float, Reason]], list[tuple[float, Reason]], str]:
+    """Reasons for and against, strongest first, each with its points; reasons that add nothing are left out.
+    With the engine's Reason.direction/points (relative to the planned strategy) those are used; before,
+    a reason's effect on the winner decides."""
+    about: str = rec.strategy
+    scored: list[tuple[float, Reason]] = []
+    for r in rec.reasons:
+        if hasattr(r, "direction"):
+            about = rec.planned_strategy or rec.strategy
+            scored.append((float(getattr(r, "points", 0.0)), r))
+        else:
+            scored.append((r.effects.get(rec.strategy, 0.0), r))
+    pro = sorted([x for x in scored if x[0] > 0], key=lambda x: -x[0])
+    con = sorted([x for x in scored if x[0] < 0], key=lambda x: x[0])
+    return pro, con, about
+
+
 def reasons(title: str, rs: list[tuple[float, Reason]]) -> None:
     st.markdown(f"#### {title}")
     if not rs:
         st.caption(tr("rec.reasons_none"))
     for eff, r in rs:
-        st.markdown(f"**{points(eff)} · {r.label}** — {r.text}")
+        favours = getattr(r, "favours", None)
+        tail = f" ({tr('rec.favours', strategy=tr(f'strategy.{favours}.name'))})" if eff < 0 and favours else ""
+        st.markdown(f"**{points(eff)} · {r.label}** — {r.text}{tail}")
         st.caption(source_line(r.source))
 
 
@@ -155,15 +174,13 @@ why_tab, plan_tab, warn_tab, share_tab = st.tabs([tr("rec.tab_why"), tr("rec.tab
 # --- Why: reasons for and against the winner, with their points; the charts -----------------------------------
 with why_tab:
     st.subheader(tr("rec.why"))
-    effects = [(r.effects.get(rec.strategy, 0.0), r) for r in rec.reasons]
-    winner = tr(f"strategy.{rec.strategy}.name")
-    pro = sorted([(e, r) for e, r in effects if e > 0], key=lambda x: -x[0])
-    con = sorted([(e, r) for e, r in effects if e < 0], key=lambda x: x[0])
+    pro, con, about = grouped_reasons(rec)
+    name = tr(f"strategy.{about}.name")
     left, right = st.columns(2)
     with left:
-        reasons(tr("rec.reasons_for", strategy=winner), pro)
+        reasons(tr("rec.reasons_for", strategy=name), pro)
     with right:
-        reasons(tr("rec.reasons_against", strategy=winner), con)
+        reasons(tr("rec.reasons_against", strategy=name), con)
     with st.expander(tr("rec.charts_title"), icon=":material/bar_chart:", expanded=True):
         chart("scores", lambda: scores_chart(rec, lg), rec, lg)
         chart("why", lambda: why_chart(rec, lg), rec, lg)

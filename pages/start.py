@@ -2,18 +2,10 @@
 
 import streamlit as st
 
-from guide import knowledge
 from guide.briefio import presets
-from ui import lang, load_brief, page_guard, show_notices, tr
+from ui import lang, load_brief, page_guard, show_notices, source_title, tr
 
 page_guard()
-
-
-def source_title(source_id: str) -> str:
-    try:
-        return knowledge().sources.title(source_id)
-    except KeyError:
-        return source_id
 
 show_notices()
 st.title(tr("start.title"))

@@ -9,7 +9,7 @@
 from ui.chart import chart
 from ui.frame import page_guard
 from ui.state import brief, figures, figures_edited, load_brief, projector, update_brief
-from ui.text import lang, money, plain, problem_text, show_notices, tr, tr_first
+from ui.text import lang, money, plain, problem_text, show_notices, source_title, tr, tr_first
 
 __all__ = [
     "brief",
@@ -24,6 +24,7 @@ __all__ = [
     "problem_text",
     "projector",
     "show_notices",
+    "source_title",
     "tr",
     "tr_first",
     "update_brief",

@@ -28,6 +28,28 @@ def tr_first(*keys: str, **kwargs: Any) -> str:
     return keys[-1]
 
 
+def source_title(source: object) -> str:
+    """A source's title in the user's language: a Source/Article object, or a source id looked up in
+    data/sources.yaml. (The engine helper's sources have a title per language: `title(lang)`.)"""
+    if isinstance(source, str):
+        from guide import knowledge
+
+        sources = knowledge().sources
+        get = getattr(sources, "get", None)
+        if get is None:
+            try:
+                return str(sources.title(source))
+            except KeyError:
+                return source
+        try:
+            found = get(source)
+        except KeyError:
+            return source
+        return source_title(found)
+    title = getattr(source, "title", "")
+    return str(title(lang()) if callable(title) else title)
+
+
 def money(n: float) -> str:
     return fmt_idr(n, lang())
 
