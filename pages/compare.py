@@ -23,7 +23,8 @@ others = [g for g in GOALS if g != b.goal]
 default_other = st.session_state.get("cmp_goal")
 if default_other not in others:
     st.session_state["cmp_goal"] = others[0]
-other = st.selectbox(tr("compare.other_goal"), others, key="cmp_goal", format_func=lambda g: tr(f"goal.{g}"))
+other = st.selectbox(tr("compare.other_goal"), others, key="cmp_goal", format_func=lambda g: tr(f"goal.{g}"),
+                     placeholder=tr("common.choose"))
 briefs = scenario_briefs(b, other)
 recs = compare(briefs, lg, figures())
 labels = {name: tr(f"compare.scenario.{name}") for name in briefs}

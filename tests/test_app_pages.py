@@ -341,7 +341,7 @@ def other_language_phrases(lang: str) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
-@pytest.mark.parametrize("page", ["start", "brief", "recommendation", "learn"])
+@pytest.mark.parametrize("page", ["start", "brief", "recommendation", "compare", "learn", "assumptions"])
 def test_no_text_from_the_other_language(page, lang):
     for step in range(6) if page == "brief" else [0]:
         at = open_app({"goal": "launch", "budget_idr": "75000000", "audience": "broad", "industry": "beauty",
