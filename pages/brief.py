@@ -98,7 +98,7 @@ if step == 0:
     errors("goal")
     k2 = init("secondary_goal", b.secondary_goal)
     st.selectbox(tr("field.secondary_goal"), [None, *GOALS], key=k2, help=tr("brief.secondary_help"),
-                 placeholder=tr("common.choose"),
+                 placeholder=tr("brief.none"),  # no secondary goal is shown as the placeholder
                  format_func=lambda g: tr("brief.none") if g is None else tr(f"goal.{g}"),
                  on_change=answer, args=("secondary_goal", k2))
     errors("secondary_goal")
