@@ -88,7 +88,6 @@ def test_tampered_link_falls_back_with_a_visible_notice():
 
 def test_language_switch_changes_every_visible_string():
     at = open_app()
-    at.run()  # a second run, as a browser does after syncing the link
     at.segmented_control(key="lang_switch_id").set_value("EN").run()
     assert at.title[0].value == t("en", "start.title")
     goto(at, "learn")
