@@ -177,6 +177,15 @@ else:
         (tr("field.brand_stage"), tr(f"brand_stage.{b.brand_stage}")),
         (tr("field.name"), plain(b.name) if b.name else "—"),  # st.table renders Markdown
     ]
+    for field in descriptor_fields():
+        value = getattr(b, field, None)
+        if field == "age_bands":
+            shown = ", ".join(tr_first(f"input.age_band.{a}", f"rec.descriptor.{a}") for a in value or ()) or "—"
+        elif field == "gender":
+            shown = tr_first(f"input.gender.{value}", f"rec.descriptor.{value}") if value else "—"
+        else:
+            shown = plain(str(value)) if value else "—"
+        rows.append((tr_first(f"input.field.{field}", f"rec.descriptor.{field}"), shown))
     st.table({tr("brief.question"): [r[0] for r in rows], tr("brief.answer"): [r[1] for r in rows]})
     st.caption(tr("brief.edit_steps"))
     with st.container(horizontal=True, gap="small"):

@@ -129,7 +129,8 @@ def test_wizard_review_lists_every_answer_and_leads_to_the_recommendation():
     at.session_state["wizard_step"] = 5
     goto(at, "brief")
     table = at.table[0].value
-    assert len(table) == 11
+    descriptors = [f for f in ("age_bands", "gender", "region", "product_description") if f in CampaignBrief.model_fields]
+    assert len(table) == 11 + len(descriptors)
     see = [b for b in at.button if b.label == t("id", "brief.see_recommendation")]
     see[0].click().run()
     assert at.title[0].value.startswith(tuple(t("id", f"strategy.{s}.long") for s in
@@ -367,3 +368,7 @@ def test_audience_descriptors_show_in_the_summary_as_text_and_edit_on_the_audien
     assert at.session_state["wizard_step"] == 2
     at.text_input(key="w_region").input("Surabaya").run()
     assert at.session_state["brief"].region == "Surabaya"
+    at.session_state["wizard_step"] = 5
+    goto(at, "brief")
+    review = at.table[0].value
+    assert len(review) == 15 and "Surabaya" in set(review.iloc[:, 1])  # 11 answers + 4 descriptors
