@@ -37,7 +37,7 @@ run: $(VENV)/.run-deps
 
 lint: $(VENV)/.dev-deps
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/mypy guide
+	$(VENV)/bin/mypy guide pages ui app.py
 
 unit: $(VENV)/.dev-deps
 	$(PY) -m pytest -q tests --ignore=tests/e2e

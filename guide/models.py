@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -20,37 +20,33 @@ Platform = Literal["instagram", "tiktok", "youtube", "facebook", "x", "linkedin"
 BrandStage = Literal["new", "established"]
 Content = Literal["polished", "authentic", "expert"]
 Strategy = Literal["kol", "influencer", "koc", "combined"]
-Kind = Literal["kol", "nano", "micro", "mid", "macro", "mega", "koc"]
+Tier = Literal["nano", "micro", "mid", "macro", "mega"]
+Kind = Literal["kol", Tier, "koc"]
 Lang = Literal["id", "en"]
 AgeBand = Literal["13_17", "18_24", "25_34", "35_44", "45_54", "55_up"]
 Gender = Literal["women", "men", "all"]
 
-GOALS: tuple[Goal, ...] = (
-    "awareness", "engagement", "sales", "credibility", "launch", "testimonials", "reputation", "education"
-)
-AUDIENCES: tuple[Audience, ...] = ("niche", "broad")
-INDUSTRIES: tuple[Industry, ...] = (
-    "health", "finance", "beauty", "fashion", "fitness", "travel", "lifestyle", "food", "parenting",
-    "tech", "education", "other",
-)
-PLATFORMS: tuple[Platform, ...] = (
-    "instagram", "tiktok", "youtube", "facebook", "x", "linkedin", "podcast", "offline"
-)
-BRAND_STAGES: tuple[BrandStage, ...] = ("new", "established")
-CONTENTS: tuple[Content, ...] = ("polished", "authentic", "expert")
-STRATEGIES: tuple[Strategy, ...] = ("kol", "influencer", "koc", "combined")
-KINDS: tuple[Kind, ...] = ("kol", "nano", "micro", "mid", "macro", "mega", "koc")
-TIERS: tuple[Kind, ...] = ("nano", "micro", "mid", "macro", "mega")
-LANGS: tuple[Lang, ...] = ("id", "en")
+# The allowed values, in their order, read from the types above (each list is written once).
+GOALS: tuple[Goal, ...] = get_args(Goal)
+AUDIENCES: tuple[Audience, ...] = get_args(Audience)
+INDUSTRIES: tuple[Industry, ...] = get_args(Industry)
+PLATFORMS: tuple[Platform, ...] = get_args(Platform)
+BRAND_STAGES: tuple[BrandStage, ...] = get_args(BrandStage)
+CONTENTS: tuple[Content, ...] = get_args(Content)
+STRATEGIES: tuple[Strategy, ...] = get_args(Strategy)
+KINDS: tuple[Kind, ...] = get_args(Kind)
+TIERS: tuple[Tier, ...] = get_args(Tier)
+LANGS: tuple[Lang, ...] = get_args(Lang)
 
 # Plausible bounds (the app's inputs and the CLI share them).
 MAX_BUDGET_IDR = 1_000_000_000_000  # Rp 1 triliun
 MAX_PRODUCT_VALUE_IDR = 100_000_000
 MAX_NAME_CHARS = 80
-AGE_BANDS: tuple[AgeBand, ...] = ("13_17", "18_24", "25_34", "35_44", "45_54", "55_up")
-GENDERS: tuple[Gender, ...] = ("women", "men", "all")
+AGE_BANDS: tuple[AgeBand, ...] = get_args(AgeBand)
+GENDERS: tuple[Gender, ...] = get_args(Gender)
 MAX_REGION_CHARS = 80
 MAX_PRODUCT_CHARS = 160
+MAX_DURATION_WEEKS = 104  # two years
 
 
 class CampaignBrief(BaseModel):
@@ -65,7 +61,7 @@ class CampaignBrief(BaseModel):
     platforms: tuple[Platform, ...] = ()
     brand_stage: BrandStage = "established"
     content: Content | None = None
-    duration_weeks: int = Field(default=4, ge=1, le=104)
+    duration_weeks: int = Field(default=4, ge=1, le=MAX_DURATION_WEEKS)
     secondary_goal: Goal | None = None
     product_value_idr: int | None = Field(default=None, ge=0, le=MAX_PRODUCT_VALUE_IDR)
     name: str | None = Field(default=None, max_length=MAX_NAME_CHARS)

@@ -19,6 +19,7 @@ from .models import (
     CONTENTS,
     GOALS,
     INDUSTRIES,
+    MAX_DURATION_WEEKS,
     PLATFORMS,
     STRATEGIES,
     CampaignBrief,
@@ -26,7 +27,7 @@ from .models import (
     Strategy,
 )
 
-MAX_WEEKS = 104
+MAX_WEEKS = MAX_DURATION_WEEKS
 
 
 @dataclass(frozen=True)

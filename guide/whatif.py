@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .engine import ranking, recommend
 from .knowledge import Figures, Knowledge, knowledge
-from .models import AUDIENCES, GOALS, STRATEGIES, CampaignBrief, Recommendation, Strategy
+from .models import AUDIENCES, GOALS, MAX_BUDGET_IDR, STRATEGIES, CampaignBrief, Recommendation, Strategy
 
 BUDGET_STEPS = 64
 
@@ -15,7 +15,7 @@ BUDGET_STEPS = 64
 def budget_grid(center: int, steps: int = BUDGET_STEPS) -> list[int]:
     """Log-spaced budgets from center/100 to center*100 (at least Rp 100.000 .. Rp 1 triliun)."""
     c = max(center, 1_000_000)
-    lo, hi = math.log10(max(c / 100, 100_000)), math.log10(min(c * 100, 1_000_000_000_000))
+    lo, hi = math.log10(max(c / 100, 100_000)), math.log10(min(c * 100, MAX_BUDGET_IDR))
     out = sorted({int(round(10 ** (lo + (hi - lo) * i / (steps - 1)), -3)) for i in range(steps)})
     return out
 
@@ -72,7 +72,6 @@ SCENARIOS = ("current", "double", "half", "other_goal")
 
 
 def scenario_briefs(brief: CampaignBrief, other_goal: str) -> dict[str, CampaignBrief]:
-    from .models import MAX_BUDGET_IDR
     sec = brief.secondary_goal if brief.secondary_goal != other_goal else None
     return {
         "current": brief,

@@ -8,7 +8,7 @@ import streamlit as st
 from guide import knowledge
 from guide.assumptions import INT_COLUMNS, figures_from_rows, figures_rows
 from guide.i18n import fmt_pct
-from pages._common import figures, lang, page_guard, show_notices, tr
+from ui import figures, lang, page_guard, show_notices, tr
 
 page_guard()
 

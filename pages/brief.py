@@ -7,7 +7,6 @@ from typing import Any
 import streamlit as st
 
 from guide.briefio import AmountReading, BriefError, Problem, brief_from_json, brief_to_json, read_amount
-from guide.exports import md_escape
 from guide.i18n import fmt_int
 from guide.models import (
     AUDIENCES,
@@ -16,25 +15,29 @@ from guide.models import (
     GOALS,
     INDUSTRIES,
     MAX_BUDGET_IDR,
+    MAX_DURATION_WEEKS,
     MAX_NAME_CHARS,
     MAX_PRODUCT_VALUE_IDR,
     PLATFORMS,
 )
-from pages._common import (
+from ui import (
     brief,
+    browser,
     lang,
     load_brief,
     money,
     page_guard,
+    plain,
     problem_text,
     show_notices,
     tr,
+    tr_first,
     update_brief,
 )
+from ui.wizard import STEPS, descriptor_fields, descriptor_options, max_chars, open_step
 
 page_guard()
 
-STEPS = ("goal", "budget", "audience", "channels", "timing", "review")
 ss = st.session_state
 show_notices()
 step = ss.get("wizard_step", 0)
@@ -44,8 +47,12 @@ ss["wizard_step"] = step
 b = brief()
 
 st.title(tr("brief.title"))
-st.progress((step + 1) / len(STEPS),
-            text=tr("brief.progress", n=step + 1, total=len(STEPS), name=tr(f"brief.step.{STEPS[step]}")))
+st.progress((step + 1) / len(STEPS), text=tr("brief.progress", n=step + 1, total=len(STEPS),
+                                                name=tr(f"brief.step.{STEPS[step]}")))
+# Each step opens with its heading; after Next, Back or an edit link, keyboard focus lands on it.
+st.subheader(tr(f"brief.step.{STEPS[step]}"), anchor=f"step-{STEPS[step]}")
+if ss.pop("focus_step", False):
+    browser.focus_heading(f"step-{STEPS[step]}")
 
 
 def init(key: str, value: Any) -> str:
@@ -92,6 +99,7 @@ if step == 0:
     errors("goal")
     k2 = init("secondary_goal", b.secondary_goal)
     st.selectbox(tr("field.secondary_goal"), [None, *GOALS], key=k2, help=tr("brief.secondary_help"),
+                 placeholder=tr("brief.none"),  # no secondary goal is shown as the placeholder
                  format_func=lambda g: tr("brief.none") if g is None else tr(f"goal.{g}"),
                  on_change=answer, args=("secondary_goal", k2))
     errors("secondary_goal")
@@ -112,8 +120,27 @@ elif step == 2:
              captions=[tr(f"audience_help.{a}") for a in AUDIENCES], on_change=answer, args=("audience", k))
     k2 = init("industry", b.industry)
     st.selectbox(tr("field.industry"), INDUSTRIES, key=k2, format_func=lambda i: tr(f"industry.{i}"),
+                 placeholder=tr("common.choose"),
                  help=tr("brief.industry_help"), on_change=answer, args=("industry", k2))
     errors("industry")
+    for field in descriptor_fields():  # optional audience descriptors, when the brief model has them
+        label = tr_first(f"input.field.{field}", f"rec.descriptor.{field}")
+        current = getattr(b, field, None)
+        if field == "age_bands":
+            k3 = init(field, list(current or ()))
+            st.pills(label, descriptor_options(field), key=k3, selection_mode="multi",
+                     format_func=lambda a: tr_first(f"input.age_band.{a}", f"rec.descriptor.{a}"),
+                     on_change=answer, args=(field, k3, lambda v: list(v or [])))
+        elif field == "gender":
+            k3 = init(field, current)
+            st.pills(label, descriptor_options(field), key=k3, selection_mode="single",
+                     format_func=lambda g: tr_first(f"input.gender.{g}", f"rec.descriptor.{g}"),
+                     on_change=answer, args=(field, k3))
+        else:
+            k3 = init(field, current or "")
+            st.text_input(label, key=k3, max_chars=max_chars(field), placeholder=tr("brief.optional"),
+                          on_change=answer, args=(field, k3, lambda v: (v or None)))
+        errors(field)
 elif step == 3:
     k = init("platforms", list(b.platforms))
     st.pills(tr("field.platforms"), PLATFORMS, key=k, selection_mode="multi",
@@ -126,7 +153,7 @@ elif step == 3:
              on_change=answer, args=("content", k2, lambda v: None if v in (None, "none") else v))
 elif step == 4:
     k = init("duration_weeks", b.duration_weeks)
-    st.slider(tr("field.duration_weeks"), 1, 104, key=k, help=tr("brief.duration_help"),
+    st.slider(tr("field.duration_weeks"), 1, MAX_DURATION_WEEKS, key=k, help=tr("brief.duration_help"),
               on_change=answer, args=("duration_weeks", k))
     k2 = init("brand_stage", b.brand_stage)
     st.radio(tr("field.brand_stage"), BRAND_STAGES, key=k2, format_func=lambda s: tr(f"brand_stage.{s}"),
@@ -149,19 +176,34 @@ else:
         (tr("field.content"), tr(f"content.{b.content}") if b.content else tr("brief.no_preference")),
         (tr("field.duration_weeks"), str(b.duration_weeks)),
         (tr("field.brand_stage"), tr(f"brand_stage.{b.brand_stage}")),
-        (tr("field.name"), md_escape(b.name) if b.name else "—"),  # st.table renders Markdown
+        (tr("field.name"), plain(b.name) if b.name else "—"),  # st.table renders Markdown
     ]
+    for field in descriptor_fields():
+        value = getattr(b, field, None)
+        if field == "age_bands":
+            shown = ", ".join(tr_first(f"input.age_band.{a}", f"rec.descriptor.{a}") for a in value or ()) or "—"
+        elif field == "gender":
+            shown = tr_first(f"input.gender.{value}", f"rec.descriptor.{value}") if value else "—"
+        else:
+            shown = plain(str(value)) if value else "—"
+        rows.append((tr_first(f"input.field.{field}", f"rec.descriptor.{field}"), shown))
     st.table({tr("brief.question"): [r[0] for r in rows], tr("brief.answer"): [r[1] for r in rows]})
+    st.caption(tr("brief.edit_steps"))
+    with st.container(horizontal=True, gap="small"):
+        for i, name in enumerate(STEPS[:-1]):
+            if st.button(tr(f"brief.step.{name}"), key=f"goto_{name}", icon=":material/edit:", width="content"):
+                open_step(i)
+                st.rerun()
     if st.button(tr("brief.see_recommendation"), type="primary", icon=":material/verified:"):
         st.switch_page("pages/recommendation.py")
 
 back, nxt = st.columns(2)
 if step > 0 and back.button(tr("brief.back"), icon=":material/arrow_back:", width="stretch"):
-    ss["wizard_step"] = step - 1
+    open_step(step - 1)
     st.rerun()
 if step < len(STEPS) - 1 and nxt.button(tr("brief.next"), type="primary", icon=":material/arrow_forward:",
                                         width="stretch"):
-    ss["wizard_step"] = step + 1
+    open_step(step + 1)
     st.rerun()
 
 st.divider()

@@ -7,8 +7,7 @@ import streamlit as st
 from guide.charts import compare_spec, describe_compare, describe_runs, describe_whatif, whatif_runs, whatif_spec
 from guide.models import AUDIENCES, GOALS
 from guide.whatif import compare, scenario_briefs, whatif_map
-from pages._charts import chart_size, draw
-from pages._common import brief, figures, lang, money, page_guard, show_notices, tr
+from ui import brief, chart_size, draw, figures, lang, money, page_guard, show_notices, tr
 
 page_guard()
 
@@ -22,7 +21,8 @@ st.markdown(tr("compare.lead"))
 others = [g for g in GOALS if g != b.goal]
 if st.session_state.get("cmp_goal") not in others:
     st.session_state["cmp_goal"] = others[0]
-other = st.selectbox(tr("compare.other_goal"), others, key="cmp_goal", format_func=lambda g: tr(f"goal.{g}"))
+other = st.selectbox(tr("compare.other_goal"), others, key="cmp_goal", format_func=lambda g: tr(f"goal.{g}"),
+                     placeholder=tr("common.choose"))
 briefs = scenario_briefs(b, str(other))
 recs = compare(briefs, lg, figures())
 labels = {name: tr(f"compare.scenario.{name}") for name in briefs}

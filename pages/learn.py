@@ -7,12 +7,21 @@ import streamlit as st
 from guide import knowledge
 from guide.i18n import t_list
 from guide.models import TIERS
-from pages._common import figures, lang, money, page_guard, show_notices, tr
+from ui import figures, lang, money, page_guard, plain, show_notices, source_title, tr
 
 page_guard()
 
 show_notices()
 lg = lang()
+articles = knowledge().sources.articles
+
+
+def article_titles(numbers: str) -> str:
+    """'000, 002' (article numbers in the catalog) -> the articles' titles."""
+    by_number = {a.id.split("_")[0]: source_title(a) for a in articles}
+    return "; ".join(by_number.get(n.strip(), n.strip()) for n in numbers.split(","))
+
+
 st.title(tr("learn.title"))
 st.markdown(tr("learn.lead"))
 
@@ -23,7 +32,8 @@ for i, key in enumerate(("kol", "influencer", "micro", "koc")):
     row = t_list(lg, f"learn.who.{key}")
     with cards[i % 2].container(border=True):
         st.markdown(f"#### {row[0]}")
-        st.markdown("\n".join(f"- **{h}:** {v}" for h, v in zip(headers[1:], row[1:], strict=True)))
+        values = [*row[1:-1], article_titles(row[-1])]
+        st.markdown("\n".join(f"- **{h}:** {plain(v)}" for h, v in zip(headers[1:], values, strict=True)))
 
 st.subheader(tr("learn.diff_title"))
 st.caption(tr("learn.diff_note"))
@@ -32,12 +42,12 @@ for item in t_list(lg, "learn.diffs"):
 
 st.subheader(tr("learn.tiers_title"))
 fig = figures()
-st.table({
+st.table({  # st.table renders Markdown: "> 1 jt" would become a quote, so cells are escaped
     tr("learn.tier"): [tr(f"kind.{k}") for k in TIERS],
-    tr("learn.followers"): t_list(lg, "learn.tier_followers"),
-    tr("learn.rate"): [f"{money(fig.kinds[k].rate_low)} – {money(fig.kinds[k].rate_high)}" for k in TIERS],
+    tr("learn.followers"): [plain(x) for x in t_list(lg, "learn.tier_followers")],
+    tr("learn.rate"): [plain(f"{money(fig.kinds[k].rate_low)} – {money(fig.kinds[k].rate_high)}") for k in TIERS],
 })
-st.caption(fig.tier_scheme.note_en if lg == "en" else fig.tier_scheme.note_id)
+st.caption(plain(fig.tier_scheme.note_en if lg == "en" else fig.tier_scheme.note_id))
 
 st.subheader(tr("learn.combine_title"))
 for item in t_list(lg, "learn.combine"):
@@ -49,5 +59,8 @@ for i, item in enumerate(t_list(lg, "learn.checklist")):
     st.checkbox(item, key=f"chk_{i}")
 
 st.subheader(tr("learn.sources_title"))
-for a in knowledge().sources.articles:
-    st.markdown(f"- **{a.title}** (`{a.id}`) — {a.summary_en if lg == 'en' else a.summary_id}")
+for a in articles:
+    title = source_title(a)
+    url, publisher = getattr(a, "url", None), getattr(a, "publisher", None)
+    name = f"[{title}]({url})" if url else f"**{title}**"
+    st.markdown(f"- {name}" + (f" — {publisher}" if publisher else "") + f": {a.summary_en if lg == 'en' else a.summary_id}")

@@ -1,17 +1,22 @@
-"""Recommendation: the strategy, why, warnings, the costed plan, charts, next steps, share and downloads."""
+"""Recommendation: the brief it answers, the strategy and its score, why (for / against), the costed plan,
+warnings and next steps, share and downloads. Long parts fold into tabs so a phone scrolls about four screens."""
 
 from __future__ import annotations
 
+import inspect
+from typing import Any
 from urllib.parse import urlencode
 
 import streamlit as st
 
-from guide import recommend
+from guide import Recommendation, briefio, knowledge, recommend
+from guide.assumptions import EDITABLE
 from guide.briefio import brief_to_params
-from guide.charts import allocation_chart, scores_chart, tiers_chart, timeline_chart, why_chart
-from guide.exports import md_escape, to_csv, to_json, to_markdown
-from guide.i18n import fmt_int, fmt_range
-from pages._common import brief, chart, figures, lang, money, page_guard, show_notices, tr
+from guide.exports import to_csv, to_json, to_markdown
+from guide.i18n import fmt_int, fmt_pct, fmt_range
+from guide.models import KINDS, CampaignBrief, Reason, SourceRef
+from ui import brief, browser, chart, figures, figures_edited, lang, money, page_guard, plain, show_notices, tr, tr_first
+from ui.wizard import DESCRIPTORS, STEPS, open_step
 
 page_guard()
 
@@ -20,86 +25,237 @@ lg = lang()
 rec = recommend(brief(), lang=lg, figures=figures())
 b = rec.brief
 
-st.caption(tr("rec.kicker") + (f" · {md_escape(b.name)}" if b.name else ""))
+
+def score_text(r: Recommendation) -> str:
+    return tr("rec.score_of", score=f"{r.scores[r.strategy]:.0f}")
+
+
+def brief_items(b: CampaignBrief) -> list[tuple[str, str, str]]:
+    """(field, label: value, wizard step) for each answer worth showing; user text made Markdown-safe."""
+    items = [
+        ("goal", tr(f"goal.{b.goal}") + (f" + {tr(f'goal.{b.secondary_goal}')}" if b.secondary_goal else ""), "goal"),
+        ("budget_idr", money(b.budget_idr), "budget"),
+        ("audience", tr(f"audience.{b.audience}"), "audience"),
+        ("industry", tr(f"industry.{b.industry}"), "audience"),
+        ("platforms", ", ".join(tr(f"platform.{p}") for p in b.platforms) or "—", "channels"),
+        ("duration_weeks", tr("rec.weeks_value", n=fmt_int(b.duration_weeks, lg)), "timing"),
+    ]
+    # Audience descriptors (added to CampaignBrief by the input helper): shown when the brief has them.
+    ages = getattr(b, "age_bands", None)
+    if ages:
+        items.append(("age_bands", ", ".join(tr_first(f"input.age_band.{a}", f"rec.descriptor.{a}") for a in ages),
+                      "audience"))
+    gender = getattr(b, "gender", None)
+    if gender:
+        items.append(("gender", tr_first(f"input.gender.{gender}", f"rec.descriptor.{gender}"), "audience"))
+    for field in ("region", "product_description"):
+        value = getattr(b, field, None)
+        if value:
+            items.append((field, plain(str(value)), "audience"))
+    return items
+
+
+def field_label(field: str) -> str:
+    if field in DESCRIPTORS:
+        return tr_first(f"input.field.{field}", f"rec.descriptor.{field}")
+    return tr(f"field.{field}")
+
+
+def figure_changes() -> list[str]:
+    """What differs between this session's figures and the shipped ones, one line per changed value."""
+    shipped, current = knowledge().figures, figures()
+    lines = []
+    for kind in KINDS:
+        old, new = shipped.kinds[kind], current.kinds[kind]
+        for col in EDITABLE:
+            a, z = getattr(old, col), getattr(new, col)
+            if a != z:
+                fmt = money if col.startswith("rate") else (lambda x: fmt_int(x, lg)) if col.startswith(
+                    "followers") else (lambda x: fmt_pct(x, lg, 2))
+                lines.append(tr("rec.figures_change", kind=tr(f"kind.{kind}"), column=tr(f"assumptions.col.{col}"),
+                                old=fmt(a), new=fmt(z)))
+    a, z = shipped.completion_factor.value, current.completion_factor.value
+    if a != z:
+        lines.append(tr("rec.figures_completion", old=fmt_pct(a * 100, lg, 0), new=fmt_pct(z * 100, lg, 0)))
+    return lines
+
+
+def decimal(x: float, sign: str = "") -> str:
+    s = f"{x:{sign}.1f}".removesuffix(".0")
+    return s.replace(".", ",") if lg == "id" else s
+
+
+def points(x: float) -> str:
+    return tr("rec.points", points=decimal(x, "+"))
+
+
+def source_line(src: SourceRef) -> str:
+    """A source by title (publisher, link where known) and the passage the rule rests on."""
+    title = src.title  # in the recommendation's language
+    publisher, url = getattr(src, "publisher", None), getattr(src, "url", None)
+    name = f"[{title}]({url})" if url else title
+    if publisher:
+        name += f" — {publisher}"
+    return tr("common.source_passage", source=name, passage=src.passage) if src.passage else tr("common.source",
+                                                                                                 source=name)
+
+
+def share_query() -> str:
+    """The share link's query: the brief and language, plus the edited figures where guide.briefio can
+    carry them (the input helper's `brief_to_params(..., figures=)`)."""
+    to_params: Any = brief_to_params
+    extra = {"figures": figures()} if figures_edited() and "figures" in inspect.signature(to_params).parameters else {}
+    return urlencode(to_params(b, lg, **extra), safe=",")
+
+
+def grouped_reasons(rec: Recommendation) -> tuple[list[tuple[float, Reason]], list[tuple[float, Reason]], str]:
+    """Reasons for and against, strongest first, each with its points; reasons that add nothing are left out.
+    With the engine's Reason.direction/points (relative to the planned strategy) those are used; before,
+    a reason's effect on the winner decides."""
+    about: str = rec.strategy
+    scored: list[tuple[float, Reason]] = []
+    for r in rec.reasons:
+        if hasattr(r, "direction"):
+            about = rec.planned_strategy or rec.strategy
+            scored.append((float(getattr(r, "points", 0.0)), r))
+        else:
+            scored.append((r.effects.get(rec.strategy, 0.0), r))
+    pro = sorted([x for x in scored if x[0] > 0], key=lambda x: -x[0])
+    con = sorted([x for x in scored if x[0] < 0], key=lambda x: x[0])
+    return pro, con, about
+
+
+def reasons(title: str, rs: list[tuple[float, Reason]]) -> None:
+    st.markdown(f"#### {title}")
+    if not rs:
+        st.caption(tr("rec.reasons_none"))
+    for eff, r in rs:
+        favours = getattr(r, "favours", None)
+        tail = f" ({tr('rec.favours', strategy=tr(f'strategy.{favours}.name'))})" if eff < 0 and favours else ""
+        st.markdown(f"**{points(eff)} · {r.label}** — {r.text}{tail}")
+        st.caption(source_line(r.source))
+
+
+# --- Headline: the strategy, its score, the brief it answers -------------------------------------------------
+st.caption(tr("rec.kicker") + (f" · {plain(b.name)}" if b.name else ""))
 st.title(tr(f"strategy.{rec.strategy}.long"))
 st.markdown(f"### {rec.summary}")
 c1, c2, c3 = st.columns(3)
-c1.metric(tr("rec.score"), f"{rec.scores[rec.strategy]:.0f} / 100")
+c1.metric(tr("rec.score"), score_text(rec))
 c2.metric(tr("rec.runner_up"), tr(f"strategy.{rec.runner_up}.name"),
-          delta=tr("rec.margin", margin=f"{rec.margin:.1f}"), delta_color="off", delta_arrow="off")
+          delta=tr("rec.margin", margin=decimal(rec.margin)), delta_color="off", delta_arrow="off")
 c3.metric(tr("rec.planned_spend"), money(rec.total_cost_idr), delta=tr("rec.of_budget", budget=money(b.budget_idr)),
           delta_color="off", delta_arrow="off")
 
-if st.button(tr("rec.edit"), icon=":material/edit_note:"):
-    st.switch_page("pages/brief.py")
+with st.container(border=True, key="brief_summary"):
+    st.markdown(f"**{tr('rec.brief_title')}**")
+    st.caption(tr("rec.brief_help"))
+    with st.container(horizontal=True, gap="small"):
+        for field, value, step in brief_items(b):
+            if st.button(f"{field_label(field)}: {value}", key=f"edit_{field}", icon=":material/edit:",
+                         help=tr("rec.edit_item", step=tr(f"brief.step.{step}")), width="content"):
+                open_step(STEPS.index(step))
+                st.switch_page("pages/brief.py")
+
+if figures_edited():
+    changes = figure_changes()
+    with st.container(key="figures_banner"):
+        st.warning(tr("rec.figures_edited") + "\n\n" + "\n".join(f"- {c}" for c in changes[:12]), icon=":material/edit:")
+        st.page_link("pages/assumptions.py", label=tr("rec.figures_open"), icon=":material/tune:")
 
 for w in rec.warnings:
     if w.code in ("budget-too-small", "compliance-doctor", "compliance-bpom"):
         st.warning(w.text, icon=":material/warning:")
 
-left, right = st.columns(2)
-with left:
-    chart("scores", lambda: scores_chart(rec, lg), rec, lg)
-with right:
-    chart("why", lambda: why_chart(rec, lg), rec, lg)
+why_tab, plan_tab, warn_tab, share_tab = st.tabs([tr("rec.tab_why"), tr("rec.tab_plan"), tr("rec.tab_warnings"),
+                                                   tr("rec.tab_share")])
 
-st.subheader(tr("rec.why"))
-for r in rec.reasons:
-    eff = r.effects.get(rec.strategy, 0)
-    badge = f"{eff:+.1f}".replace(".0", "") if eff else "·"
-    with st.container():
-        st.markdown(f"**{badge} · {r.label}** — {r.text}")
-        st.caption(tr("common.source_passage", source=r.source.title, passage=r.source.passage))
+# --- Why: reasons for and against the winner, with their points; the charts -----------------------------------
+with why_tab:
+    st.subheader(tr("rec.why"))
+    pro, con, about = grouped_reasons(rec)
+    name = tr(f"strategy.{about}.name")
+    left, right = st.columns(2)
+    with left:
+        reasons(tr("rec.reasons_for", strategy=name), pro)
+    with right:
+        reasons(tr("rec.reasons_against", strategy=name), con)
+    with st.expander(tr("rec.charts_title"), icon=":material/bar_chart:", expanded=True):
+        chart("scores", rec, lg)
+        chart("why", rec, lg)
 
-st.subheader(tr("rec.plan"))
-if rec.planned_strategy and rec.planned_strategy != rec.strategy:
-    st.info(tr("rec.planned_as", strategy=tr(f"strategy.{rec.planned_strategy}.long")), icon=":material/info:")
-if rec.plan:
-    st.dataframe(
-        [{
-            tr("plan.phase"): ln.phase,
-            tr("plan.kind"): tr(f"kind.{ln.kind}"),
-            tr("plan.count"): fmt_int(ln.count, lg),
-            tr("plan.unit_cost"): money(ln.unit_cost_idr),
-            tr("plan.cost"): money(ln.cost_idr),
-            tr("plan.cost_band"): fmt_range(ln.cost_band.low, ln.cost_band.high, lg, money=True),
-            tr("plan.reach"): fmt_range(ln.reach.low, ln.reach.high, lg),
-            tr("plan.engagements"): fmt_range(ln.engagements.low, ln.engagements.high, lg),
-            tr("plan.weeks"): f"{ln.start_week}–{ln.end_week}",
-        } for ln in rec.plan],
-        hide_index=True, width="stretch",
-    )
-    st.markdown(tr("rec.total", total=money(rec.total_cost_idr), budget=money(b.budget_idr)))
-    st.caption(tr("rec.plan_basis"))
-    p1, p2 = st.columns(2)
-    with p1:
-        chart("allocation", lambda: allocation_chart(rec, lg), rec, lg)
-    with p2:
-        chart("timeline", lambda: timeline_chart(rec, lg), rec, lg)
-else:
-    st.info(tr("plan.empty"), icon=":material/info:")
+# --- Plan: a table on wide screens, cards on a phone (the frame's CSS shows one of them) ------------------------
+with plan_tab:
+    st.subheader(tr("rec.plan"))
+    if rec.planned_strategy and rec.planned_strategy != rec.strategy:
+        st.info(tr("rec.planned_as", strategy=tr(f"strategy.{rec.planned_strategy}.long")), icon=":material/info:")
+    if rec.plan:
+        with st.container(key="plan_table"):
+            st.dataframe(
+                [{
+                    tr("plan.phase"): ln.phase,
+                    tr("plan.kind"): tr(f"kind.{ln.kind}"),
+                    tr("plan.count"): fmt_int(ln.count, lg),
+                    tr("plan.unit_cost"): money(ln.unit_cost_idr),
+                    tr("plan.cost"): money(ln.cost_idr),
+                    tr("plan.cost_band"): fmt_range(ln.cost_band.low, ln.cost_band.high, lg, money=True),
+                    tr("plan.reach"): fmt_range(ln.reach.low, ln.reach.high, lg),
+                    tr("plan.engagements"): fmt_range(ln.engagements.low, ln.engagements.high, lg),
+                    tr("plan.weeks"): f"{ln.start_week}–{ln.end_week}",
+                } for ln in rec.plan],
+                hide_index=True, width="stretch",
+            )
+        with st.container(key="plan_cards"):
+            for ln in rec.plan:
+                with st.container(border=True):
+                    st.markdown(tr("rec.card_line", phase=ln.phase, kind=tr(f"kind.{ln.kind}"),
+                                   count=fmt_int(ln.count, lg)))
+                    st.markdown(tr("rec.card_cost", cost=money(ln.cost_idr),
+                                   band=fmt_range(ln.cost_band.low, ln.cost_band.high, lg, money=True)) + "  \n"
+                                + tr("rec.card_weeks", weeks=f"{ln.start_week}–{ln.end_week}") + "  \n"
+                                + tr("rec.card_reach", reach=fmt_range(ln.reach.low, ln.reach.high, lg),
+                                     engagements=fmt_range(ln.engagements.low, ln.engagements.high, lg)))
+        st.markdown(tr("rec.total", total=money(rec.total_cost_idr), budget=money(b.budget_idr)))
+        st.caption(tr("rec.plan_basis"))
+        p1, p2 = st.columns(2)
+        with p1:
+            chart("allocation", rec, lg)
+        with p2:
+            chart("timeline", rec, lg)
+    else:
+        st.info(tr("plan.empty"), icon=":material/info:")
+    with st.expander(tr("rec.tiers_title"), icon=":material/scatter_plot:"):
+        chart("tiers", figures(), lg)
+        st.caption(tr("rec.tiers_caption"))
 
-chart("tiers", lambda: tiers_chart(figures(), lg), figures(), lg)
-st.caption(tr("rec.tiers_caption"))
+# --- Warnings and next steps ----------------------------------------------------------------------------------
+with warn_tab:
+    st.subheader(tr("rec.warnings"))
+    for w in rec.warnings:
+        src = f" — {source_line(w.source)}" if w.source else ""
+        st.markdown(f"- {w.text}{src}")
+    st.subheader(tr("rec.next"))
+    for i, s in enumerate(rec.next_steps, 1):
+        st.markdown(f"{i}. {s}")
 
-st.subheader(tr("rec.warnings"))
-for w in rec.warnings:
-    src = f" — {tr('common.source', source=w.source.title)}" if w.source else ""
-    st.markdown(f"- {w.text}{src}")
-
-st.subheader(tr("rec.next"))
-for i, s in enumerate(rec.next_steps, 1):
-    st.markdown(f"{i}. {s}")
-
-st.subheader(tr("rec.share"))
-base = (st.context.url or "").split("?")[0]
-query = urlencode(brief_to_params(b, lg), safe=",")
-st.code(f"{base}?{query}", language=None, wrap_lines=True)
-st.caption(tr("rec.share_help"))
-d1, d2, d3 = st.columns(3)
-d1.download_button(tr("download.markdown"), to_markdown(rec, lg), file_name="rencana-kreator.md",
-                   mime="text/markdown", icon=":material/description:", width="stretch")
-d2.download_button(tr("download.csv"), to_csv(rec, lg), file_name="rencana-kreator.csv", mime="text/csv",
-                   icon=":material/table:", width="stretch")
-d3.download_button(tr("download.json"), to_json(rec), file_name="brief.json", mime="application/json",
-                   icon=":material/data_object:", width="stretch")
+# --- Share and download ---------------------------------------------------------------------------------------
+with share_tab:
+    st.subheader(tr("rec.share"))
+    base = (st.context.url or "").split("?")[0]
+    query = share_query()
+    with st.container(key="share_link"):
+        st.code(f"{base}?{query}", language=None, wrap_lines=True)
+    browser.copy_button("share_link", tr("rec.copy"), tr("rec.copied"), tr("rec.copy_failed"))
+    st.caption(tr("rec.share_help"))
+    if figures_edited():  # say plainly whether the link carries the edited figures: read from the link itself
+        if f"{getattr(briefio, 'FIGURES_KEY', 'fig')}=" in query:
+            st.info(tr_first("input.share.figures_carried", "rec.share_figures"), icon=":material/link:")
+        else:
+            st.warning(tr("rec.share_no_figures"), icon=":material/link_off:")
+    d1, d2, d3 = st.columns(3)
+    d1.download_button(tr("download.markdown"), to_markdown(rec, lg), file_name="rencana-kreator.md",
+                       mime="text/markdown", icon=":material/description:", width="stretch")
+    d2.download_button(tr("download.csv"), to_csv(rec, lg), file_name="rencana-kreator.csv", mime="text/csv",
+                       icon=":material/table:", width="stretch")
+    d3.download_button(tr("download.json"), to_json(rec), file_name="brief.json", mime="application/json",
+                       icon=":material/data_object:", width="stretch")

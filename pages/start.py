@@ -3,7 +3,7 @@
 import streamlit as st
 
 from guide.briefio import presets
-from pages._common import lang, load_brief, page_guard, show_notices, tr
+from ui import lang, load_brief, page_guard, show_notices, source_title, tr
 
 page_guard()
 
@@ -20,7 +20,7 @@ cols = st.columns(3)
 for i, p in enumerate(presets()):
     with cols[i % 3].container(border=True):
         st.markdown(f"**{p.title[lang()]}**")
-        st.caption(p.blurb[lang()] + "  \n" + tr("common.source", source=p.source))
+        st.caption(p.blurb[lang()] + "  \n" + tr("common.source", source=source_title(p.source)))
         if st.button(tr("start.load_preset"), key=f"preset_{p.id}", width="stretch"):
             load_brief(p.brief)
             st.switch_page("pages/recommendation.py")

@@ -14,6 +14,7 @@ from guide.models import (
     GOALS,
     INDUSTRIES,
     MAX_BUDGET_IDR,
+    MAX_DURATION_WEEKS,
     MAX_PRODUCT_VALUE_IDR,
     PLATFORMS,
 )
@@ -38,7 +39,7 @@ def briefs(draw: st.DrawFn, budget: st.SearchStrategy[int] = budgets) -> Campaig
         "platforms": draw(st.lists(st.sampled_from(PLATFORMS), max_size=len(PLATFORMS) + 2)),
         "brand_stage": draw(st.sampled_from(BRAND_STAGES)),
         "content": draw(st.none() | st.sampled_from(CONTENTS)),
-        "duration_weeks": draw(st.integers(min_value=1, max_value=104)),
+        "duration_weeks": draw(st.integers(min_value=1, max_value=MAX_DURATION_WEEKS)),
         "secondary_goal": draw(st.none() | st.sampled_from([g for g in GOALS if g != goal])),
         "product_value_idr": draw(st.none() | st.integers(min_value=0, max_value=MAX_PRODUCT_VALUE_IDR)),
     }

@@ -1,6 +1,6 @@
 """Drawing the charts of guide.charts on a page, through Streamlit's public API only.
 
-`draw_chart(name, *inputs)` draws one of the Recommendation page's charts with its sentence;
+`chart(name, *inputs)` draws one of the Recommendation page's charts with its sentence;
 `draw(spec, data, description)`: the Vega-Lite spec (a plain dict, cached per language and shape by
 guide.charts), this run's data, and the sentence in words that goes under the chart (also the chart's
 alternative text for screen readers).
@@ -14,11 +14,12 @@ import pandas as pd
 import streamlit as st
 
 from guide.charts import Size, chart_spec, describe
+from ui.state import projector
 
 
 def chart_size() -> Size:
-    """"projector" when the projector option is on (session state `projector`), else "normal"."""
-    return "projector" if st.session_state.get("projector") else "normal"
+    """"projector" when the projector option is on, else "normal"."""
+    return "projector" if projector() else "normal"
 
 
 def draw(spec: dict[str, Any], data: pd.DataFrame, description: str | None = None) -> None:
@@ -29,7 +30,7 @@ def draw(spec: dict[str, Any], data: pd.DataFrame, description: str | None = Non
         st.text(description)
 
 
-def draw_chart(name: str, *inputs: Any) -> None:
+def chart(name: str, *inputs: Any) -> None:
     """A Recommendation-page chart by name ("scores", "why", "allocation", "timeline": inputs `rec, lang`;
     "tiers": `figures, lang`), in the chosen size, with its sentence."""
     spec, data = chart_spec(name, *inputs, size=chart_size())

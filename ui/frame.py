@@ -1,0 +1,163 @@
+"""The parts app.py assembles into the frame, in the order it calls them.
+
+app.py is the table of contents; this module holds how each part works. page_guard is the one thing
+pages call: when the very first request to a fresh server opens a page URL, Streamlit runs that pages/
+file on its own (its old multipage mode), and page_guard runs app.py instead, so the whole frame is there.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import runpy
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Protocol
+
+import streamlit as st
+
+from guide.briefio import DEFAULT_BRIEF, SHARE_KEYS, brief_from_params, brief_to_params, figures_from_params
+from ui import browser
+from ui.state import brief, figures, init_state, load_brief, projector
+from ui.text import lang, tr
+
+log = logging.getLogger("panduan")
+APP_FILE = Path(__file__).resolve().parent.parent / "app.py"
+_run = threading.local()  # each script run has its own thread
+_frozen = threading.Event()
+
+# Everywhere: a focus ring that can be seen; the header (language switch, projector) stays in reach while
+# scrolling. Phone: the plan table gives way to cards, the header to one line. Projector: larger type.
+_CSS = """<style>
+:focus-visible, [data-baseweb="radio"]:has(input:focus-visible), [data-baseweb="checkbox"]:has(input:focus-visible) {
+  outline: 3px solid #0b57d0 !important; outline-offset: 2px; border-radius: 4px; }
+.stApp h1[tabindex="-1"]:focus, .stApp h2[tabindex="-1"]:focus, .stApp h3[tabindex="-1"]:focus {
+  outline: 3px solid #0b57d0 !important; outline-offset: 4px; border-radius: 4px; }
+.st-key-plan_cards, [class*="st-key-js_"], [data-testid="stLayoutWrapper"]:has(> [class*="st-key-js_"]) {
+  display: none; }
+[data-testid="stMainBlockContainer"] { padding-top: 4.5rem; }
+[data-testid="stTabs"] [role="tablist"] { flex-wrap: wrap; row-gap: .25rem; }  /* every tab in sight on a phone */
+.st-key-app_header { flex-wrap: wrap; row-gap: .25rem; }
+[data-testid="stLayoutWrapper"]:has(> .st-key-app_header) { position: sticky; top: 3.75rem; z-index: 100;
+  background: #fff; padding: .25rem 0; }
+@media (max-width: 640px) {
+  .st-key-plan_table { display: none; }
+  .st-key-plan_cards { display: block; }
+  .st-key-app_header [data-testid="stElementContainer"]:has([data-testid="stMarkdown"]) { display: none; }
+}
+</style>"""
+_PROJECTOR_CSS = """<style>
+html { font-size: 22px; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { font-size: 0.95rem; color: #31333f; }
+</style>"""
+
+
+def configure_page() -> None:
+    """Browser tab, wide layout, and the app's few style rules."""
+    st.set_page_config(page_title="Panduan Strategi Kreator", page_icon=":material/explore:", layout="wide",
+                       initial_sidebar_state="collapsed")
+
+
+def init_session() -> None:
+    init_state()
+
+
+def load_share_link() -> None:
+    """A pasted or edited share link replaces the brief; bad values fall back with a notice."""
+    params = _current_params()
+    if not params or params == st.session_state.get("synced_params"):
+        return
+    b, lg, problems = brief_from_params(params, fallback=DEFAULT_BRIEF)
+    linked_figures, figure_problems = figures_from_params(params)
+    st.session_state["lang"] = lg
+    load_brief(b)
+    st.session_state["figures"] = linked_figures  # the link's edited figures, or the shipped ones
+    st.session_state["notices"] = problems + figure_problems
+    st.session_state["link_loaded"] = any(k in SHARE_KEYS and k != "lang" for k in params)
+
+
+def header() -> None:
+    """App name, the ID/EN switch and the projector toggle, on every page. Drawn after st.navigation, so
+    the widgets keep one id from the first run on (before it, the first click is lost). The language widget's key
+    carries the language, so it is always drawn showing the language in force and never shows an empty
+    selection. Switching keeps the page and the scroll position."""
+    st.html(_CSS + (_PROJECTOR_CSS if projector() else ""))
+    current = lang()
+    with st.container(horizontal=True, vertical_alignment="center", key="app_header"):
+        st.markdown(f"**:material/explore: {tr('app.title')}**", width="content")
+        st.space("stretch")
+        st.toggle(tr("app.projector"), value=projector(), key=f"projector_{int(projector())}",
+                  help=tr("app.projector_help"), on_change=_flip_projector, width="content")
+        label = st.segmented_control(
+            tr("app.language"), options=["ID", "EN"], default=current.upper(), key=f"lang_switch_{current}",
+            label_visibility="collapsed", width="content", required=True,
+        )
+    browser.keep_scroll()
+    choice = str(label or current).lower()
+    if choice in ("id", "en") and choice != current:
+        st.session_state["lang"] = choice
+        browser.restore_scroll_next_run()
+        st.rerun()
+
+
+def _flip_projector() -> None:
+    st.session_state["projector"] = not projector()
+
+
+@contextmanager
+def _in_app() -> Iterator[None]:
+    _run.in_app = True
+    try:
+        yield
+    finally:
+        _run.in_app = False
+
+
+class _Page(Protocol):  # what st.navigation returns
+    def run(self) -> None: ...
+
+
+def run_page(page: _Page) -> None:
+    """Run the chosen page; an unexpected error becomes our own message (the details go to the server log)."""
+    with _in_app():
+        try:
+            page.run()
+        except Exception as e:
+            if type(e).__name__ in ("RerunException", "StopException"):
+                raise
+            log.exception("page failed")
+            st.error(tr("error.unexpected"), icon=":material/error:")
+
+
+def update_share_link() -> None:
+    """The address bar always holds the link to what is on screen (the brief and the language)."""
+    canonical = brief_to_params(brief(), lang(), figures=figures())
+    as_lists = {k: [v] for k, v in canonical.items()}
+    if _current_params() != as_lists:
+        st.query_params.from_dict(canonical)
+    st.session_state["synced_params"] = as_lists
+    _freeze_startup_objects()
+
+
+def page_guard() -> None:
+    """Every page starts here: a page file run on its own (a cold-start page URL) runs app.py instead."""
+    if not getattr(_run, "in_app", False):
+        runpy.run_path(str(APP_FILE), run_name="__main__")
+        st.stop()
+
+
+def _current_params() -> dict[str, list[str]]:
+    qp = st.query_params
+    return {k: qp.get_all(k) for k in qp}
+
+
+def _freeze_startup_objects() -> None:
+    """Once per process, after the first full run: move everything loaded so far (Streamlit, pandas, Altair,
+    pydantic, the knowledge base and catalogs) out of the garbage collector's view."""
+    if _frozen.is_set():
+        return
+    _frozen.set()
+    gc.collect()
+    gc.freeze()

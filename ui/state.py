@@ -1,0 +1,61 @@
+"""Session state: the brief and figures each session works on, and how pages change them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from guide import CampaignBrief, Figures, knowledge
+from guide.briefio import DEFAULT_BRIEF, BriefError, Problem, brief_from_dict
+
+WIDGET_PREFIX = "w_"  # wizard widgets: cleared when a whole brief is loaded, so they re-read it
+
+
+def init_state() -> None:
+    """What every session starts with."""
+    ss = st.session_state
+    ss.setdefault("lang", "id")
+    ss.setdefault("brief", DEFAULT_BRIEF)
+    ss.setdefault("figures", None)  # None: the shipped figures (shared, immutable)
+    ss.setdefault("notices", [])
+    ss.setdefault("synced_params", None)
+    ss.setdefault("projector", False)
+
+
+def brief() -> CampaignBrief:
+    b = st.session_state.get("brief")
+    return b if isinstance(b, CampaignBrief) else DEFAULT_BRIEF
+
+
+def figures() -> Figures:
+    f = st.session_state.get("figures")
+    return f if isinstance(f, Figures) else knowledge().figures
+
+
+def figures_edited() -> bool:
+    """True when this session works on figures that differ from the shipped ones."""
+    f = st.session_state.get("figures")
+    return isinstance(f, Figures) and f != knowledge().figures
+
+
+def projector() -> bool:
+    return bool(st.session_state.get("projector"))
+
+
+def load_brief(b: CampaignBrief) -> None:
+    """Replace the whole brief (preset, upload, link) and let the wizard widgets re-read it."""
+    st.session_state["brief"] = b
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(WIDGET_PREFIX)]:
+        del st.session_state[key]
+
+
+def update_brief(**changes: Any) -> list[Problem]:
+    """Apply one answer; a bad value keeps the last good brief and returns the problems."""
+    data = brief().model_dump()
+    data.update(changes)
+    try:
+        st.session_state["brief"] = brief_from_dict(data)
+        return []
+    except BriefError as e:
+        return list(e.problems)

@@ -1,0 +1,75 @@
+"""Text on screen: the user's language, catalog look-ups, money, problems and notices, user text as text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from guide.briefio import Problem, problem_message
+from guide.i18n import fmt_idr, t
+from guide.models import Lang
+from guide.safetext import plain_md
+
+
+def lang() -> Lang:
+    return "en" if st.session_state.get("lang") == "en" else "id"
+
+
+def tr(key: str, **kwargs: Any) -> str:
+    return t(lang(), key, **kwargs)
+
+
+def tr_first(*keys: str, **kwargs: Any) -> str:
+    """The first of these keys the catalog has (a feature's own wording first, then a fallback)."""
+    for key in keys:
+        text = tr(key, **kwargs)
+        if text != key:
+            return text
+    return keys[-1]
+
+
+def source_title(source: object) -> str:
+    """A source's title in the user's language: a Source/Article object, or a source id looked up in
+    data/sources.yaml. (The engine helper's sources have a title per language: `title(lang)`.)"""
+    if isinstance(source, str):
+        from guide import knowledge
+
+        sources = knowledge().sources
+        get = getattr(sources, "get", None)
+        if get is None:
+            try:
+                return str(sources.title(source))
+            except KeyError:
+                return source
+        try:
+            found = get(source)
+        except KeyError:
+            return source
+        return source_title(found)
+    title = getattr(source, "title", "")
+    return str(title(lang()) if callable(title) else title)
+
+
+def money(n: float) -> str:
+    return fmt_idr(n, lang())
+
+
+def plain(text: str) -> str:
+    """User text (a campaign name, an audience description) made safe to put inside Markdown: no
+    links, HTML, math or icon shortcodes."""
+    return plain_md(text)
+
+
+def problem_text(p: Problem) -> str:
+    """A problem in the user's language, Markdown-safe (user-supplied parts shown as plain text)."""
+    return problem_message(p, lang())
+
+
+def show_notices() -> None:
+    """Problems found in a share link, shown once on the page that opens it."""
+    notices: list[Problem] = st.session_state.get("notices") or []
+    if notices:
+        st.warning(tr("notice.link_fixed") + "\n\n" + "\n".join(f"- {problem_text(p)}" for p in notices[:8]),
+                   icon=":material/link_off:")
+        st.session_state["notices"] = []
