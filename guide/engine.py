@@ -18,7 +18,6 @@ from .models import (
     Strategy,
 )
 from .planner import build_plan, minimum_cost
-from .ruletable import RuleTable, rule_table
 
 SCORE_SCALE = 30.0
 # Sources the advisories cite; load_knowledge checks that each one exists in data/sources.yaml.
@@ -34,8 +33,8 @@ def to_score(raw: float) -> float:
 
 
 def fired_rules(brief: CampaignBrief, k: Knowledge, figures: Figures) -> list[tuple[Rule, float]]:
-    """The rules that fire, in file order, with their weight (compiled; `Condition.weight` defines it)."""
-    return rule_table(k).fired(brief, figures)
+    """The rules that fire, in file order, with their weight (`Condition.weight` defines it)."""
+    return [(r, w) for r in k.rules if (w := r.when.weight(brief, figures)) > 0]
 
 
 def raw_scores(fired: list[tuple[Rule, float]]) -> dict[Strategy, float]:
@@ -44,20 +43,6 @@ def raw_scores(fired: list[tuple[Rule, float]]) -> dict[Strategy, float]:
         for s, e in rule.effects.items():
             raw[s] += e * w
     return raw
-
-
-def _raw_scores(fired: list[tuple[Rule, float]], table: RuleTable) -> dict[Strategy, float]:
-    """raw_scores from the table's effect vectors (the same sums, in the same order)."""
-    kol = inf = koc = comb = 0.0
-    index = table.index
-    effects = table.effects
-    for rule, w in fired:
-        e = effects[index[id(rule)]]
-        kol += e[0] * w
-        inf += e[1] * w
-        koc += e[2] * w
-        comb += e[3] * w
-    return {"kol": kol, "influencer": inf, "koc": koc, "combined": comb}
 
 
 _ORDER: dict[Strategy, int] = {s: i for i, s in enumerate(STRATEGIES)}
@@ -81,21 +66,16 @@ def recommend(brief: CampaignBrief, lang: Lang | str = "id", figures: Figures | 
     lg: Lang = "en" if lang == "en" else "id"
     k = k or knowledge()
     fig = figures or k.figures
-    table = rule_table(k)
-    fired = table.fired(brief, fig)
-    raw = _raw_scores(fired, table)
+    fired = fired_rules(brief, k, fig)
+    raw = raw_scores(fired)
     order = ranking(raw)
     strategy, runner_up = order[0], order[1]
     scores = {s: to_score(raw[s]) for s in STRATEGIES}
 
     # Strongest effect on the winner first, then the strongest effect overall; ties keep file order.
-    col = STRATEGIES.index(strategy)
-    index, effects, sums = table.index, table.effects, table.effect_sums
-    keyed = [(-abs(effects[i][col] * w), -abs(sums[i] * w), n, i, w)
-             for n, (r, w) in enumerate(fired) for i in (index[id(r)],)]
-    keyed.sort()
-    cache = table.reasons
-    reasons = tuple(cache.get((i, w, lg)) or _reason(table, i, w, lg, k) for *_, i, w in keyed)
+    keyed = sorted(enumerate(fired), key=lambda p: (-abs(p[1][0].effects.get(strategy, 0) * p[1][1]),
+                                                     -abs(sum(p[1][0].effects.values()) * p[1][1]), p[0]))
+    reasons = tuple(_reason(r, w, lg, k) for _, (r, w) in keyed)
 
     warnings: list[Advisory] = []
     planned: Strategy | None = None
@@ -124,16 +104,8 @@ def recommend(brief: CampaignBrief, lang: Lang | str = "id", figures: Figures | 
     )
 
 
-# Reasons, source references and advisories are immutable values, built once per process and shared: a
-# Reason per (rule, weight, language) in its rule table, the others in the dicts below. Keys hold the object
-# they are keyed on, so an id is never reused while its entry lives.
-_SOURCES: dict[tuple[int, str], tuple[Knowledge, SourceRef]] = {}
-_CACHE_LIMIT = 20_000
-
-
-def _reason(table: RuleTable, i: int, w: float, lg: Lang, k: Knowledge) -> Reason:
-    r = table.rules[i]
-    reason = Reason(
+def _reason(r: Rule, w: float, lg: Lang, k: Knowledge) -> Reason:
+    return Reason(
         rule_id=r.id,
         label=r.label.get(lg),
         effects={s: e * w for s, e in r.effects.items()},
@@ -141,50 +113,18 @@ def _reason(table: RuleTable, i: int, w: float, lg: Lang, k: Knowledge) -> Reaso
         text=r.reason.get(lg) + (t(lg, "engine.secondary_suffix") if w < 1 else ""),
         source=SourceRef(id=r.source.article, title=k.sources.title(r.source.article), passage=r.source.passage),
     )
-    table.reasons[(i, w, lg)] = reason  # at most rules × 2 weights × 2 languages entries
-    return reason
 
 
 def _src(k: Knowledge, sid: str) -> SourceRef:
-    key = (id(k), sid)
-    hit = _SOURCES.get(key)
-    if hit is not None and hit[0] is k:
-        return hit[1]
-    ref = SourceRef(id=sid, title=k.sources.title(sid))
-    if len(_SOURCES) > _CACHE_LIMIT:
-        _SOURCES.clear()
-    _SOURCES[key] = (k, ref)
-    return ref
-
-
-_ADVISORIES: dict[tuple[str, str, str, int], tuple[Knowledge, Advisory]] = {}
-_FIXED: dict[tuple[str, str, Lang, str, int], tuple[Knowledge, Advisory]] = {}
+    return SourceRef(id=sid, title=k.sources.title(sid))
 
 
 def _adv(code: str, text: str, k: Knowledge, sid: str) -> Advisory:
-    """An advisory is an immutable value: equal code, text and source give one shared object."""
-    key = (code, text, sid, id(k))
-    hit = _ADVISORIES.get(key)
-    if hit is not None and hit[0] is k:
-        return hit[1]
-    adv = Advisory(code=code, text=text, source=_src(k, sid))
-    if len(_ADVISORIES) > _CACHE_LIMIT:
-        _ADVISORIES.clear()
-    _ADVISORIES[key] = (k, adv)
-    return adv
+    return Advisory(code=code, text=text, source=_src(k, sid))
 
 
 def _fixed(code: str, text_key: str, lg: Lang, k: Knowledge, sid: str) -> Advisory:
-    """An advisory whose text has no numbers in it: looked up, not formatted, after its first use."""
-    key = (code, text_key, lg, sid, id(k))
-    hit = _FIXED.get(key)
-    if hit is not None and hit[0] is k:
-        return hit[1]
-    adv = _adv(code, t(lg, text_key), k, sid)
-    if len(_FIXED) > 1_000:
-        _FIXED.clear()
-    _FIXED[key] = (k, adv)
-    return adv
+    return _adv(code, t(lg, text_key), k, sid)
 
 
 def _advisories(brief: CampaignBrief, plan: tuple[PlanLine, ...], lg: Lang, k: Knowledge,
@@ -219,16 +159,9 @@ def _advisories(brief: CampaignBrief, plan: tuple[PlanLine, ...], lg: Lang, k: K
     return out
 
 
-_NEXT: dict[tuple[frozenset[str], str, bool], tuple[str, ...]] = {}
-
-
 def _next_steps(plan: tuple[PlanLine, ...], lg: Lang, threshold: float) -> tuple[str, ...]:
     kinds = frozenset(ln.kind for ln in plan)
     agency = "kol" in kinds or sum(ln.count for ln in plan) >= threshold
-    key = (kinds, lg, agency)
-    hit = _NEXT.get(key)
-    if hit is not None:
-        return hit
     steps = [t(lg, "engine.next.goal")]
     if "kol" in kinds:
         steps.append(t(lg, "engine.next.kol_choose"))
@@ -240,5 +173,4 @@ def _next_steps(plan: tuple[PlanLine, ...], lg: Lang, threshold: float) -> tuple
     steps.append(t(lg, "engine.next.monitor"))
     if agency:
         steps.append(t(lg, "engine.next.agency"))
-    _NEXT[key] = out = tuple(steps)  # at most 2^7 kind sets × 2 languages × 2
-    return out
+    return tuple(steps)

@@ -29,7 +29,6 @@ from .models import (
 )
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-Band = Literal["low", "mid", "high"]
 
 
 class KnowledgeError(ValueError):
@@ -41,9 +40,11 @@ class _Frozen(BaseModel):
 
 
 class BudgetTest(_Frozen):
+    """`count` units of `kind` at the planner's planning cost (the middle of the rate band, or the brief's
+    product value for a KOC): the very figure the plan is costed with."""
+
     kind: Kind
     count: int = Field(default=1, ge=1)
-    band: Band = "mid"
 
 
 class Condition(_Frozen):
@@ -62,7 +63,18 @@ class Condition(_Frozen):
     budget_at_least: BudgetTest | None = None
 
     def weight(self, brief: CampaignBrief, figures: Figures) -> float:
-        """1.0 when the condition holds, 0.5 when only the secondary goal satisfies `goal`, else 0."""
+        """1.0 when the condition holds, 0.5 when only the secondary goal satisfies `goal`, else 0.
+
+        The one definition of a condition: the answers part (`answers_weight`) and the budget part
+        (`budget_window`). The what-if map calls the same two methods, once per goal × audience."""
+        w = self.answers_weight(brief)
+        if w == 0.0:
+            return 0.0
+        lo, hi = self.budget_window(brief, figures)
+        return w if lo <= brief.budget_idr < hi else 0.0
+
+    def answers_weight(self, brief: CampaignBrief) -> float:
+        """The weight from every test except the budget (1.0, 0.5 via the secondary goal, or 0)."""
         w = 1.0
         if self.goal is not None:
             if brief.goal in self.goal:
@@ -88,13 +100,14 @@ class Condition(_Frozen):
             return 0.0
         if self.duration_weeks_max is not None and brief.duration_weeks > self.duration_weeks_max:
             return 0.0
-        if self.budget_below is not None and \
-                brief.budget_idr >= figures.units_cost(self.budget_below, brief):
-            return 0.0
-        if self.budget_at_least is not None and \
-                brief.budget_idr < figures.units_cost(self.budget_at_least, brief):
-            return 0.0
         return w
+
+    def budget_window(self, brief: CampaignBrief, figures: Figures) -> tuple[float, float]:
+        """[low, high): the budgets for which the budget tests hold. Money comes from the planner's own
+        figure, the planning cost of a unit (`Figures.units_cost`), so a rule and the plan cannot disagree."""
+        lo = float(figures.units_cost(self.budget_at_least, brief)) if self.budget_at_least is not None else 0.0
+        hi = float(figures.units_cost(self.budget_below, brief)) if self.budget_below is not None else math.inf
+        return lo, hi
 
 
 class LocalText(_Frozen):
@@ -210,8 +223,7 @@ class Figures(_Frozen):
         return k.rate_low, k.rate_mid, k.rate_high
 
     def units_cost(self, test: BudgetTest, brief: CampaignBrief) -> int:
-        low, mid, high = self.unit_band(test.kind, brief)
-        return test.count * {"low": low, "mid": mid, "high": high}[test.band]
+        return test.count * self.unit_band(test.kind, brief)[1]
 
 
 class LineSpec(_Frozen):

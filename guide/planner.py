@@ -7,7 +7,6 @@ from typing import NamedTuple
 
 from .knowledge import Figures, Knowledge, LineSpec, MixRow
 from .models import TIERS, CampaignBrief, Kind, PlanLine, Strategy
-from .ruletable import rule_table
 
 
 class Unit(NamedTuple):
@@ -23,57 +22,31 @@ class Unit(NamedTuple):
     basis: tuple[str, ...]
 
 
-_UNITS: dict[tuple[int, Kind, int], tuple[Figures, Unit]] = {}
-
-
 def unit(figures: Figures, kind: Kind, brief: CampaignBrief) -> Unit:
-    """The figures of one unit of `kind` (a KOC's product value from the brief replaces its rate band).
-    Immutable and built once per figures, kind and product value."""
-    pv = (brief.product_value_idr or 0) if kind == "koc" else 0
-    key = (id(figures), kind, pv)
-    hit = _UNITS.get(key)
-    if hit is not None and hit[0] is figures:
-        return hit[1]
+    """The figures of one unit of `kind` (a KOC's product value from the brief replaces its rate band)."""
     kf = figures.kinds[kind]
     low, mid, high = figures.unit_band(kind, brief)
-    u = Unit(low, mid, high, kf.followers_low, kf.followers_high, kf.er_low, kf.er_high,
-             _basis(kind, kf.rate_source, kf.followers_source, kf.er_source, figures.completion_factor.source, brief))
-    if len(_UNITS) > 10_000:
-        _UNITS.clear()
-    _UNITS[key] = (figures, u)
-    return u
-
-_MIX_SPECS: dict[tuple[int, int], tuple[MixRow, Figures, tuple[LineSpec, ...]]] = {}
+    return Unit(low, mid, high, kf.followers_low, kf.followers_high, kf.er_low, kf.er_high,
+                _basis(kind, kf.rate_source, kf.followers_source, kf.er_source, figures.completion_factor.source,
+                       brief))
 
 
 def _mix_specs(row: MixRow, figures: Figures) -> tuple[LineSpec, ...]:
-    """The influencer lines of a tier-mix row: biggest share first; the cheapest tier is the core line.
-    Tier rates do not depend on the brief, so this is built once per row and figures (immutable)."""
-    key = (id(row), id(figures))
-    hit = _MIX_SPECS.get(key)
-    if hit is not None and hit[0] is row and hit[1] is figures:
-        return hit[2]
+    """The influencer lines of a tier-mix row: biggest share first; the cheapest tier is the core line."""
     mix = row.mix
     cheapest = min(mix, key=lambda t: (figures.kinds[t].rate_mid, TIERS.index(t)))
     tiers = sorted(mix, key=lambda t: (-mix[t], TIERS.index(t)))
-    specs = tuple(LineSpec(kind=t, share=mix[t], phase=1, core=(t == cheapest)) for t in tiers)
-    if len(_MIX_SPECS) > 10_000:
-        _MIX_SPECS.clear()
-    _MIX_SPECS[key] = (row, figures, specs)
-    return specs
+    return tuple(LineSpec(kind=t, share=mix[t], phase=1, core=(t == cheapest)) for t in tiers)
 
 
 def line_specs(strategy: Strategy, brief: CampaignBrief, k: Knowledge, figures: Figures) -> tuple[LineSpec, ...]:
-    """The lines a strategy's plan is made of for this brief (plan.yaml; conditions compiled in guide/ruletable)."""
-    table = rule_table(k)
+    """The lines a strategy's plan is made of for this brief (plan.yaml, conditions by `Condition.weight`)."""
     if strategy == "influencer":
-        i = table.mix_rows.first_full(brief, figures)
-        return _mix_specs(k.plan.tier_mix[i] if i is not None else k.plan.tier_mix[-1], figures)
-    expert = table.expert_lines.get(strategy)
-    if expert is None:
-        return k.plan.strategies[strategy].lines
-    when, plain, with_expert = expert
-    return with_expert if when.first_full(brief, figures) == 0 else plain
+        return _mix_specs(k.plan.mix_for(brief, figures), figures)
+    spec = k.plan.strategies[strategy]
+    if spec.expert_line is not None and spec.expert_line.when.weight(brief, figures) == 1.0:
+        return (*spec.lines[:1], spec.expert_line.line, *spec.lines[1:])
+    return spec.lines
 
 
 def minimum_cost(strategy: Strategy, brief: CampaignBrief, k: Knowledge, figures: Figures) -> int:
@@ -89,7 +62,7 @@ def _weeks(phase: int, phases: int, duration: int) -> tuple[int, int]:
 
 
 class _Shape(NamedTuple):
-    """What a plan's lines cost before any budget is split: fixed per lines, figures and product value."""
+    """What a plan's lines cost before any budget is split."""
 
     units: tuple[Unit, ...]
     rates: tuple[int, ...]  # planning cost of one unit per line (the middle of its band)
@@ -99,25 +72,13 @@ class _Shape(NamedTuple):
     cheapest: int
 
 
-_SHAPES: dict[tuple[int, int, int], tuple[tuple[LineSpec, ...], Figures, _Shape]] = {}
-
-
 def _shape(specs: tuple[LineSpec, ...], figures: Figures, brief: CampaignBrief) -> _Shape:
-    pv = brief.product_value_idr or 0
-    key = (id(specs), id(figures), pv)
-    hit = _SHAPES.get(key)
-    if hit is not None and hit[0] is specs and hit[1] is figures:
-        return hit[2]
     units = tuple(unit(figures, s.kind, brief) for s in specs)
     rates = tuple(u.mid for u in units)
     core = tuple(1 if s.core else 0 for s in specs)
     total_share = sum(s.share for s in specs) or 1.0
-    shape = _Shape(units, rates, core, sum(r for r, c in zip(rates, core, strict=True) if c),
-                   tuple(s.share / total_share for s in specs), min(rates))
-    if len(_SHAPES) > 10_000:
-        _SHAPES.clear()
-    _SHAPES[key] = (specs, figures, shape)
-    return shape
+    return _Shape(units, rates, core, sum(r for r, c in zip(rates, core, strict=True) if c),
+                  tuple(s.share / total_share for s in specs), min(rates))
 
 
 def build_plan(strategy: Strategy, brief: CampaignBrief, k: Knowledge,
