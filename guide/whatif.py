@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .engine import ranking, recommend
 from .knowledge import Figures, Knowledge, knowledge
 from .models import AUDIENCES, GOALS, STRATEGIES, CampaignBrief, Recommendation, Strategy
+from .planner import minimum_budget
 
 BUDGET_STEPS = 64
 
@@ -61,8 +63,15 @@ def whatif_map(brief: CampaignBrief, figures: Figures | None = None, k: Knowledg
                     if lo <= b < hi:
                         for strat, points in eff.items():
                             raw[strat] += points
-                cells.append(Cell(b, goal, audience, ranking(raw)[0]))
+                cells.append(Cell(b, goal, audience, ranking(raw, _cell_cost(base, b, k, fig))[0]))
     return cells
+
+
+def _cell_cost(base: CampaignBrief, budget: int, k: Knowledge, fig: Figures) -> Callable[[Strategy], int]:
+    """The tie-break's cost for one cell, built only when the ranking needs it (an exact tie)."""
+    def cost(s: Strategy) -> int:
+        return minimum_budget(s, base.model_copy(update={"budget_idr": budget}), k, fig)
+    return cost
 
 
 SCENARIOS = ("current", "double", "half", "other_goal")
