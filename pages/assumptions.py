@@ -70,7 +70,7 @@ st.subheader(tr("assumptions.scheme_title"))
 scheme = current.tier_scheme
 st.markdown(scheme.note_en if lg == "en" else scheme.note_id)
 st.dataframe({
-    tr("assumptions.col.scheme"): [knowledge().sources.title(s["id"]) for s in scheme.other_schemes],
+    tr("assumptions.col.scheme"): [knowledge().sources.title(s["id"], lg) for s in scheme.other_schemes],
     **{tr(f"kind.{k}"): [s.get(k, "-") for s in scheme.other_schemes] for k in ("nano", "micro", "mid", "macro", "mega")},
 }, hide_index=True, width="stretch")
 st.subheader(tr("assumptions.notes_title"))
@@ -80,4 +80,4 @@ for kind, k in current.kinds.items():
 st.markdown(f"- {tr('assumptions.completion')}: {current.completion_factor.value:g} — {current.completion_factor.note}")
 st.subheader(tr("assumptions.sources_title"))
 for r in knowledge().sources.references:
-    st.markdown(f"- `{r.id}` — {r.title}")
+    st.markdown(f"- `{r.id}` — {r.title(lg)} — {r.publisher}")

@@ -50,4 +50,4 @@ for i, item in enumerate(t_list(lg, "learn.checklist")):
 
 st.subheader(tr("learn.sources_title"))
 for a in knowledge().sources.articles:
-    st.markdown(f"- **{a.title}** (`{a.id}`) — {a.summary_en if lg == 'en' else a.summary_id}")
+    st.markdown(f"- **{a.title(lg)}** — {a.publisher} (`{a.id}`) — {a.summary(lg)}")

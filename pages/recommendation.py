@@ -34,7 +34,7 @@ if st.button(tr("rec.edit"), icon=":material/edit_note:"):
     st.switch_page("pages/brief.py")
 
 for w in rec.warnings:
-    if w.code in ("budget-too-small", "compliance-doctor", "compliance-bpom"):
+    if w.code in ("budget-too-small", "close-call") or w.code.startswith("compliance-"):
         st.warning(w.text, icon=":material/warning:")
 
 left, right = st.columns(2)

@@ -289,3 +289,73 @@ def test_brief_platforms_are_canonical() -> None:
     b = CampaignBrief(**VALID, platforms=["instagram", "tiktok"])
     assert a == b
     assert recommend(a) == recommend(b)
+
+
+# ---------------------------------------------------------------- examples a user would notice
+
+def test_the_score_scale_is_pinned() -> None:
+    from guide.engine import to_score
+
+    assert [to_score(x) for x in (-30, 0, 30, 60)] == [26.9, 50.0, 73.1, 88.1]
+
+
+# Which compliance advisories each industry gets, written out from the sources (MKEK IDI 022/2020: doctors in
+# health, beauty and fitness ads; BPOM: drugs and traditional medicine are health, cosmetics are beauty).
+WITH_KOL = {"health": ["compliance-doctor", "compliance-bpom-drug", "compliance-traditional-medicine"],
+            "beauty": ["compliance-doctor", "compliance-bpom-cosmetics"], "fitness": ["compliance-doctor"]}
+WITHOUT_KOL = {"health": ["compliance-bpom-drug", "compliance-traditional-medicine"],
+               "beauty": ["compliance-bpom-cosmetics"]}
+
+
+@pytest.mark.parametrize("industry", ["health", "finance", "beauty", "fashion", "fitness", "travel", "lifestyle",
+                                      "food", "parenting", "tech", "education", "other"])
+def test_compliance_advisories_are_chosen_per_industry(industry: str) -> None:
+    kol = recommend(CampaignBrief(goal="credibility", budget_idr=100_000_000, audience="niche", industry=industry,
+                                  content="expert"), lang="en")
+    koc = recommend(CampaignBrief(goal="testimonials", budget_idr=10_000_000, audience="niche", industry=industry),
+                    lang="en")
+    assert "kol" in {ln.kind for ln in kol.plan} and {ln.kind for ln in koc.plan} == {"koc"}
+    for rec, want in ((kol, WITH_KOL.get(industry, [])), (koc, WITHOUT_KOL.get(industry, []))):
+        assert [w.code for w in rec.warnings if w.code.startswith("compliance-")] == want
+    texts = {w.code: w.text for w in kol.warnings}
+    if industry == "beauty":
+        assert "traditional" not in texts["compliance-bpom-cosmetics"]
+        assert "cosmetics" in texts["compliance-bpom-cosmetics"]
+
+
+@pytest.mark.parametrize(("weeks", "phase1", "phase2"), [(8, (1, 4), (5, 8)), (7, (1, 4), (5, 7)),
+                                                          (2, (1, 1), (2, 2)), (1, (1, 1), (1, 1))])
+def test_phase_timing_micro_first_then_kocs(weeks: int, phase1: tuple[int, int], phase2: tuple[int, int]) -> None:
+    rec = recommend(CampaignBrief(goal="launch", budget_idr=20_000_000, audience="broad", industry="fitness",
+                                  duration_weeks=weeks), lang="en")
+    assert [(ln.kind, ln.phase, (ln.start_week, ln.end_week)) for ln in rec.plan] == \
+        [("micro", 1, phase1), ("koc", 2, phase2)]
+    single = recommend(CampaignBrief(goal="testimonials", budget_idr=10_000_000, audience="niche",
+                                     industry="food", duration_weeks=weeks), lang="en")
+    assert [(ln.start_week, ln.end_week) for ln in single.plan] == [(1, weeks)]
+
+
+@pytest.mark.parametrize(("budget", "want", "agency_step"), [
+    (3_000_000, set(), False),  # a Rp 3 jt UMKM plan (9 KOCs) is not told to hire anyone
+    (8_000_000, {"management-at-planning", "management"}, False),  # 20+ KOCs: one coordinator
+    (300_000_000, {"management-at-planning", "management-agency", "capacity"}, True),  # 150 creators
+])
+def test_management_advice_scales_with_the_plan(budget: int, want: set[str], agency_step: bool) -> None:
+    rec = recommend(CampaignBrief(goal="testimonials", budget_idr=budget, audience="niche", industry="beauty",
+                                  brand_stage="new", content="authentic"), lang="en")
+    codes = {w.code for w in rec.warnings} & {"management-at-planning", "management", "management-agency",
+                                              "capacity"}
+    assert codes == want, [(ln.kind, ln.count) for ln in rec.plan]
+    assert any("agency" in s and "database" in s for s in rec.next_steps) == agency_step
+
+
+def test_reach_is_unique_accounts_from_reach_per_post_not_followers() -> None:
+    # One micro-influencer: 10K–50K followers, 15–30 % reach per post (2024 summaries), 80 % of posts
+    # published: 1,200–12,000 accounts, not 8,000–40,000 (followers × 0.8).
+    rec = recommend(CampaignBrief(goal="launch", budget_idr=2_200_000, audience="broad", industry="fitness"),
+                    lang="en")
+    micro = next(ln for ln in rec.plan if ln.kind == "micro")
+    assert micro.count == 1
+    assert (micro.reach.low, micro.reach.high) == (1_200, 12_000)
+    assert micro.reach_basis == "unique-accounts"
+    assert "reach-basis" in {w.code for w in rec.warnings}
