@@ -132,26 +132,30 @@ def _counts(specs: tuple[LineSpec, ...], rates: list[int], money: int, cap: int)
     n = len(specs)
     counts = [0] * n
     spent = [0] * n
-    total = 0
-    shares = [s.share for s in specs]
-    order = [i for i in range(n) if specs[i].core]
+    total = bought = 0
+    open_lines = [(j, specs[j].share) for j in range(n) if specs[j].share > 0]
+    queue = [i for i in range(n) if specs[i].core]
     pos = 0
     while True:
-        if pos < len(order):
-            i = order[pos]
+        if pos < len(queue):
+            i = queue[pos]
             pos += 1
-        else:
-            open_lines = [j for j in range(n) if shares[j] > 0]
-            if not open_lines:
-                return counts, False, None
-            i = min(open_lines, key=lambda j: ((spent[j] + rates[j]) / shares[j], j))
-        if sum(counts) >= cap:
+        elif not open_lines:
+            return counts, False, None
+        else:  # the line furthest below its share once this creator is bought (lowest index on a tie)
+            i, best = -1, math.inf
+            for j, share in open_lines:
+                v = (spent[j] + rates[j]) / share
+                if v < best:
+                    i, best = j, v
+        if bought >= cap:
             return counts, True, None
         if total + rates[i] > money:
             return counts, False, i
         counts[i] += 1
         spent[i] += rates[i]
         total += rates[i]
+        bought += 1
 
 
 def _plan(specs: tuple[LineSpec, ...], mix_id: str | None, brief: CampaignBrief, figures: Figures) -> Plan | None:
