@@ -123,11 +123,12 @@ def recommend(brief: CampaignBrief, lang: Lang | str = "id", figures: Figures | 
             lg, key, budget=fmt_idr(brief.budget_idr, lg), need=fmt_idr(need, lg), best=name[strategy],
             planned=name[planned] if planned else ""), k, lg, "004_b09fe85dff487976.txt"))
     if margin < CLOSE_CALL_POINTS:
-        text = t(lg, "engine.warn.close_call", winner=name[strategy], runner=name[runner_up],
-                 margin=f"{margin:.1f}".replace(".", "," if lg == "id" else "."))
-        if tb is not None:
-            text += " " + t(lg, f"engine.warn.tie_{tb.replace('-', '_')}", winner=name[strategy],
-                            runner=name[runner_up], a=fmt_idr(cost(strategy), lg), b=fmt_idr(cost(runner_up), lg))
+        if tb is None:
+            text = t(lg, "engine.warn.close_call", winner=name[strategy], runner=name[runner_up],
+                     margin=f"{margin:.1f}".replace(".", "," if lg == "id" else "."))
+        else:
+            text = t(lg, f"engine.warn.tie_{tb.replace('-', '_')}", winner=name[strategy], runner=name[runner_up],
+                     a=fmt_idr(cost(strategy), lg), b=fmt_idr(cost(runner_up), lg))
         warnings.append(_adv("close-call", text, k, lg, "000_11d1de50b13a0c2a.txt"))
     warnings.extend(_advisories(brief, plan, lg, k, fig))
 

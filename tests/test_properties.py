@@ -134,7 +134,7 @@ def test_close_calls_carry_a_close_call_warning_naming_both(brief: CampaignBrief
         assert NAMES["en"][rec.strategy] in text and NAMES["en"][rec.runner_up] in text
     if rec.raw_scores[rec.strategy] == rec.raw_scores[rec.runner_up]:
         assert rec.tie_break in ("cheaper", "lower-risk") and warning is not None
-        assert ("cheaper" in warning.text) == (rec.tie_break == "cheaper")
+        assert ("cheaper" in warning.text) == (rec.tie_break == "cheaper") and "tie" in warning.text.casefold()
     else:
         assert rec.tie_break is None
 
@@ -359,3 +359,18 @@ def test_reach_is_unique_accounts_from_reach_per_post_not_followers() -> None:
     assert (micro.reach.low, micro.reach.high) == (1_200, 12_000)
     assert micro.reach_basis == "unique-accounts"
     assert "reach-basis" in {w.code for w in rec.warnings}
+
+
+def test_an_exact_tie_goes_to_the_cheaper_strategy_and_says_why() -> None:
+    # Sales to a niche, new brand, 12 weeks, LinkedIn: influencer and KOC both sum to 43 points. The stated
+    # tie-break is the cheaper start: one KOC (Rp 275.000 planning rate) after the 15 % reserve needs
+    # Rp 323.530, one nano-influencer (Rp 300.000) Rp 352.942 — never the order of a list.
+    brief = CampaignBrief(goal="sales", budget_idr=50_000_000, audience="niche", industry="parenting",
+                          platforms=["linkedin"], brand_stage="new", duration_weeks=12)
+    rec = recommend(brief, lang="en")
+    assert rec.raw_scores["koc"] == rec.raw_scores["influencer"] == 43
+    assert (rec.strategy, rec.runner_up, rec.tie_break) == ("koc", "influencer", "cheaper")
+    text = next(w.text for w in rec.warnings if w.code == "close-call")
+    assert "Rp 323,530" in text and "Rp 352,942" in text and "tie" in text
+    rid = recommend(brief, lang="id")
+    assert "Rp 323.530" in next(w.text for w in rid.warnings if w.code == "close-call")
