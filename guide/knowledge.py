@@ -149,7 +149,11 @@ class FigureMeta(_Frozen):
     reference: str
     as_of: date
     assumption: bool = False
-    note: str = ""
+    note: str = ""  # English
+    note_id: str = ""  # Indonesian
+
+    def note_text(self, lang: str = "id") -> str:
+        return self.note_id if lang == "id" and self.note_id else self.note
 
 
 NUMBERS = ("rate", "followers", "er", "reach")
@@ -230,6 +234,12 @@ class KindFigures(_Frozen):
     def sources(self) -> set[str]:
         return {getattr(self, f"{n}_source") for n in NUMBERS} | {m.reference for m in self.meta.values()}
 
+    def note(self, name: str, lang: str = "id") -> str:
+        """The notes on one band (`rate`, `followers`, `er`, `reach`) in the user's language."""
+        parts = [m.note_text(lang) for end in ("low", "high") if (m := self.meta.get(f"{name}_{end}")) is not None]
+        text = " ".join(p for p in parts if p)
+        return text or getattr(self, f"{name}_note")
+
 
 class Factor(_Frozen):
     """One scalar figure with its unit and dated reference (`reference` in the file, `source` here)."""
@@ -239,7 +249,11 @@ class Factor(_Frozen):
     source: str = Field(validation_alias=AliasChoices("reference", "source"))
     as_of: date | None = None
     assumption: bool = False
-    note: str = ""
+    note: str = ""  # English
+    note_id: str = ""  # Indonesian
+
+    def note_text(self, lang: str = "id") -> str:
+        return self.note_id if lang == "id" and self.note_id else self.note
 
 
 class TierScheme(_Frozen):

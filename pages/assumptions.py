@@ -75,9 +75,9 @@ st.dataframe({
 }, hide_index=True, width="stretch")
 st.subheader(tr("assumptions.notes_title"))
 for kind, k in current.kinds.items():
-    notes = " ".join(n for n in (k.rate_note, k.followers_note, k.er_note) if n)
+    notes = " ".join(n for n in (k.note(x, lg) for x in ("rate", "followers", "er", "reach")) if n)
     st.markdown(f"- **{tr(f'kind.{kind}')}** — {tr('assumptions.er_mid', er=fmt_pct((k.er_low + k.er_high) / 2, lg))} {notes}")
-st.markdown(f"- {tr('assumptions.completion')}: {current.completion_factor.value:g} — {current.completion_factor.note}")
+st.markdown(f"- {tr('assumptions.completion')}: {current.completion_factor.value:g} — {current.completion_factor.note_text(lg)}")
 st.subheader(tr("assumptions.sources_title"))
 for r in knowledge().sources.references:
     st.markdown(f"- `{r.id}` — {r.title(lg)} — {r.publisher}")

@@ -324,8 +324,12 @@ def test_every_figure_has_a_unit_and_a_dated_reference() -> None:
         assert set(row.meta) == set(VALUES), kind
         for key, m in row.meta.items():
             assert m.unit.strip() and m.reference in known and m.as_of.year >= 2019, (kind, key)
+            assert bool(m.note) == bool(m.note_id), f"{kind}.{key}: a note needs both languages"
+        for name in ("rate", "followers", "er", "reach"):
+            assert row.note(name, "id") != row.note(name, "en") or not row.note(name, "en"), (kind, name)
     for name, factor in fig.factors().items():
         assert factor.unit.strip() and factor.as_of is not None and factor.note.strip(), name
+        assert factor.note_id.strip() and factor.note_text("id") != factor.note_text("en"), name
 
 
 @pytest.mark.parametrize("name", ["er", "reach"])
