@@ -42,7 +42,7 @@ class _Frozen(BaseModel):
 
 class BudgetTest(_Frozen):
     """`count` units of `kind` at the planner's planning cost (the middle of the rate band, or the brief's
-    product value for a KOC): the very figure the plan is costed with."""
+    product value for a KOC), grossed up by the reserve: the very budget the plan needs to book them."""
 
     kind: Kind
     count: int = Field(default=1, ge=1)
@@ -321,7 +321,22 @@ class Figures(_Frozen):
         return k.rate_low, k.rate_mid, k.rate_high
 
     def units_cost(self, test: BudgetTest, brief: CampaignBrief) -> int:
-        return test.count * self.unit_band(test.kind, brief)[1]
+        """The budget that buys `test.count` units at the planning rate once the reserve is held back: the
+        planner's own threshold (guide/planner.py `minimum_budget` for one core line)."""
+        return self.budget_for(test.count * self.unit_band(test.kind, brief)[1])
+
+    def reserve_of(self, budget: int) -> int:
+        """The reserve held back from a budget (shipping, fees, boosting), whole rupiah."""
+        return int(budget * self.reserve_share.value)
+
+    def budget_for(self, cost: int) -> int:
+        """The smallest budget whose part after the reserve covers `cost`."""
+        b = math.ceil(cost / (1 - self.reserve_share.value))
+        while b > 0 and b - 1 - self.reserve_of(b - 1) >= cost:
+            b -= 1
+        while b - self.reserve_of(b) < cost:
+            b += 1
+        return b
 
 
 class LineSpec(_Frozen):

@@ -93,14 +93,14 @@ def line_specs(strategy: Strategy, brief: CampaignBrief, k: Knowledge, figures: 
 
 
 def reserve(budget: int, figures: Figures) -> int:
-    return int(budget * figures.reserve_share.value)
+    return figures.reserve_of(budget)
 
 
 def minimum_budget(strategy: Strategy, brief: CampaignBrief, k: Knowledge, figures: Figures) -> int:
     """The smallest budget that funds one unit of every core line after the reserve."""
     core = min(sum(unit(figures, s.kind, brief).mid for s in specs if s.core)
                for _, specs in _candidates(strategy, brief, k, figures))
-    return math.ceil(core / (1 - figures.reserve_share.value))
+    return figures.budget_for(core)
 
 
 def minimum_cost(strategy: Strategy, brief: CampaignBrief, k: Knowledge, figures: Figures) -> int:

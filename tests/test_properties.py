@@ -364,13 +364,31 @@ def test_reach_is_unique_accounts_from_reach_per_post_not_followers() -> None:
 def test_an_exact_tie_goes_to_the_cheaper_strategy_and_says_why() -> None:
     # Sales to a niche, new brand, 12 weeks, LinkedIn: influencer and KOC both sum to 43 points. The stated
     # tie-break is the cheaper start: one KOC (Rp 275.000 planning rate) after the 15 % reserve needs
-    # Rp 323.530, one nano-influencer (Rp 300.000) Rp 352.942 — never the order of a list.
+    # Rp 323.529 (− 48.529 reserve), one nano-influencer (Rp 300.000) Rp 352.941 — never the order of a list.
     brief = CampaignBrief(goal="sales", budget_idr=50_000_000, audience="niche", industry="parenting",
                           platforms=["linkedin"], brand_stage="new", duration_weeks=12)
     rec = recommend(brief, lang="en")
     assert rec.raw_scores["koc"] == rec.raw_scores["influencer"] == 43
     assert (rec.strategy, rec.runner_up, rec.tie_break) == ("koc", "influencer", "cheaper")
     text = next(w.text for w in rec.warnings if w.code == "close-call")
-    assert "Rp 323,530" in text and "Rp 352,942" in text and "tie" in text
+    assert "Rp 323,529" in text and "Rp 352,941" in text and "tie" in text
     rid = recommend(brief, lang="id")
-    assert "Rp 323.530" in next(w.text for w in rid.warnings if w.code == "close-call")
+    assert "Rp 323.529" in next(w.text for w in rid.warnings if w.code == "close-call")
+
+
+def test_rules_and_plan_agree_on_when_a_kol_is_affordable() -> None:
+    # One KOL at the planning rate (Rp 30 jt, the middle of Rp 10–50 jt) after the 15 % reserve (rounded down)
+    # needs a budget of Rp 35.294.117: 35.294.117 − 5.294.117 = 30.000.000. Below it the small-budget rule
+    # fires and no KOL can be planned; from it, neither.
+    from guide.planner import minimum_budget
+
+    k = knowledge()
+    need = 35_294_117
+    for budget, small in ((need - 1, True), (need, False)):
+        brief = CampaignBrief(goal="credibility", budget_idr=budget, audience="niche", industry="health",
+                              content="expert")
+        rec = recommend(brief, lang="en")
+        assert ("a004-koc-small-budget" in {r.rule_id for r in rec.reasons}) == small
+        assert (build_plan("kol", brief, k, k.figures) is None) == small
+        assert minimum_budget("kol", brief, k, k.figures) == need
+        assert rec.planned_strategy == ("koc" if small else "kol")
