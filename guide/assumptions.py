@@ -13,10 +13,12 @@ from typing import Any
 from .knowledge import Figures, KindFigures
 from .models import KINDS, Kind
 
-EDITABLE = ("rate_low", "rate_high", "followers_low", "followers_high", "er_low", "er_high")
+EDITABLE = ("rate_low", "rate_high", "followers_low", "followers_high", "er_low", "er_high", "reach_low", "reach_high")
 INT_COLUMNS = ("rate_low", "rate_high", "followers_low", "followers_high")
 MAX_VALUE = {"rate_low": 10**11, "rate_high": 10**11, "followers_low": 10**9, "followers_high": 10**9,
-             "er_low": 100.0, "er_high": 100.0}
+             "er_low": 100.0, "er_high": 100.0, "reach_low": 100.0, "reach_high": 100.0}
+# Plan-wide figures a user may edit besides the rows: name -> (lowest, highest) allowed value.
+FACTORS = {"completion_factor": (0.05, 1.0), "reserve_share": (0.0, 0.5)}
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ def figures_rows(figures: Figures) -> list[dict[str, Any]]:
             "rate_source": k.rate_source + (" *" if k.rate_assumption else ""),
             "followers_source": k.followers_source + (" *" if k.followers_assumption else ""),
             "er_source": k.er_source + (" *" if k.er_assumption else ""),
+            "reach_source": k.reach_source + (" *" if k.reach_assumption else ""),
         })
     return rows
 
@@ -57,9 +60,12 @@ def _number(v: Any) -> float | None:
         return None
 
 
-def figures_from_rows(rows: list[dict[str, Any]], base: Figures,
-                      completion: Any = None) -> tuple[Figures, list[EditProblem]]:
-    """Apply edited rows to `base`. Each bad cell keeps that kind's last good row; returns all problems."""
+def figures_from_rows(rows: list[dict[str, Any]], base: Figures, completion: Any = None,
+                      reserve: Any = None) -> tuple[Figures, list[EditProblem]]:
+    """Apply edited rows to `base`. Each bad cell keeps that kind's last good row; returns all problems.
+
+    `completion` (share of planned posts published, above 0 and at most 1) and `reserve` (share of the budget
+    held back for shipping, fees and boosting, 0 to 0.5) replace the plan-wide figures when given."""
     problems: list[EditProblem] = []
     by_kind: dict[str, dict[str, Any]] = {}
     for row in rows:
@@ -101,11 +107,15 @@ def figures_from_rows(rows: list[dict[str, Any]], base: Figures,
         kinds[kind] = old.model_copy(update=update)
         # model_copy skips validation: re-validate so the result is as trustworthy as a loaded file.
         KindFigures.model_validate(kinds[kind].model_dump())
-    factor = base.completion_factor
-    if completion is not None:
-        n = _number(completion)
-        if n is None or not math.isfinite(n) or not 0 < n <= 1:
-            problems.append(EditProblem("", "completion_factor", "factor_range"))
+    changes: dict[str, Any] = {"kinds": kinds}
+    for name, given in (("completion_factor", completion), ("reserve_share", reserve)):
+        if given is None:
+            continue
+        lo, hi = FACTORS[name]
+        n = _number(given)
+        ok = n is not None and math.isfinite(n) and (lo < n <= hi if name == "completion_factor" else lo <= n <= hi)
+        if not ok or n is None:
+            problems.append(EditProblem("", name, "factor_range"))
         else:
-            factor = factor.model_copy(update={"value": float(n)})
-    return base.model_copy(update={"kinds": kinds, "completion_factor": factor}), problems
+            changes[name] = getattr(base, name).model_copy(update={"value": float(n)})
+    return base.model_copy(update=changes), problems

@@ -1,15 +1,23 @@
-"""The decision engine: rules from data/ score the four strategies; the planner costs the winner."""
+"""The decision engine: rules from data/ score the four strategies; the planner costs the winner.
+
+Rule semantics live in one place, `Condition.weight` (guide/knowledge.py); this module sums the effects,
+ranks the strategies (ties broken by a stated rule, never by list order), explains the result reason by
+reason with its direction, plans the first strategy the budget can fund, and adds the advisories that fit
+the case.
+"""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Collection
 
-from .i18n import fmt_idr, t
+from .i18n import fmt_idr, fmt_int, t
 from .knowledge import Figures, Knowledge, Rule, knowledge
 from .models import (
     STRATEGIES,
     Advisory,
     CampaignBrief,
+    Direction,
     Lang,
     PlanLine,
     Reason,
@@ -17,15 +25,20 @@ from .models import (
     SourceRef,
     Strategy,
 )
-from .planner import build_plan, minimum_cost
-from .ruletable import RuleTable, rule_table
+from .planner import Plan, build_plan, minimum_budget
 
 SCORE_SCALE = 30.0
+CLOSE_CALL_POINTS = 3.0  # a winner ahead by less than this on the 0–100 scale is a close call
 # Sources the advisories cite; load_knowledge checks that each one exists in data/sources.yaml.
 ADVISORY_SOURCES = ("idi-mkek-022-2020", "bpom-2021-2025", "ftc-255", "no-kol-ratecard",
-                    "002_335bf9447ff5f52e.txt", "003_2099007efe86bad4.txt")
-COMPLIANCE_DOCTOR_INDUSTRIES = {"health", "beauty", "fitness"}
-BPOM_INDUSTRIES = {"health", "beauty"}
+                    "000_11d1de50b13a0c2a.txt", "002_335bf9447ff5f52e.txt", "003_2099007efe86bad4.txt",
+                    "004_b09fe85dff487976.txt")
+COMPLIANCE_DOCTOR_INDUSTRIES = frozenset({"health", "beauty", "fitness"})  # MKEK: health, beauty, fitness claims
+# Tie-break after an exact tie in raw score and in the budget each needs: the lower-risk strategy first.
+# A KOC needs only the product; an influencer is one paid post; combined runs two kinds of creator; a KOL is
+# the hardest to book (article 002: some rarely collaborate).
+RISK_ORDER: dict[Strategy, int] = {"koc": 0, "influencer": 1, "combined": 2, "kol": 3}
+TRUST_GOALS = frozenset({"testimonials", "reputation"})
 
 
 def to_score(raw: float) -> float:
@@ -34,8 +47,8 @@ def to_score(raw: float) -> float:
 
 
 def fired_rules(brief: CampaignBrief, k: Knowledge, figures: Figures) -> list[tuple[Rule, float]]:
-    """The rules that fire, in file order, with their weight (compiled; `Condition.weight` defines it)."""
-    return rule_table(k).fired(brief, figures)
+    """The rules that fire, in file order, with their weight (`Condition.weight` defines it)."""
+    return [(r, w) for r in k.rules if (w := r.when.weight(brief, figures)) > 0]
 
 
 def raw_scores(fired: list[tuple[Rule, float]]) -> dict[Strategy, float]:
@@ -46,33 +59,34 @@ def raw_scores(fired: list[tuple[Rule, float]]) -> dict[Strategy, float]:
     return raw
 
 
-def _raw_scores(fired: list[tuple[Rule, float]], table: RuleTable) -> dict[Strategy, float]:
-    """raw_scores from the table's effect vectors (the same sums, in the same order)."""
-    kol = inf = koc = comb = 0.0
-    index = table.index
-    effects = table.effects
-    for rule, w in fired:
-        e = effects[index[id(rule)]]
-        kol += e[0] * w
-        inf += e[1] * w
-        koc += e[2] * w
-        comb += e[3] * w
-    return {"kol": kol, "influencer": inf, "koc": koc, "combined": comb}
+def ranking(raw: dict[Strategy, float], cost: Callable[[Strategy], int] | None = None) -> list[Strategy]:
+    """Strategies best first: higher raw score; on an exact tie the one the budget funds more cheaply
+    (`cost`, the smallest budget that funds it), then the lower-risk one (RISK_ORDER)."""
+    top = max(raw.values())
+    tied = sum(1 for v in raw.values() if abs(v - top) < 1e-9) > 1
+    if cost is None or not tied:
+        return sorted(STRATEGIES, key=lambda s: (-round(raw[s], 9), RISK_ORDER[s]))
+    costs = {s: cost(s) for s in STRATEGIES}
+    return sorted(STRATEGIES, key=lambda s: (-round(raw[s], 9), costs[s], RISK_ORDER[s]))
 
 
-_ORDER: dict[Strategy, int] = {s: i for i, s in enumerate(STRATEGIES)}
-
-
-def ranking(raw: dict[Strategy, float]) -> list[Strategy]:
-    """Strategies best first: higher raw score, then the fixed order kol, influencer, koc, combined."""
-    return sorted(STRATEGIES, key=lambda s: (-raw[s], _ORDER[s]))
+def tie_break(raw: dict[Strategy, float], order: list[Strategy], cost: Callable[[Strategy], int]) -> str | None:
+    """Which stated rule decided between the winner and the runner-up, when their raw scores tie."""
+    a, b = order[0], order[1]
+    if abs(raw[a] - raw[b]) >= 1e-9:
+        return None
+    return "cheaper" if cost(a) != cost(b) else "lower-risk"
 
 
 def decide(brief: CampaignBrief, figures: Figures | None = None) -> Strategy:
-    """Only the winning strategy (fast path for the what-if map)."""
+    """Only the winning strategy (what the what-if map shows)."""
     k = knowledge()
     fig = figures or k.figures
-    return ranking(raw_scores(fired_rules(brief, k, fig)))[0]
+    return ranking(raw_scores(fired_rules(brief, k, fig)), _coster(brief, k, fig))[0]
+
+
+def _coster(brief: CampaignBrief, k: Knowledge, fig: Figures) -> Callable[[Strategy], int]:
+    return lambda s: minimum_budget(s, brief, k, fig)
 
 
 def recommend(brief: CampaignBrief, lang: Lang | str = "id", figures: Figures | None = None,
@@ -81,155 +95,192 @@ def recommend(brief: CampaignBrief, lang: Lang | str = "id", figures: Figures | 
     lg: Lang = "en" if lang == "en" else "id"
     k = k or knowledge()
     fig = figures or k.figures
-    table = rule_table(k)
-    fired = table.fired(brief, fig)
-    raw = _raw_scores(fired, table)
-    order = ranking(raw)
+    fired = fired_rules(brief, k, fig)
+    raw = raw_scores(fired)
+    cost = _coster(brief, k, fig)
+    order = ranking(raw, cost)
     strategy, runner_up = order[0], order[1]
     scores = {s: to_score(raw[s]) for s in STRATEGIES}
+    margin = round(scores[strategy] - scores[runner_up], 1)
+    tb = tie_break(raw, order, cost)
 
-    # Strongest effect on the winner first, then the strongest effect overall; ties keep file order.
-    col = STRATEGIES.index(strategy)
-    index, effects, sums = table.index, table.effects, table.effect_sums
-    keyed = [(-abs(effects[i][col] * w), -abs(sums[i] * w), n, i, w)
-             for n, (r, w) in enumerate(fired) for i in (index[id(r)],)]
-    keyed.sort()
-    cache = table.reasons
-    reasons = tuple(cache.get((i, w, lg)) or _reason(table, i, w, lg, k) for *_, i, w in keyed)
-
-    warnings: list[Advisory] = []
     planned: Strategy | None = None
-    plan: tuple[PlanLine, ...] = ()
+    plan: Plan | None = None
     for s in order:
-        p = build_plan(s, brief, k, fig)
-        if p is not None:
-            planned, plan = s, p
+        plan = build_plan(s, brief, k, fig)
+        if plan is not None:
+            planned = s
             break
+    lines = plan.lines if plan is not None else ()
+
+    reasons = _reasons(fired, strategy, planned, lg, k)
+    name = {s: t(lg, f"strategy.{s}.name") for s in STRATEGIES}
+    warnings: list[Advisory] = []
     if planned != strategy:
-        need = minimum_cost(strategy, brief, k, fig)
+        need = minimum_budget(strategy, brief, k, fig)
         key = "engine.warn.budget_fallback" if planned else "engine.warn.budget_none"
-        warnings.append(Advisory(code="budget-too-small", text=t(
-            lg, key, budget=fmt_idr(brief.budget_idr, lg), need=fmt_idr(need, lg),
-            best=t(lg, f"strategy.{strategy}.name"),
-            planned=t(lg, f"strategy.{planned}.name") if planned else "")))
+        warnings.append(_adv("budget-too-small", t(
+            lg, key, budget=fmt_idr(brief.budget_idr, lg), need=fmt_idr(need, lg), best=name[strategy],
+            planned=name[planned] if planned else ""), k, lg, "004_b09fe85dff487976.txt"))
+    if margin < CLOSE_CALL_POINTS:
+        if tb is None:
+            text = t(lg, "engine.warn.close_call", winner=name[strategy], runner=name[runner_up],
+                     margin=f"{margin:.1f}".replace(".", "," if lg == "id" else "."))
+        else:
+            text = t(lg, f"engine.warn.tie_{tb.replace('-', '_')}", winner=name[strategy], runner=name[runner_up],
+                     a=fmt_idr(cost(strategy), lg), b=fmt_idr(cost(runner_up), lg))
+        warnings.append(_adv("close-call", text, k, lg, "000_11d1de50b13a0c2a.txt"))
     warnings.extend(_advisories(brief, plan, lg, k, fig))
 
-    total = sum(ln.cost_idr for ln in plan)
-    summary = t(lg, f"engine.summary.{strategy}")
+    total = sum(ln.cost_idr for ln in lines)
+    if planned is None:
+        headline = t(lg, "engine.headline.none", best=name[strategy])
+        summary = t(lg, "engine.summary.none", best=name[strategy])
+    elif planned != strategy:
+        headline = t(lg, "engine.headline.fallback", planned=name[planned], best=name[strategy])
+        summary = t(lg, "engine.summary.fallback", planned=name[planned], best=name[strategy]) + " " + \
+            t(lg, f"engine.summary.{planned}")
+    else:
+        headline = t(lg, "engine.headline.plan", planned=name[planned])
+        summary = t(lg, f"engine.summary.{strategy}")
+    zero = {"low": 0, "high": 0}
     return Recommendation(
         brief=brief, lang=lg, strategy=strategy, planned_strategy=planned, runner_up=runner_up,
-        margin=round(scores[strategy] - scores[runner_up], 1), scores=scores, raw_scores=raw,
-        summary=summary, reasons=reasons, plan=plan, total_cost_idr=total, warnings=tuple(warnings),
-        next_steps=_next_steps(plan, lg, fig.management_threshold.value),
+        margin=margin, scores=scores, raw_scores=raw, summary=summary, reasons=reasons, plan=lines,
+        total_cost_idr=total, warnings=tuple(warnings), next_steps=_next_steps(lines, lg, fig),
+        headline=headline, reserve_idr=plan.reserve_idr if plan else 0,
+        unallocated_idr=plan.unallocated_idr if plan else 0,
+        reach_total=plan.reach_total if plan else zero, engagements_total=plan.engagements_total if plan else zero,
+        tie_break=tb, capped=plan.capped if plan else False,
     )
 
 
-# Reasons, source references and advisories are immutable values, built once per process and shared: a
-# Reason per (rule, weight, language) in its rule table, the others in the dicts below. Keys hold the object
-# they are keyed on, so an id is never reused while its entry lives.
-_SOURCES: dict[tuple[int, str], tuple[Knowledge, SourceRef]] = {}
-_CACHE_LIMIT = 20_000
+def _reasons(fired: list[tuple[Rule, float]], winner: Strategy, planned: Strategy | None, lg: Lang,
+             k: Knowledge) -> tuple[Reason, ...]:
+    """Each fired rule as a reason, with its direction relative to the strategy that is planned (the winner
+    when it is funded, else the fallback the headline names first): for (biggest first), then against
+    (biggest first), then neutral. A reason for the winner is support only when the winner is what the plan
+    holds: with no plan at all, it is neutral (it is about creators not in the plan)."""
+    ref = planned or winner
+    out: list[tuple[int, float, int, Reason]] = []
+    for n, (r, w) in enumerate(fired):
+        eff = {s: r.effects.get(s, 0) * w for s in STRATEGIES}
+        rival = max(eff[s] for s in STRATEGIES if s != ref)
+        points = eff[ref] - rival
+        best = max(eff.values())
+        leaders = [s for s in STRATEGIES if eff[s] == best]
+        favours: Strategy | None = leaders[0] if best > 0 and len(leaders) == 1 else None
+        direction: Direction = "for" if points > 0 else "against" if points < 0 else "neutral"
+        if direction == "for" and planned is None:
+            direction = "neutral"
+        src = k.sources.get(r.source.article)
+        reason = Reason(
+            rule_id=r.id, label=r.label.get(lg), effects={s: e * w for s, e in r.effects.items()}, weight=w,
+            text=r.reason.get(lg) + (t(lg, "engine.secondary_suffix") if w < 1 else ""),
+            source=SourceRef(id=src.id, title=src.title(lg), passage=r.source.passage, publisher=src.publisher,
+                             url=src.url),
+            direction=direction, points=round(points, 2), favours=favours,
+        )
+        group = {"for": 0, "against": 1, "neutral": 2}[direction]
+        out.append((group, -abs(points), n, reason))
+    out.sort(key=lambda x: (x[0], x[1], x[2]))
+    return tuple(x[3] for x in out)
 
 
-def _reason(table: RuleTable, i: int, w: float, lg: Lang, k: Knowledge) -> Reason:
-    r = table.rules[i]
-    reason = Reason(
-        rule_id=r.id,
-        label=r.label.get(lg),
-        effects={s: e * w for s, e in r.effects.items()},
-        weight=w,
-        text=r.reason.get(lg) + (t(lg, "engine.secondary_suffix") if w < 1 else ""),
-        source=SourceRef(id=r.source.article, title=k.sources.title(r.source.article), passage=r.source.passage),
-    )
-    table.reasons[(i, w, lg)] = reason  # at most rules × 2 weights × 2 languages entries
-    return reason
+def _adv(code: str, text: str, k: Knowledge, lg: Lang, sid: str) -> Advisory:
+    src = k.sources.get(sid)
+    return Advisory(code=code, text=text,
+                    source=SourceRef(id=sid, title=src.title(lg), publisher=src.publisher, url=src.url))
 
 
-def _src(k: Knowledge, sid: str) -> SourceRef:
-    key = (id(k), sid)
-    hit = _SOURCES.get(key)
-    if hit is not None and hit[0] is k:
-        return hit[1]
-    ref = SourceRef(id=sid, title=k.sources.title(sid))
-    if len(_SOURCES) > _CACHE_LIMIT:
-        _SOURCES.clear()
-    _SOURCES[key] = (k, ref)
-    return ref
-
-
-_ADVISORIES: dict[tuple[str, str, str, int], tuple[Knowledge, Advisory]] = {}
-_FIXED: dict[tuple[str, str, Lang, str, int], tuple[Knowledge, Advisory]] = {}
-
-
-def _adv(code: str, text: str, k: Knowledge, sid: str) -> Advisory:
-    """An advisory is an immutable value: equal code, text and source give one shared object."""
-    key = (code, text, sid, id(k))
-    hit = _ADVISORIES.get(key)
-    if hit is not None and hit[0] is k:
-        return hit[1]
-    adv = Advisory(code=code, text=text, source=_src(k, sid))
-    if len(_ADVISORIES) > _CACHE_LIMIT:
-        _ADVISORIES.clear()
-    _ADVISORIES[key] = (k, adv)
-    return adv
-
-
-def _fixed(code: str, text_key: str, lg: Lang, k: Knowledge, sid: str) -> Advisory:
-    """An advisory whose text has no numbers in it: looked up, not formatted, after its first use."""
-    key = (code, text_key, lg, sid, id(k))
-    hit = _FIXED.get(key)
-    if hit is not None and hit[0] is k:
-        return hit[1]
-    adv = _adv(code, t(lg, text_key), k, sid)
-    if len(_FIXED) > 1_000:
-        _FIXED.clear()
-    _FIXED[key] = (k, adv)
-    return adv
-
-
-def _advisories(brief: CampaignBrief, plan: tuple[PlanLine, ...], lg: Lang, k: Knowledge,
-                fig: Figures) -> list[Advisory]:
-    kinds = {ln.kind for ln in plan}
-    out: list[Advisory] = []
-    if "kol" in kinds and brief.industry in COMPLIANCE_DOCTOR_INDUSTRIES:
-        out.append(_fixed("compliance-doctor", "engine.warn.compliance_doctor", lg, k, "idi-mkek-022-2020"))
-    if brief.industry in BPOM_INDUSTRIES:
-        out.append(_fixed("compliance-bpom", "engine.warn.compliance_bpom", lg, k, "bpom-2021-2025"))
-    if plan:
-        key = "engine.warn.disclosure_koc" if "koc" in kinds else "engine.warn.disclosure"
-        out.append(_fixed("disclosure", key, lg, k, "ftc-255"))
-    if "kol" in kinds:
-        out.append(_adv("kol-fee-assumption", t(
-            lg, "engine.warn.kol_fee", low=fmt_idr(fig.kinds["kol"].rate_low, lg),
-            high=fmt_idr(fig.kinds["kol"].rate_high, lg)), k, "no-kol-ratecard"))
-        out.append(_fixed("kol-availability", "engine.warn.kol_availability", lg, k, "002_335bf9447ff5f52e.txt"))
-    if "mega" in kinds:
-        out.append(_fixed("low-engagement-mega", "engine.warn.mega_engagement", lg, k, "002_335bf9447ff5f52e.txt"))
-    creators = sum(ln.count for ln in plan)
-    if creators >= fig.management_threshold.value:
-        out.append(_adv("management", t(lg, "engine.warn.management", n=creators), k, "003_2099007efe86bad4.txt"))
-    high = sum(ln.cost_band.high for ln in plan)
-    if plan and high > brief.budget_idr:
-        out.append(_adv("cost-band", t(
-            lg, "engine.warn.cost_band", high=fmt_idr(high, lg), budget=fmt_idr(brief.budget_idr, lg)),
-            k, fig.kinds["micro"].rate_source))
-    if kinds & {"nano", "micro", "mid", "macro", "mega", "koc"}:
-        scheme = fig.tier_scheme
-        out.append(_adv("tier-scheme", scheme.note_en if lg == "en" else scheme.note_id, k, scheme.source))
+def compliance_codes(industry: str, kinds: Collection[str]) -> list[str]:
+    """The compliance advisories for an industry and the kinds in its plan, in the order they are shown."""
+    out = []
+    if "kol" in kinds and industry in COMPLIANCE_DOCTOR_INDUSTRIES:
+        out.append("compliance-doctor")
+    if industry == "health":
+        out += ["compliance-bpom-drug", "compliance-traditional-medicine"]
+    if industry == "beauty":
+        out.append("compliance-bpom-cosmetics")
     return out
 
 
-_NEXT: dict[tuple[frozenset[str], str, bool], tuple[str, ...]] = {}
+_COMPLIANCE_SOURCE = {"compliance-doctor": "idi-mkek-022-2020", "compliance-bpom-drug": "bpom-2021-2025",
+                      "compliance-traditional-medicine": "bpom-2021-2025",
+                      "compliance-bpom-cosmetics": "bpom-2021-2025"}
 
 
-def _next_steps(plan: tuple[PlanLine, ...], lg: Lang, threshold: float) -> tuple[str, ...]:
-    kinds = frozenset(ln.kind for ln in plan)
-    agency = "kol" in kinds or sum(ln.count for ln in plan) >= threshold
-    key = (kinds, lg, agency)
-    hit = _NEXT.get(key)
-    if hit is not None:
-        return hit
+def _advisories(brief: CampaignBrief, plan: Plan | None, lg: Lang, k: Knowledge, fig: Figures) -> list[Advisory]:
+    lines: tuple[PlanLine, ...] = plan.lines if plan is not None else ()
+    kinds = {ln.kind for ln in lines}
+    count = {ln.kind: ln.count for ln in lines}
+    out: list[Advisory] = []
+    for code in compliance_codes(brief.industry, kinds):
+        out.append(_adv(code, t(lg, f"engine.warn.{code.replace('-', '_')}"), k, lg, _COMPLIANCE_SOURCE[code]))
+    if lines:
+        key = "engine.warn.disclosure_koc" if "koc" in kinds else "engine.warn.disclosure"
+        out.append(_adv("disclosure", t(lg, key), k, lg, "ftc-255"))
+    if "kol" in kinds:
+        out.append(_adv("kol-fee-assumption", t(
+            lg, "engine.warn.kol_fee", low=fmt_idr(fig.kinds["kol"].rate_low, lg),
+            high=fmt_idr(fig.kinds["kol"].rate_high, lg)), k, lg, "no-kol-ratecard"))
+        out.append(_adv("kol-availability", t(lg, "engine.warn.kol_availability"), k, lg,
+                        "002_335bf9447ff5f52e.txt"))
+    if "mega" in kinds:
+        out.append(_adv("low-engagement-mega", t(lg, "engine.warn.mega_engagement"), k, lg,
+                        "002_335bf9447ff5f52e.txt"))
+    creators = sum(count.values())
+    if "kol" in kinds or creators >= fig.management_threshold.value:
+        out.append(_adv("management-at-planning", t(lg, "engine.warn.management_at_planning"), k, lg,
+                        "003_2099007efe86bad4.txt"))
+    if _needs_agency(creators, count.get("kol", 0), fig):
+        out.append(_adv("management-agency", t(lg, "engine.warn.management_agency", n=fmt_int(creators, lg)),
+                        k, lg, "003_2099007efe86bad4.txt"))
+    elif creators >= fig.management_threshold.value:
+        out.append(_adv("management", t(lg, "engine.warn.management", n=fmt_int(creators, lg)), k, lg,
+                        "003_2099007efe86bad4.txt"))
+    trust = brief.goal if brief.goal in TRUST_GOALS else brief.secondary_goal
+    if trust in TRUST_GOALS and lines and "koc" not in kinds:
+        out.append(_adv("trust-koc-missing", t(lg, "engine.warn.trust_koc_missing", goal=t(lg, f"goal.{trust}")), k, lg,
+                        "004_b09fe85dff487976.txt"))
+    if plan is not None:
+        high = sum(ln.cost_band.high for ln in lines)
+        if high > brief.budget_idr:
+            out.append(_adv("cost-band", t(
+                lg, "engine.warn.cost_band", high=fmt_idr(high, lg), budget=fmt_idr(brief.budget_idr, lg)),
+                k, lg, fig.kinds["micro"].rate_source))
+        out.append(_adv("reserve", t(lg, "engine.warn.reserve", reserve=fmt_idr(plan.reserve_idr, lg),
+                                     share=fmt_int(round(fig.reserve_share.value * 100), lg)),
+                        k, lg, fig.reserve_share.source))
+        if plan.capped:
+            out.append(_adv("capacity", t(lg, "engine.warn.capacity", n=fmt_int(creators, lg),
+                                          left=fmt_idr(plan.unallocated_idr, lg)), k, lg, fig.team_capacity.source))
+        elif plan.unallocated_idr > 0 and plan.blocked_kind is not None and \
+                plan.unallocated_idr >= 0.05 * brief.budget_idr:
+            out.append(_adv("unallocated", t(
+                lg, "engine.warn.unallocated", left=fmt_idr(plan.unallocated_idr, lg),
+                kind=t(lg, f"kind.{plan.blocked_kind}"),
+                cost=fmt_idr(fig.unit_band(plan.blocked_kind, brief)[1], lg)), k, lg, fig.reserve_share.source))
+        out.append(_adv("reach-basis", t(lg, "engine.warn.reach_basis",
+                                         overlap=fmt_int(round(fig.overlap_share.value * 100), lg),
+                                         completion=fmt_int(round(fig.completion_factor.value * 100), lg)),
+                        k, lg, fig.kinds["micro"].reach_source))
+    if kinds & {"nano", "micro", "mid", "macro", "mega", "koc"}:
+        scheme = fig.tier_scheme
+        out.append(_adv("tier-scheme", scheme.note_en if lg == "en" else scheme.note_id, k, lg, scheme.source))
+    return out
+
+
+def _needs_agency(creators: int, kols: int, fig: Figures) -> bool:
+    return creators >= fig.agency_threshold.value or kols >= 3
+
+
+def _next_steps(plan: tuple[PlanLine, ...], lg: Lang, fig: Figures) -> tuple[str, ...]:
+    kinds = {ln.kind for ln in plan}
+    creators = sum(ln.count for ln in plan)
     steps = [t(lg, "engine.next.goal")]
+    if "kol" in kinds or creators >= fig.management_threshold.value:
+        steps.append(t(lg, "engine.next.manage_from_planning"))
     if "kol" in kinds:
         steps.append(t(lg, "engine.next.kol_choose"))
     if kinds & {"nano", "micro", "mid", "macro", "mega"}:
@@ -238,7 +289,6 @@ def _next_steps(plan: tuple[PlanLine, ...], lg: Lang, threshold: float) -> tuple
         steps.append(t(lg, "engine.next.koc_freedom"))
         steps.append(t(lg, "engine.next.koc_reuse"))
     steps.append(t(lg, "engine.next.monitor"))
-    if agency:
+    if _needs_agency(creators, sum(ln.count for ln in plan if ln.kind == "kol"), fig):
         steps.append(t(lg, "engine.next.agency"))
-    _NEXT[key] = out = tuple(steps)  # at most 2^7 kind sets × 2 languages × 2
-    return out
+    return tuple(steps)

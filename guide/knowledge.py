@@ -7,12 +7,13 @@ Everything here is immutable, so one loaded copy can be shared by every user of 
 from __future__ import annotations
 
 import math
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .models import (
     KINDS,
@@ -29,7 +30,6 @@ from .models import (
 )
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-Band = Literal["low", "mid", "high"]
 
 
 class KnowledgeError(ValueError):
@@ -41,9 +41,11 @@ class _Frozen(BaseModel):
 
 
 class BudgetTest(_Frozen):
+    """`count` units of `kind` at the planner's planning cost (the middle of the rate band, or the brief's
+    product value for a KOC), grossed up by the reserve: the very budget the plan needs to book them."""
+
     kind: Kind
     count: int = Field(default=1, ge=1)
-    band: Band = "mid"
 
 
 class Condition(_Frozen):
@@ -62,7 +64,18 @@ class Condition(_Frozen):
     budget_at_least: BudgetTest | None = None
 
     def weight(self, brief: CampaignBrief, figures: Figures) -> float:
-        """1.0 when the condition holds, 0.5 when only the secondary goal satisfies `goal`, else 0."""
+        """1.0 when the condition holds, 0.5 when only the secondary goal satisfies `goal`, else 0.
+
+        The one definition of a condition: the answers part (`answers_weight`) and the budget part
+        (`budget_window`). The what-if map calls the same two methods, once per goal × audience."""
+        w = self.answers_weight(brief)
+        if w == 0.0:
+            return 0.0
+        lo, hi = self.budget_window(brief, figures)
+        return w if lo <= brief.budget_idr < hi else 0.0
+
+    def answers_weight(self, brief: CampaignBrief) -> float:
+        """The weight from every test except the budget (1.0, 0.5 via the secondary goal, or 0)."""
         w = 1.0
         if self.goal is not None:
             if brief.goal in self.goal:
@@ -88,13 +101,14 @@ class Condition(_Frozen):
             return 0.0
         if self.duration_weeks_max is not None and brief.duration_weeks > self.duration_weeks_max:
             return 0.0
-        if self.budget_below is not None and \
-                brief.budget_idr >= figures.units_cost(self.budget_below, brief):
-            return 0.0
-        if self.budget_at_least is not None and \
-                brief.budget_idr < figures.units_cost(self.budget_at_least, brief):
-            return 0.0
         return w
+
+    def budget_window(self, brief: CampaignBrief, figures: Figures) -> tuple[float, float]:
+        """[low, high): the budgets for which the budget tests hold. Money comes from the planner's own
+        figure, the planning cost of a unit (`Figures.units_cost`), so a rule and the plan cannot disagree."""
+        lo = float(figures.units_cost(self.budget_at_least, brief)) if self.budget_at_least is not None else 0.0
+        hi = float(figures.units_cost(self.budget_below, brief)) if self.budget_below is not None else math.inf
+        return lo, hi
 
 
 class LocalText(_Frozen):
@@ -128,8 +142,29 @@ class Rule(_Frozen):
         return v
 
 
+class FigureMeta(_Frozen):
+    """Where one value comes from, openfisca-style: its unit and a dated reference."""
+
+    unit: str = Field(min_length=1)
+    reference: str
+    as_of: date
+    assumption: bool = False
+    note: str = ""  # English
+    note_id: str = ""  # Indonesian
+
+    def note_text(self, lang: str = "id") -> str:
+        return self.note_id if lang == "id" and self.note_id else self.note
+
+
+NUMBERS = ("rate", "followers", "er", "reach")
+
+
 class KindFigures(_Frozen):
-    """Rate, audience size and engagement-rate bands of one kind of creator, with sources."""
+    """Rate, audience size, engagement-rate and reach-rate bands of one kind of creator, with sources.
+
+    In figures.yaml each value is written `{value, unit, reference, as_of, assumption?, note?}`; it is
+    flattened here to the number (`rate_low`, …), its per-value `meta`, and per band a source, an assumption
+    flag and a note (the first value's reference; flagged when either end is an assumption)."""
 
     rate_low: int = Field(ge=1)
     rate_high: int = Field(ge=1)
@@ -147,10 +182,44 @@ class KindFigures(_Frozen):
     er_source: str
     er_assumption: bool = False
     er_note: str = ""
+    reach_low: float = Field(gt=0, le=100, allow_inf_nan=False)
+    reach_high: float = Field(gt=0, le=100, allow_inf_nan=False)
+    reach_source: str
+    reach_assumption: bool = False
+    reach_note: str = ""
+    meta: dict[str, FigureMeta] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _flatten(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        out = dict(data)
+        meta = dict(out.get("meta") or {})
+        for name in NUMBERS:
+            for end in ("low", "high"):
+                key = f"{name}_{end}"
+                v = out.get(key)
+                if isinstance(v, dict):
+                    body = dict(v)
+                    out[key] = body.pop("value", None)
+                    meta[key] = body
+            lo, hi = meta.get(f"{name}_low"), meta.get(f"{name}_high")
+            if isinstance(lo, dict):
+                out.setdefault(f"{name}_source", lo.get("reference"))
+                flags = [m.get("assumption", False) for m in (lo, hi) if isinstance(m, dict)]
+                out.setdefault(f"{name}_assumption", any(flags))
+                notes = [m.get("note", "") for m in (lo, hi) if isinstance(m, dict) and m.get("note")]
+                out.setdefault(f"{name}_note", " ".join(notes))
+        if "rate_unit" not in out and isinstance(meta.get("rate_low"), dict):
+            unit = str(meta["rate_low"].get("unit", ""))
+            out["rate_unit"] = unit.rsplit(" ", 1)[-1]
+        out["meta"] = meta
+        return out
 
     @model_validator(mode="after")
     def _ordered(self) -> KindFigures:
-        for name in ("rate", "followers", "er"):
+        for name in NUMBERS:
             lo, hi = getattr(self, f"{name}_low"), getattr(self, f"{name}_high")
             if isinstance(lo, float) and not (math.isfinite(lo) and math.isfinite(hi)):
                 raise ValueError(f"{name}: must be a finite number")
@@ -162,11 +231,29 @@ class KindFigures(_Frozen):
     def rate_mid(self) -> int:
         return (self.rate_low + self.rate_high) // 2
 
+    def sources(self) -> set[str]:
+        return {getattr(self, f"{n}_source") for n in NUMBERS} | {m.reference for m in self.meta.values()}
+
+    def note(self, name: str, lang: str = "id") -> str:
+        """The notes on one band (`rate`, `followers`, `er`, `reach`) in the user's language."""
+        parts = [m.note_text(lang) for end in ("low", "high") if (m := self.meta.get(f"{name}_{end}")) is not None]
+        text = " ".join(p for p in parts if p)
+        return text or getattr(self, f"{name}_note")
+
 
 class Factor(_Frozen):
-    value: float
-    source: str
-    note: str = ""
+    """One scalar figure with its unit and dated reference (`reference` in the file, `source` here)."""
+
+    value: float = Field(allow_inf_nan=False)
+    unit: str = ""
+    source: str = Field(validation_alias=AliasChoices("reference", "source"))
+    as_of: date | None = None
+    assumption: bool = False
+    note: str = ""  # English
+    note_id: str = ""  # Indonesian
+
+    def note_text(self, lang: str = "id") -> str:
+        return self.note_id if lang == "id" and self.note_id else self.note
 
 
 class TierScheme(_Frozen):
@@ -179,11 +266,16 @@ class TierScheme(_Frozen):
 
 
 class Figures(_Frozen):
-    """The editable assumptions: one row per kind, plus the completion factor."""
+    """The editable assumptions: one row per kind, plus the plan-wide factors."""
 
     kinds: dict[Kind, KindFigures]
     completion_factor: Factor
+    reserve_share: Factor
+    overlap_share: Factor
+    team_capacity: Factor
     management_threshold: Factor
+    agency_threshold: Factor
+    video_reach_factor: Factor
     tier_scheme: TierScheme
 
     @field_validator("kinds")
@@ -201,6 +293,25 @@ class Figures(_Frozen):
             raise ValueError("completion factor must be above 0 and at most 1")
         return v
 
+    @field_validator("reserve_share", "overlap_share")
+    @classmethod
+    def _share(cls, v: Factor) -> Factor:
+        if not 0 <= v.value < 1:
+            raise ValueError("a share must be at least 0 and below 1")
+        return v
+
+    @field_validator("team_capacity", "management_threshold", "agency_threshold", "video_reach_factor")
+    @classmethod
+    def _at_least_one(cls, v: Factor) -> Factor:
+        if v.value < 1:
+            raise ValueError("must be at least 1")
+        return v
+
+    def factors(self) -> dict[str, Factor]:
+        return {name: getattr(self, name) for name in (
+            "completion_factor", "reserve_share", "overlap_share", "team_capacity", "management_threshold",
+            "agency_threshold", "video_reach_factor")}
+
     def unit_band(self, kind: Kind, brief: CampaignBrief) -> tuple[int, int, int]:
         """(low, planning, high) cost of one unit; a KOC's product value from the brief replaces the band."""
         k = self.kinds[kind]
@@ -210,8 +321,22 @@ class Figures(_Frozen):
         return k.rate_low, k.rate_mid, k.rate_high
 
     def units_cost(self, test: BudgetTest, brief: CampaignBrief) -> int:
-        low, mid, high = self.unit_band(test.kind, brief)
-        return test.count * {"low": low, "mid": mid, "high": high}[test.band]
+        """The budget that buys `test.count` units at the planning rate once the reserve is held back: the
+        planner's own threshold (guide/planner.py `minimum_budget` for one core line)."""
+        return self.budget_for(test.count * self.unit_band(test.kind, brief)[1])
+
+    def reserve_of(self, budget: int) -> int:
+        """The reserve held back from a budget (shipping, fees, boosting), whole rupiah."""
+        return int(budget * self.reserve_share.value)
+
+    def budget_for(self, cost: int) -> int:
+        """The smallest budget whose part after the reserve covers `cost`."""
+        b = math.ceil(cost / (1 - self.reserve_share.value))
+        while b > 0 and b - 1 - self.reserve_of(b - 1) >= cost:
+            b -= 1
+        while b - self.reserve_of(b) < cost:
+            b += 1
+        return b
 
 
 class LineSpec(_Frozen):
@@ -226,9 +351,21 @@ class ExpertLine(_Frozen):
     line: LineSpec
 
 
+class TrustLine(_Frozen):
+    """A supporting line added to other strategies' plans when the brief's condition holds (a secondary
+    trust goal puts KOCs in the plan)."""
+
+    when: Condition
+    line: LineSpec
+    strategies: tuple[Strategy, ...]
+    source: str
+    shares_assumption: bool
+
+
 class StrategySpec(_Frozen):
     source: str
     note: str
+    shares_assumption: bool  # true when no article gives the split (the lines' order and phases may be sourced)
     lines: tuple[LineSpec, ...]
     expert_line: ExpertLine | None = None
 
@@ -239,6 +376,8 @@ class MixRow(_Frozen):
     when: Condition
     mix: dict[Kind, float]
     source: str
+    shares_assumption: bool
+    celebrity: bool = False  # used only when it beats the next row on reach and engagements at this budget
 
     @field_validator("mix")
     @classmethod
@@ -254,46 +393,64 @@ class MixRow(_Frozen):
 class PlanSpec(_Frozen):
     strategies: dict[Strategy, StrategySpec]
     tier_mix: tuple[MixRow, ...]
+    trust_line: TrustLine | None = None
 
     @field_validator("tier_mix")
     @classmethod
     def _fallback_last(cls, v: tuple[MixRow, ...]) -> tuple[MixRow, ...]:
-        if not v or v[-1].when != Condition():
+        if not v or v[-1].when != Condition() or v[-1].celebrity:
             raise ValueError("the last tier_mix row must have an empty condition (the fallback)")
         return v
 
+    def mix_rows_for(self, brief: CampaignBrief, figures: Figures) -> list[MixRow]:
+        """Every row whose condition holds fully, in file order (the last row always does)."""
+        return [row for row in self.tier_mix if row.when.weight(brief, figures) == 1.0]
+
     def mix_for(self, brief: CampaignBrief, figures: Figures) -> MixRow:
-        for row in self.tier_mix:
-            if row.when.weight(brief, figures) == 1.0:
-                return row
-        return self.tier_mix[-1]
+        return self.mix_rows_for(brief, figures)[0]
 
 
-class Article(_Frozen):
+class Source(_Frozen):
+    """One article or reference: a title per language, its publisher, a URL where known, and its date."""
+
     id: str
-    title: str
-    summary_id: str
-    summary_en: str
+    title_text: LocalText = Field(validation_alias=AliasChoices("title", "title_text"))
+    publisher: str = Field(min_length=1)
+    url: str | None = Field(default=None, pattern=r"^https://")
+    as_of: date | None = None
+    summary_id: str = ""
+    summary_en: str = ""
 
+    def title(self, lang: str = "id") -> str:
+        return self.title_text.get(lang)
 
-class Reference(_Frozen):
-    id: str
-    title: str
+    def summary(self, lang: str = "id") -> str:
+        return self.summary_en if lang == "en" else self.summary_id
 
 
 class Sources(_Frozen):
-    articles: tuple[Article, ...]
-    references: tuple[Reference, ...]
+    articles: tuple[Source, ...]
+    references: tuple[Source, ...]
 
-    def title(self, source_id: str) -> str:
-        return self._titles()[source_id]
+    @model_validator(mode="after")
+    def _unique(self) -> Sources:
+        ids = [x.id for x in (*self.articles, *self.references)]
+        dup = sorted({i for i in ids if ids.count(i) > 1})
+        if dup:
+            raise ValueError(f"duplicate source id: {', '.join(dup)}")
+        for a in self.articles:
+            if not (a.summary_id and a.summary_en):
+                raise ValueError(f"article '{a.id}' needs summary_id and summary_en")
+        return self
 
-    def _titles(self) -> dict[str, str]:
-        cached: dict[str, str] | None = self.__dict__.get("_title_cache")
-        if cached is None:
-            cached = {a.id: a.title for a in self.articles} | {r.id: r.title for r in self.references}
-            object.__setattr__(self, "_title_cache", cached)  # derived once; the model stays frozen
-        return cached
+    def get(self, source_id: str) -> Source:
+        for x in (*self.articles, *self.references):
+            if x.id == source_id:
+                return x
+        raise KeyError(source_id)
+
+    def title(self, source_id: str, lang: str = "id") -> str:
+        return self.get(source_id).title(lang)
 
     def ids(self) -> set[str]:
         return {a.id for a in self.articles} | {r.id for r in self.references}
@@ -380,15 +537,19 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     for r in rules:
         check(r.source.article, f"rules.yaml: rule '{r.id}': field 'source.article'")
     for kind, kf in figures.kinds.items():
-        for name in ("rate_source", "followers_source", "er_source"):
-            check(getattr(kf, name), f"figures.yaml: kind '{kind}': field '{name}'")
+        for name in NUMBERS:
+            check(getattr(kf, f"{name}_source"), f"figures.yaml: kind '{kind}': field '{name}_source'")
+        for key, m in kf.meta.items():
+            check(m.reference, f"figures.yaml: kind '{kind}': field '{key}.reference'")
     check(figures.tier_scheme.source, "figures.yaml: field 'tier_scheme.source'")
-    check(figures.completion_factor.source, "figures.yaml: field 'completion_factor.source'")
-    check(figures.management_threshold.source, "figures.yaml: field 'management_threshold.source'")
+    for name, factor in figures.factors().items():
+        check(factor.source, f"figures.yaml: field '{name}.reference'")
     for name, spec in plan.strategies.items():
         check(spec.source, f"plan.yaml: strategy '{name}': field 'source'")
     for row in plan.tier_mix:
         check(row.source, f"plan.yaml: tier_mix row '{row.id}': field 'source'")
+    if plan.trust_line is not None:
+        check(plan.trust_line.source, "plan.yaml: field 'trust_line.source'")
     from .engine import ADVISORY_SOURCES
 
     for sid in ADVISORY_SOURCES:

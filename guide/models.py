@@ -127,8 +127,13 @@ class Range(BaseModel):
 class SourceRef(BaseModel):
     model_config = ConfigDict(frozen=True)
     id: str
-    title: str
+    title: str  # in the recommendation's language
     passage: str = ""
+    publisher: str | None = None
+    url: str | None = None
+
+
+Direction = Literal["for", "against", "neutral"]
 
 
 class Reason(BaseModel):
@@ -139,6 +144,13 @@ class Reason(BaseModel):
     weight: float
     text: str
     source: SourceRef
+    # Relative to the planned strategy (the winner when funded, else the fallback; the winner when nothing is
+    # funded): points = its effect on that strategy minus its largest effect on any other (× weight).
+    # "for" > 0, "against" < 0 (it argues for another strategy, `favours`), "neutral" = 0 — or a reason for
+    # the winner when nothing is planned (it is about creators not in the plan).
+    direction: Direction = "neutral"
+    points: float = 0.0
+    favours: Strategy | None = None
 
 
 class PlanLine(BaseModel):
@@ -154,6 +166,9 @@ class PlanLine(BaseModel):
     start_week: int
     end_week: int
     basis: tuple[str, ...] = ()
+    # What `reach` counts: unique accounts reached by one post per creator (reach rate × followers ×
+    # completion), overlap between this line's creators discounted (figures.yaml overlap_share).
+    reach_basis: str = "unique-accounts"
 
 
 class Advisory(BaseModel):
@@ -179,3 +194,10 @@ class Recommendation(BaseModel):
     total_cost_idr: int
     warnings: tuple[Advisory, ...]
     next_steps: tuple[str, ...]
+    headline: str = ""  # one sentence, what is planned first (the fallback said before the best fit)
+    reserve_idr: int = 0  # held back for shipping, fees and boosting (figures.yaml reserve_share)
+    unallocated_idr: int = 0  # budget − reserve − total_cost_idr: what the next creator would not fit into
+    reach_total: Range = Range(low=0, high=0)  # unique accounts over the whole plan, overlap discounted
+    engagements_total: Range = Range(low=0, high=0)
+    tie_break: Literal["cheaper", "lower-risk"] | None = None  # set when the raw scores tie exactly
+    capped: bool = False  # the plan stopped at the team's capacity (figures.yaml team_capacity)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .engine import ranking, recommend
 from .knowledge import Figures, Knowledge, knowledge
 from .models import AUDIENCES, GOALS, MAX_BUDGET_IDR, STRATEGIES, CampaignBrief, Recommendation, Strategy
+from .planner import minimum_budget
 
 BUDGET_STEPS = 64
 
@@ -32,8 +34,8 @@ def whatif_map(brief: CampaignBrief, figures: Figures | None = None, k: Knowledg
                steps: int = BUDGET_STEPS) -> list[Cell]:
     """The winning strategy for every budget × goal × audience around the brief (≥1,000 briefs).
 
-    Fast path: each rule's condition is evaluated once per (goal, audience) with the budget tests
-    split out, so each budget only adds the budget-dependent rules.
+    The same condition evaluation as the engine (`Condition.answers_weight` and `Condition.budget_window`),
+    done once per (goal, audience); each budget then only adds the rules whose budget window holds.
     """
     k = k or knowledge()
     fig = figures or k.figures
@@ -44,28 +46,32 @@ def whatif_map(brief: CampaignBrief, figures: Figures | None = None, k: Knowledg
             secondary = brief.secondary_goal if brief.secondary_goal != goal else None
             base = brief.model_copy(update={"goal": goal, "audience": audience, "secondary_goal": secondary})
             fixed = dict.fromkeys(STRATEGIES, 0.0)
-            budget_rules = []
+            windowed: list[tuple[float, float, dict[Strategy, float]]] = []
             for rule in k.rules:
-                cond = rule.when
-                if cond.budget_below is None and cond.budget_at_least is None:
-                    w = cond.weight(base, fig)
+                w = rule.when.answers_weight(base)
+                if w == 0.0:
+                    continue
+                lo, hi = rule.when.budget_window(base, fig)
+                if lo == 0.0 and hi == math.inf:
                     for s, e in rule.effects.items():
                         fixed[s] += e * w
                 else:
-                    free = cond.model_copy(update={"budget_below": None, "budget_at_least": None})
-                    w = free.weight(base, fig)
-                    if w > 0:
-                        lo: float = fig.units_cost(cond.budget_at_least, base) if cond.budget_at_least else 0
-                        hi: float = fig.units_cost(cond.budget_below, base) if cond.budget_below else math.inf
-                        budget_rules.append((lo, hi, {s: e * w for s, e in rule.effects.items()}))
+                    windowed.append((lo, hi, {s: e * w for s, e in rule.effects.items()}))
             for b in budgets:
                 raw = dict(fixed)
-                for lo, hi, eff in budget_rules:
+                for lo, hi, eff in windowed:
                     if lo <= b < hi:
                         for strat, points in eff.items():
                             raw[strat] += points
-                cells.append(Cell(b, goal, audience, ranking(raw)[0]))
+                cells.append(Cell(b, goal, audience, ranking(raw, _cell_cost(base, b, k, fig))[0]))
     return cells
+
+
+def _cell_cost(base: CampaignBrief, budget: int, k: Knowledge, fig: Figures) -> Callable[[Strategy], int]:
+    """The tie-break's cost for one cell, built only when the ranking needs it (an exact tie)."""
+    def cost(s: Strategy) -> int:
+        return minimum_budget(s, base.model_copy(update={"budget_idr": budget}), k, fig)
+    return cost
 
 
 SCENARIOS = ("current", "double", "half", "other_goal")

@@ -73,14 +73,14 @@ st.subheader(tr("assumptions.scheme_title"))
 scheme = current.tier_scheme
 st.markdown(scheme.note_en if lg == "en" else scheme.note_id)
 st.dataframe({
-    tr("assumptions.col.scheme"): [knowledge().sources.title(s["id"]) for s in scheme.other_schemes],
+    tr("assumptions.col.scheme"): [knowledge().sources.title(s["id"], lg) for s in scheme.other_schemes],
     **{tr(f"kind.{k}"): [s.get(k, "-") for s in scheme.other_schemes] for k in ("nano", "micro", "mid", "macro", "mega")},
 }, hide_index=True, width="stretch")
 st.subheader(tr("assumptions.notes_title"))
 for kind, k in current.kinds.items():
-    notes = " ".join(n for n in (k.rate_note, k.followers_note, k.er_note) if n)
+    notes = " ".join(n for n in (k.note(x, lg) for x in ("rate", "followers", "er", "reach")) if n)
     st.markdown(f"- **{tr(f'kind.{kind}')}** — {tr('assumptions.er_mid', er=fmt_pct((k.er_low + k.er_high) / 2, lg))} {notes}")
-st.markdown(f"- {tr('assumptions.completion')}: {current.completion_factor.value:g} — {current.completion_factor.note}")
+st.markdown(f"- {tr('assumptions.completion')}: {current.completion_factor.value:g} — {current.completion_factor.note_text(lg)}")
 st.subheader(tr("assumptions.sources_title"))
 for r in knowledge().sources.references:
-    st.markdown(f"- `{r.id}` — {r.title}")
+    st.markdown(f"- `{r.id}` — {r.title(lg)} — {r.publisher}")

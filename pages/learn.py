@@ -61,6 +61,6 @@ for i, item in enumerate(t_list(lg, "learn.checklist")):
 st.subheader(tr("learn.sources_title"))
 for a in articles:
     title = source_title(a)
-    url, publisher = getattr(a, "url", None), getattr(a, "publisher", None)
+    url, publisher = a.url, a.publisher
     name = f"[{title}]({url})" if url else f"**{title}**"
-    st.markdown(f"- {name}" + (f" — {publisher}" if publisher else "") + f": {a.summary_en if lg == 'en' else a.summary_id}")
+    st.markdown(f"- {name}" + (f" — {publisher}" if publisher else "") + f": {a.summary(lg)}")

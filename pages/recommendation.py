@@ -164,7 +164,7 @@ if figures_edited():
         st.page_link("pages/assumptions.py", label=tr("rec.figures_open"), icon=":material/tune:")
 
 for w in rec.warnings:
-    if w.code in ("budget-too-small", "compliance-doctor", "compliance-bpom"):
+    if w.code in ("budget-too-small", "close-call") or w.code.startswith("compliance-"):
         st.warning(w.text, icon=":material/warning:")
 
 why_tab, plan_tab, warn_tab, share_tab = st.tabs([tr("rec.tab_why"), tr("rec.tab_plan"), tr("rec.tab_warnings"),

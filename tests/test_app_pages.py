@@ -335,8 +335,10 @@ def other_language_phrases(lang: str) -> list[str]:
 
     own = {str(v) for v in catalog(lang).values()}
     other = catalog("en" if lang == "id" else "id")
-    phrases = [str(v) for v in other.values()
-               if isinstance(v, str) and len(v.split()) >= 3 and "{" not in v and v not in own]
+    # The product's name ("Panduan Strategi Kreator") is a proper noun: it names the publisher of the guide's
+    # own compilations in either language, so it is not a leak.
+    phrases = [str(v) for k, v in other.items()
+               if k != "app.title" and isinstance(v, str) and len(v.split()) >= 3 and "{" not in v and v not in own]
     return phrases + (STREAMLIT_DEFAULTS if lang == "id" else [])
 
 

@@ -59,3 +59,30 @@ def test_good_edit_changes_the_plan_and_leaves_the_shipped_figures_alone():
     assert after.plan[0].count < before.plan[0].count
     assert after.plan[0].reach.high < before.plan[0].reach.high
     assert knowledge().figures.kinds["koc"].rate_high == 500_000  # shared copy untouched
+
+
+@pytest.mark.parametrize("reserve", [-0.1, 0.6, math.nan, "lots"])
+def test_bad_reserve_share_is_named_and_kept(reserve):
+    new, problems = figures_from_rows(figures_rows(BASE), BASE, reserve=reserve)
+    assert [(p.column, p.code) for p in problems] == [("reserve_share", "factor_range")]
+    assert new.reserve_share == BASE.reserve_share
+
+
+def test_the_reserve_is_an_editable_figure_that_moves_the_plan():
+    brief = CampaignBrief(goal="testimonials", budget_idr=10_000_000, audience="niche", industry="beauty")
+    before = recommend(brief)
+    assert before.reserve_idr == 1_500_000  # the shipped 15 %
+    new, problems = figures_from_rows(figures_rows(BASE), BASE, reserve="0")
+    assert problems == []
+    after = recommend(brief, figures=new)
+    assert after.reserve_idr == 0
+    assert after.plan[0].count > before.plan[0].count
+
+
+def test_reach_rates_are_editable_and_move_the_reach():
+    brief = CampaignBrief(goal="testimonials", budget_idr=10_000_000, audience="niche", industry="beauty")
+    new, problems = figures_from_rows(rows_with("koc", reach_low=10.0, reach_high=20.0), BASE)
+    assert problems == []
+    before, after = recommend(brief), recommend(brief, figures=new)
+    assert after.plan[0].count == before.plan[0].count
+    assert after.plan[0].reach.high < before.plan[0].reach.high

@@ -214,10 +214,18 @@ SAMPLE_BRIEFS: list[dict[str, Any]] = [
      "content": "expert", "platforms": ["youtube", "podcast", "linkedin"]},
     {"goal": "engagement", "budget_idr": 3_000_000, "audience": "niche", "industry": "tech",
      "content": "polished", "duration_weeks": 1},
+    # a trust goal whose KOCs the budget cannot reach yet; a close call; money left unallocated
+    {"goal": "credibility", "secondary_goal": "testimonials", "budget_idr": 35_400_000, "audience": "niche",
+     "industry": "health", "content": "expert"},
+    {"goal": "engagement", "budget_idr": 20_000_000, "audience": "niche", "industry": "tech"},
+    # more budget than one team's creators can absorb, run by an agency
+    {"goal": "awareness", "budget_idr": 2_000_000_000, "audience": "broad", "industry": "other"},
 ]
 ALL_CODES = {
-    "budget-too-small", "compliance-doctor", "compliance-bpom", "disclosure", "kol-fee-assumption",
-    "kol-availability", "low-engagement-mega", "management", "cost-band", "tier-scheme",
+    "budget-too-small", "close-call", "compliance-doctor", "compliance-bpom-drug",
+    "compliance-traditional-medicine", "compliance-bpom-cosmetics", "disclosure", "kol-fee-assumption",
+    "kol-availability", "low-engagement-mega", "management-at-planning", "management", "management-agency",
+    "trust-koc-missing", "cost-band", "reserve", "capacity", "unallocated", "reach-basis", "tier-scheme",
 }
 
 

@@ -87,18 +87,18 @@ def _unknown_condition_field(raw: dict[str, Any]) -> list[str]:
 
 def _rate_low_above_high(raw: dict[str, Any]) -> list[str]:
     k = raw["kinds"]["micro"]
-    k["rate_low"] = k["rate_high"] + 1
+    k["rate_low"]["value"] = k["rate_high"]["value"] + 1
     return ["micro", "rate_low"]
 
 
 def _er_over_100(raw: dict[str, Any]) -> list[str]:
-    raw["kinds"]["nano"]["er_high"] = 250
+    raw["kinds"]["nano"]["er_high"]["value"] = 250
     return ["nano", "er_high"]
 
 
 def _unknown_figure_source(raw: dict[str, Any]) -> list[str]:
-    raw["kinds"]["mega"]["followers_source"] = "a-blog-somewhere"
-    return ["mega", "followers_source", "a-blog-somewhere"]
+    raw["kinds"]["mega"]["followers_low"]["reference"] = "a-blog-somewhere"
+    return ["mega", "followers", "a-blog-somewhere"]
 
 
 def _missing_kind(raw: dict[str, Any]) -> list[str]:
@@ -266,10 +266,10 @@ def test_every_figure_has_a_known_source() -> None:
     known = k.sources.ids()
     fig = k.figures
     for kind, row in fig.kinds.items():
-        for name in ("rate_source", "followers_source", "er_source"):
+        for name in ("rate_source", "followers_source", "er_source", "reach_source"):
             assert getattr(row, name) in known, f"{kind}.{name}"
-    assert fig.completion_factor.source in known
-    assert fig.management_threshold.source in known
+    for name, factor in fig.factors().items():
+        assert factor.source in known, name
     assert fig.tier_scheme.source in known
     for scheme in fig.tier_scheme.other_schemes:
         assert scheme["id"] in known
@@ -289,10 +289,10 @@ def test_kol_fee_is_flagged_as_an_assumption() -> None:
 def test_engine_advisories_cite_known_sources(data_dir: Path) -> None:
     # Every source the engine's advisories cite is checked at load: a sources.yaml without one fails there,
     # not later inside recommend() for some unlucky brief.
-    from guide.engine import ADVISORY_SOURCES
+    from guide.engine import _COMPLIANCE_SOURCE, ADVISORY_SOURCES
 
-    cited = re.findall(r'_adv\("[^"]+", .*?, k, "([^"]+)"\)', ENGINE_PY.read_text(encoding="utf-8"), re.S)
-    assert cited and set(cited) <= set(ADVISORY_SOURCES)
+    cited = re.findall(r'_adv\("[^"]+", .*?, k, lg, "([^"]+)"\)', ENGINE_PY.read_text(encoding="utf-8"), re.S)
+    assert cited and set(cited) | set(_COMPLIANCE_SOURCE.values()) <= set(ADVISORY_SOURCES)
     known = knowledge().sources.ids()
     assert set(ADVISORY_SOURCES) <= known
 
@@ -310,3 +310,89 @@ def test_rules_doc_lists_every_rule() -> None:
     doc = (Path(__file__).resolve().parents[1] / "docs" / "rules.md").read_text(encoding="utf-8")
     undocumented = [r.id for r in knowledge().rules if f"| `{r.id}` |" not in doc]
     assert undocumented == []
+
+
+# ---------------------------------------------------------------- figures say where they come from (issue 9.4)
+
+VALUES = [f"{n}_{e}" for n in ("rate", "followers", "er", "reach") for e in ("low", "high")]
+
+
+def test_every_figure_has_a_unit_and_a_dated_reference() -> None:
+    fig = knowledge().figures
+    known = knowledge().sources.ids()
+    for kind, row in fig.kinds.items():
+        assert set(row.meta) == set(VALUES), kind
+        for key, m in row.meta.items():
+            assert m.unit.strip() and m.reference in known and m.as_of.year >= 2019, (kind, key)
+            assert bool(m.note) == bool(m.note_id), f"{kind}.{key}: a note needs both languages"
+        for name in ("rate", "followers", "er", "reach"):
+            assert row.note(name, "id") != row.note(name, "en") or not row.note(name, "en"), (kind, name)
+    for name, factor in fig.factors().items():
+        assert factor.unit.strip() and factor.as_of is not None and factor.note.strip(), name
+        assert factor.note_id.strip() and factor.note_text("id") != factor.note_text("en"), name
+
+
+@pytest.mark.parametrize("name", ["er", "reach"])
+def test_engagement_and_reach_rates_fall_from_nano_to_mega(name: str) -> None:
+    # Article 002 and the benchmarks (IMH 2021, HypeAuditor, Later x Fohr; Minter.io and 2024 summaries for
+    # reach): the bigger the audience, the lower the rate.
+    kinds = knowledge().figures.kinds
+    for end in ("low", "high"):
+        values = [getattr(kinds[t], f"{name}_{end}") for t in ("nano", "micro", "mid", "macro", "mega")]
+        assert values == sorted(values, reverse=True), (end, values)
+        assert values[0] > values[-1]
+
+
+# The rate bands the market-figures compilation gives per source (IDR per post), copied from it by hand.
+SOURCE_RATES = {
+    ("nano", "iam-2024"): (100_000, 500_000), ("nano", "herald-2024"): (50_000, 500_000),
+    ("micro", "herald-2024"): (500_000, 2_500_000), ("micro", "iam-2024"): (500_000, 2_500_000),
+    ("mid", "iam-2024"): (2_500_000, 5_000_000), ("macro", "iam-2024"): (10_000_000, None),
+    ("macro", "herald-2024"): (2_500_000, 10_000_000), ("mega", "herald-2024"): (10_000_000, 100_000_000),
+    ("mega", "iam-2024"): (10_000_000, 50_000_000),
+}
+
+
+@pytest.mark.parametrize("kind", ["nano", "micro", "mid", "macro", "mega"])
+def test_each_rate_matches_its_source_or_is_labelled_an_assumption(kind: str) -> None:
+    row = knowledge().figures.kinds[kind]
+    for i, end in enumerate(("low", "high")):
+        m = row.meta[f"rate_{end}"]
+        if m.assumption:
+            continue
+        band = SOURCE_RATES.get((kind, m.reference))
+        assert band is not None, f"{kind} rate_{end} cites {m.reference}, which gives no {kind} band"
+        assert getattr(row, f"rate_{end}") == band[i], f"{kind} rate_{end} differs from {m.reference}"
+
+
+def test_plan_shares_no_article_gives_are_labelled_assumptions() -> None:
+    plan = knowledge().plan
+    for name, spec in plan.strategies.items():
+        if len(spec.lines) > 1:
+            assert spec.shares_assumption, name
+    assert all(row.shares_assumption for row in plan.tier_mix)
+    assert plan.trust_line is not None and plan.trust_line.shares_assumption
+
+
+def test_sources_have_titles_in_both_languages_a_publisher_and_a_link_where_known() -> None:
+    s = knowledge().sources
+    for sid in s.ids():
+        src = s.get(sid)
+        assert src.title("id").strip() and src.title("en").strip() and src.publisher.strip()
+        assert src.url is None or src.url.startswith("https://")
+    assert s.get("ftc-255").title("en").startswith("US FTC")
+    assert s.get("ftc-255").title("id") != s.get("ftc-255").title("en")
+    assert s.get("001_9225be13452d9c3d.txt").publisher == "Kantamedia.com"
+    with pytest.raises(KeyError):
+        s.get("no-such-source")
+    rec = recommend(CampaignBrief(goal="credibility", budget_idr=100_000_000, audience="niche", industry="health"),
+                    lang="en")
+    assert all(r.source.publisher for r in rec.reasons)
+    assert any(r.source.url for r in rec.reasons)
+
+
+def test_data_files_hold_no_internal_notes() -> None:
+    for name in (*FILES, "presets.yaml"):
+        text = (DATA_DIR / name).read_text(encoding="utf-8").casefold()
+        for phrase in ("salinan yang kami punya", "our copy", "todo", "fixme"):
+            assert phrase not in text, (name, phrase)

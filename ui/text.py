@@ -6,8 +6,10 @@ from typing import Any
 
 import streamlit as st
 
+from guide import knowledge
 from guide.briefio import Problem, problem_message
 from guide.i18n import fmt_idr, t
+from guide.knowledge import Source
 from guide.models import Lang
 from guide.safetext import plain_md
 
@@ -29,26 +31,15 @@ def tr_first(*keys: str, **kwargs: Any) -> str:
     return keys[-1]
 
 
-def source_title(source: object) -> str:
-    """A source's title in the user's language: a Source/Article object, or a source id looked up in
-    data/sources.yaml. (The engine helper's sources have a title per language: `title(lang)`.)"""
-    if isinstance(source, str):
-        from guide import knowledge
-
-        sources = knowledge().sources
-        get = getattr(sources, "get", None)
-        if get is None:
-            try:
-                return str(sources.title(source))
-            except KeyError:
-                return source
-        try:
-            found = get(source)
-        except KeyError:
-            return source
-        return source_title(found)
-    title = getattr(source, "title", "")
-    return str(title(lang()) if callable(title) else title)
+def source_title(source: Source | str) -> str:
+    """A source's title in the user's language: a Source, or a source id from data/sources.yaml (an id
+    that is not there is shown as it is)."""
+    if not isinstance(source, str):
+        return source.title(lang())
+    try:
+        return knowledge().sources.get(source).title(lang())
+    except KeyError:
+        return source
 
 
 def money(n: float) -> str:
