@@ -718,7 +718,7 @@ def template_csv(lang: str) -> bytes:
 
 
 def template_xlsx(lang: str) -> bytes:
-    import openpyxl  # type: ignore[import-untyped]
+    import openpyxl
 
     lg = "en" if lang == "en" else "id"
     wb = openpyxl.Workbook()
