@@ -395,21 +395,22 @@ def _column(rows: Sequence[Sequence[str]], idx: int | None, n: int) -> list[str]
     return [(r[idx] if idx < len(r) else "") for r in rows]
 
 
-def _numbers(values: list[str], rows: np.ndarray, col: str, kind: str, problems: list[RowProblem],
+def _numbers(values: pd.Series, rows: np.ndarray, col: str, kind: str, problems: list[RowProblem],
              valid: np.ndarray, required: bool) -> np.ndarray:
-    """One numeric column as an array: a vectorised fast path for plain digits, the parsers for the rest."""
-    s = pd.Series(values, dtype=object).str.strip()
-    plain = s.str.fullmatch(r"\d{1,12}").fillna(False).to_numpy(dtype=bool)
-    out = np.full(len(values), np.nan)
+    """One numeric column as an array: a vectorised fast path for plain numbers, the parsers for the rest."""
+    st = values.astype(str).str.strip()
+    out = np.full(len(st), np.nan)
+    empty = (st == "").to_numpy(dtype=bool)
+    pattern = r"\d{1,12}(?:\.\d{1,6})?" if kind == "percent" else r"\d{1,12}"
+    plain = st.str.fullmatch(pattern).fillna(False).to_numpy(dtype=bool)
     if plain.any():
-        out[plain] = s[plain].astype(np.int64).to_numpy(dtype=float)
-    for i in np.flatnonzero(~plain):
-        text = str(s.iat[int(i)])
-        if not text:
-            if required:
-                problems.append(_p(int(rows[i]), col, "required"))
-                valid[i] = False
-            continue
+        out[plain] = pd.to_numeric(st[plain]).to_numpy(dtype=float)
+    if required:
+        for i in np.flatnonzero(empty):
+            problems.append(_p(int(rows[i]), col, "required"))
+        valid[empty] = False
+    for i in np.flatnonzero(~plain & ~empty):
+        text = str(st.iat[int(i)])
         value: float | None
         if kind == "percent":
             value, code = parse_percent(text)
@@ -426,7 +427,7 @@ def _numbers(values: list[str], rows: np.ndarray, col: str, kind: str, problems:
     if kind == "percent":
         bad = plain & (out > 100)
         for i in np.flatnonzero(bad):
-            problems.append(_p(int(rows[i]), col, "percent_range", value=str(s.iat[int(i)])[:30]))
+            problems.append(_p(int(rows[i]), col, "percent_range", value=str(st.iat[int(i)])[:30]))
             valid[i] = False
             out[i] = np.nan
     return out
@@ -439,21 +440,91 @@ def parse_roster(data: bytes, filename: str) -> ParsedRoster:
     if not data:
         raise RosterError(_p(0, "", "empty_file"))
     name = filename.lower()
-    problems: list[RowProblem] = []
-    header_row = 1
     if name.endswith(".xlsx") or data[:4] == b"PK\x03\x04":
         header, raw_rows, problems, source = _read_xlsx(data)
-    elif name.endswith((".xls", ".xlsm", ".ods", ".numbers")):
+        return validate_rows(header, raw_rows, problems, source)
+    if name.endswith((".xls", ".xlsm", ".ods", ".numbers")):
         raise RosterError(_p(0, "", "wrong_type"))
-    else:
-        header, raw_rows, source, header_row = _read_csv(data)
-    return validate_rows(header, raw_rows, problems, source, header_row)
+    fast = _read_csv_fast(data)
+    if fast is not None:
+        frame, source, header_row = fast
+        return validate_frame([str(c) for c in frame.columns], frame, [], source, header_row)
+    header, raw_rows, source, header_row = _read_csv(data)
+    return validate_rows(header, raw_rows, [], source, header_row)
+
+
+def _read_csv_fast(data: bytes) -> tuple[pd.DataFrame, str, int] | None:
+    """pandas' C parser, every cell as text. None when the file needs the careful reader (ragged rows,
+    duplicate or blank headers, odd quoting, too many rows): that one reports such rows one by one."""
+    text, encoding = _decode(data)
+    if "\x00" in text[:4096]:
+        raise RosterError(_p(0, "", "not_text"))
+    skipped = 0
+    body = text
+    while body.startswith("#") and skipped < 20:
+        body = body.split("\n", 1)[1] if "\n" in body else ""
+        skipped += 1
+    if not body.strip():
+        return None
+    sep = _sniff_separator(body.split("\n", 1)[0])
+    try:
+        frame = pd.read_csv(io.StringIO(body), sep=sep, dtype=str, keep_default_na=False, na_filter=False,
+                            skip_blank_lines=False, engine="c", header=0, quotechar='"', doublequote=True,
+                            on_bad_lines="error")
+    except Exception:  # pandas.errors.ParserError and friends: fall back to the careful reader
+        return None
+    cols = [str(c) for c in frame.columns]
+    if not isinstance(frame.index, pd.RangeIndex) or len(frame) > MAX_ROWS or len(set(cols)) != len(cols) or \
+            any(c.startswith("Unnamed:") or re.search(r"\.\d+$", c) for c in cols):
+        return None
+    return frame.fillna("").astype(str), f"csv ({encoding}, '{sep}')", skipped + 1
 
 
 def validate_rows(header: Sequence[str], raw_rows: Sequence[Sequence[str]],
                   problems: list[RowProblem] | None = None, source: str = "", header_row: int = 1) -> ParsedRoster:
-    """Check every cell; data row i (0-based) is spreadsheet row header_row + 1 + i."""
+    """Rows as lists of cells (the careful CSV reader, Excel): cells beyond the header are reported."""
     problems = list(problems or [])
+    width = len(header)
+    first = header_row + 1
+    for i, r in enumerate(raw_rows):
+        if len(r) > width and any(str(v).strip() for v in r[width:]):
+            problems.append(_p(i + first, "", "extra_cells", severity="warning", cells=len(r), header=width))
+    padded = [list(r[:width]) + [""] * (width - len(r)) for r in raw_rows]
+    frame = pd.DataFrame(padded, columns=range(width), dtype=object) if padded else \
+        pd.DataFrame({i: pd.Series([], dtype=object) for i in range(width)})
+    frame.columns = pd.Index(range(width))
+    return validate_frame(list(header), frame, problems, source, header_row)
+
+
+def _map_unique(s: pd.Series, fn: Any) -> pd.Series:
+    """Apply `fn` once per distinct value (rosters repeat platforms, kinds, industries and cities)."""
+    uniq = pd.unique(s)
+    return s.map(dict(zip(uniq, (fn(u) for u in uniq), strict=True)))
+
+
+
+
+def _clean_series(s: pd.Series) -> pd.Series:
+    """Printable text on one line, at most MAX_TEXT characters (only cells that need it are rewritten)."""
+    import pyarrow as pa  # type: ignore[import-untyped]
+    import pyarrow.compute as pc  # type: ignore[import-untyped]
+
+    s = s.astype(str)
+    arr = pa.array(s.to_numpy(dtype=object), type=pa.string())
+    ok = pc.and_(pc.and_(pc.utf8_is_printable(arr), pc.equal(arr, pc.utf8_trim_whitespace(arr))),
+                 pc.and_(pc.invert(pc.match_substring(arr, "  ")), pc.less_equal(pc.utf8_length(arr), MAX_TEXT)))
+    fix = ~np.asarray(ok.to_numpy(zero_copy_only=False), dtype=bool)
+    if not fix.any():
+        return s
+    out = s.to_numpy(dtype=object).copy()
+    out[fix] = [_clean_text(str(v)) for v in out[fix]]
+    return pd.Series(out, dtype=str)
+
+
+def validate_frame(header: Sequence[str], frame: pd.DataFrame, problems: list[RowProblem], source: str = "",
+                   header_row: int = 1) -> ParsedRoster:
+    """Check every cell, column by column; data row i (0-based) is spreadsheet row header_row + 1 + i."""
+    problems = list(problems)
     first = header_row + 1
     canon = [_normal_header(h) for h in header]
     index: dict[str, int] = {}
@@ -471,72 +542,64 @@ def validate_rows(header: Sequence[str], raw_rows: Sequence[Sequence[str]],
         raise RosterError(_p(header_row, missing[0], "missing_column",
                              columns=", ".join(missing), found=", ".join(str(h)[:30] for h in header[:12])))
 
+    cells = frame.iloc[:, [index[c] for c in index]].fillna("").astype(str)
+    cells.columns = pd.Index(list(index))
     # Blank rows are not creators: skipped, and reported when data follows them (not the trailing ones).
-    keep: list[int] = []
-    blank_rows: list[int] = []
-    for i, r in enumerate(raw_rows):
-        if any(str(v).strip() for v in r):
-            keep.append(i)
-            if blank_rows:
-                problems.extend(_p(b + first, "", "blank_row", severity="warning") for b in blank_rows)
-                blank_rows = []
-        else:
-            blank_rows.append(i)
-    width = len(header)
-    rows_kept = [raw_rows[i] for i in keep]
-    rows = np.array([i + first for i in keep], dtype=np.int64)
-    n = len(rows_kept)
+    nonblank = (cells.apply(lambda col: col.str.strip() != "")).any(axis=1).to_numpy(dtype=bool) \
+        if len(cells) else np.zeros(0, dtype=bool)
+    if len(frame.columns) > len(index) and len(cells):
+        others = frame.drop(columns=frame.columns[[index[c] for c in index]]).fillna("").astype(str)
+        nonblank |= others.apply(lambda col: col.str.strip() != "").any(axis=1).to_numpy(dtype=bool)
+    last = int(np.flatnonzero(nonblank)[-1]) if nonblank.any() else -1
+    for b in np.flatnonzero(~nonblank[: last + 1]):
+        problems.append(_p(int(b) + first, "", "blank_row", severity="warning"))
+    keep = np.flatnonzero(nonblank)
+    cells = cells.iloc[keep].reset_index(drop=True)
+    rows = (keep + first).astype(np.int64)
+    n = len(rows)
     valid = np.ones(n, dtype=bool)
-    for j, r in enumerate(rows_kept):
-        if len(r) > width and any(str(v).strip() for v in r[width:]):
-            problems.append(_p(int(rows[j]), "", "extra_cells", severity="warning", cells=len(r), header=width))
 
-    names = [_clean_text(v) for v in _column(rows_kept, index.get("name"), n)]
-    for j in (j for j, v in enumerate(names) if not v):
-        problems.append(_p(int(rows[j]), "name", "required"))
-        valid[j] = False
+    def col(name: str) -> pd.Series:
+        return cells[name] if name in cells.columns else pd.Series([""] * n, dtype=str)
 
-    platforms: list[str] = []
-    for j, v in enumerate(_column(rows_kept, index.get("platform"), n)):
-        p = " ".join(v.strip().lower().split())
-        p = PLATFORM_ALIASES.get(p, p)
-        if p not in PLATFORMS:
-            code = "required" if not p else "unknown_platform"
-            problems.append(_p(int(rows[j]), "platform", code, value=v.strip()[:30],
-                               allowed=", ".join(PLATFORMS)))
-            valid[j] = False
-        platforms.append(p)
+    def report(mask: np.ndarray, column: str, code: str, severity: Severity = "error",
+               values: pd.Series | None = None, **params: object) -> None:
+        for j in np.flatnonzero(mask):
+            extra = {"value": str(values.iat[int(j)]).strip()[:30]} if values is not None else {}
+            problems.append(_p(int(rows[j]), column, code, severity, **extra, **params))
+        if severity == "error":
+            valid[mask] = False
 
-    followers_f = _numbers(_column(rows_kept, index.get("followers"), n), rows, "followers", "count",
-                           problems, valid, required=True)
-    zero = np.flatnonzero(followers_f == 0)
-    for z in zero:
-        problems.append(_p(int(rows[z]), "followers", "zero_followers"))
-        valid[z] = False
+    names_s = _clean_series(col("name"))
+    report((names_s == "").to_numpy(dtype=bool), "name", "required")
+
+    raw_platform = col("platform")
+    platform_s = _map_unique(raw_platform, lambda v: PLATFORM_ALIASES.get(
+        " ".join(str(v).strip().lower().split()), " ".join(str(v).strip().lower().split())))
+    known_platform = platform_s.isin(PLATFORMS).to_numpy(dtype=bool)
+    empty_platform = (platform_s == "").to_numpy(dtype=bool)
+    report(empty_platform, "platform", "required")
+    report(~known_platform & ~empty_platform, "platform", "unknown_platform", values=raw_platform,
+           allowed=", ".join(PLATFORMS))
+
+    followers_f = _numbers(col("followers"), rows, "followers", "count", problems, valid, required=True)
+    report(followers_f == 0, "followers", "zero_followers")
     followers = np.nan_to_num(followers_f, nan=0).astype(np.int64)
 
-    kinds: list[str] = []
-    for j, v in enumerate(_column(rows_kept, index.get("kind"), n)):
-        k = v.strip().lower()
-        if not k:
-            kinds.append("influencer")
-            continue
-        kk = KIND_ALIASES.get(k)
-        if kk is None:
-            problems.append(_p(int(rows[j]), "kind", "unknown_kind", value=v.strip()[:30]))
-            valid[j] = False
-            kinds.append("influencer")
-        else:
-            kinds.append(kk)
+    raw_kind = col("kind")
+    kind_s = _map_unique(raw_kind, lambda v: "influencer" if not str(v).strip()
+                         else KIND_ALIASES.get(str(v).strip().lower(), ""))
+    bad_kind = (kind_s == "").to_numpy(dtype=bool)
+    report(bad_kind, "kind", "unknown_kind", values=raw_kind)
+    kind_s = kind_s.where(~bad_kind, "influencer")
 
-    er = _numbers(_column(rows_kept, index.get("engagement_rate"), n), rows, "engagement_rate", "percent",
-                  problems, valid, required=False)
-    avg = _numbers(_column(rows_kept, index.get("avg_engagements"), n), rows, "avg_engagements", "decimal",
-                   problems, valid, required=False)
-    fee = _numbers(_column(rows_kept, index.get("fee_idr"), n), rows, "fee_idr", "money",
-                   problems, valid, required=False)
+    er = _numbers(col("engagement_rate"), rows, "engagement_rate", "percent", problems, valid,
+                  required=False)
+    avg = _numbers(col("avg_engagements"), rows, "avg_engagements", "decimal", problems, valid,
+                   required=False)
+    fee = _numbers(col("fee_idr"), rows, "fee_idr", "money", problems, valid, required=False)
 
-    # The two ways of stating engagement must agree, and engagements cannot exceed followers many times over.
+    # The two ways of stating engagement must agree.
     both = np.flatnonzero(~np.isnan(er) & ~np.isnan(avg) & (followers > 0))
     if both.size:
         implied = avg[both] / followers[both] * 100
@@ -545,43 +608,45 @@ def validate_rows(header: Sequence[str], raw_rows: Sequence[Sequence[str]],
             problems.append(_p(int(rows[j]), "engagement_rate", "er_disagrees", severity="warning",
                                given=f"{er[j]:g}", implied=f"{imp:.2f}"))
 
-    industries: list[tuple[str, ...]] = []
-    for j, v in enumerate(_column(rows_kept, index.get("industries"), n)):
-        if not v.strip():
-            industries.append(())
-            continue
-        known, unknown = parse_industries(v)
-        industries.append(known)
-        if unknown:
-            problems.append(_p(int(rows[j]), "industries", "unknown_industry", severity="warning",
-                               value="; ".join(unknown)[:60], allowed=", ".join(INDUSTRIES)))
+    raw_ind = col("industries").astype(str)
+    uniq = pd.unique(raw_ind)
+    parsed_u = {u: (parse_industries(str(u)) if str(u).strip() else ((), [])) for u in uniq}
+    industries: list[tuple[str, ...]] = raw_ind.map({u: v[0] for u, v in parsed_u.items()}).tolist()
+    unknown_mask = raw_ind.map({u: bool(v[1]) for u, v in parsed_u.items()}).to_numpy(dtype=bool)
+    for j in np.flatnonzero(unknown_mask):
+        unknown = parsed_u[raw_ind.iat[int(j)]][1]
+        problems.append(_p(int(rows[j]), "industries", "unknown_industry", severity="warning",
+                           value="; ".join(unknown)[:60], allowed=", ".join(INDUSTRIES)))
 
-    handles = [_clean_text(v).lstrip("@") for v in _column(rows_kept, index.get("handle"), n)]
-    first_seen: dict[tuple[str, str], int] = {}
-    for j, h in enumerate(handles):
-        if not h:
-            continue
-        key = (platforms[j], normal_handle(h))
-        if key in first_seen:
-            problems.append(_p(int(rows[j]), "handle", "duplicate_handle", handle="@" + h,
-                               first=first_seen[key]))
-            valid[j] = False
-        else:
-            first_seen[key] = int(rows[j])
+    handle_s = _clean_series(col("handle")).str.lstrip("@")
+    key = platform_s.astype(str) + "\x00" + handle_s.str.lower().str.strip()
+    has = (handle_s != "").to_numpy(dtype=bool)
+    dup = key.duplicated(keep=False).to_numpy(dtype=bool) & has
+    if dup.any():
+        first_seen: dict[str, int] = {}
+        for j in np.flatnonzero(dup):
+            k = str(key.iat[int(j)])
+            if k in first_seen:
+                problems.append(_p(int(rows[j]), "handle", "duplicate_handle", handle="@" + str(handle_s.iat[int(j)]),
+                                   first=first_seen[k]))
+                valid[j] = False
+            else:
+                first_seen[k] = int(rows[j])
 
-    cities = [_clean_text(v) for v in _column(rows_kept, index.get("city"), n)]
-    expertise = [_clean_text(v) for v in _column(rows_kept, index.get("expertise"), n)]
-    for j in range(n):
-        if kinds[j] == "kol" and not expertise[j]:
-            problems.append(_p(int(rows[j]), "expertise", "kol_without_expertise", severity="warning"))
+    cities = _clean_series(col("city"))
+    expertise_s = _clean_series(col("expertise"))
+    report(((kind_s == "kol") & (expertise_s == "")).to_numpy(dtype=bool), "expertise", "kol_without_expertise",
+           severity="warning")
 
-    problems.sort(key=lambda p: (p.row, COLUMNS.index(p.column) if p.column in COLUMNS else -1))
+    order = {c: i for i, c in enumerate(COLUMNS)}
+    problems.sort(key=lambda p: (p.row, order.get(p.column, -1)))
     if len(problems) > MAX_PROBLEMS:
         more = len(problems) - MAX_PROBLEMS
         problems = [*problems[:MAX_PROBLEMS], _p(0, "", "more_problems", severity="warning", n=more)]
-    return ParsedRoster(rows=rows, name=names, handle=handles, platform=platforms, followers=followers,
-                        kind=kinds, engagement_rate=er, avg_engagements=avg, fee_idr=fee, industries=industries,
-                        city=cities, expertise=expertise, valid=valid, problems=tuple(problems), source=source)
+    return ParsedRoster(rows=rows, name=names_s.tolist(), handle=handle_s.tolist(), platform=platform_s.tolist(),
+                        followers=followers, kind=kind_s.tolist(), engagement_rate=er, avg_engagements=avg,
+                        fee_idr=fee, industries=industries, city=cities.tolist(), expertise=expertise_s.tolist(),
+                        valid=valid, problems=tuple(problems), source=source)
 
 
 # --- derived columns --------------------------------------------------------------------------------------------
@@ -618,8 +683,9 @@ def derive(parsed: ParsedRoster, figures: Figures, brief: CampaignBrief | None =
     er[from_avg] = parsed.avg_engagements[from_avg] / followers[from_avg] * 100
     er_basis[from_avg] = "derived"
     assumed = np.isnan(er)
-    band_low = np.array([figures.kinds[k].er_low for k in line_kind], dtype=float) if n else np.zeros(0)
-    band_high = np.array([figures.kinds[k].er_high for k in line_kind], dtype=float) if n else np.zeros(0)
+    lk = pd.Series(line_kind, dtype=object)
+    band_low = lk.map({k: v.er_low for k, v in figures.kinds.items()}).to_numpy(dtype=float)
+    band_high = lk.map({k: v.er_high for k, v in figures.kinds.items()}).to_numpy(dtype=float)
     er[assumed] = (band_low[assumed] + band_high[assumed]) / 2
     er_basis[assumed] = "assumed"
 
@@ -653,14 +719,14 @@ def derive(parsed: ParsedRoster, figures: Figures, brief: CampaignBrief | None =
         platform_fit = np.ones(n, dtype=bool)
     if brief is not None:
         ind = brief.industry
-        industry_fit = np.array(["yes" if ind in x else ("unknown" if not x else "no") for x in parsed.industries],
-                                dtype=object)
+        industry_fit = _map_unique(pd.Series(parsed.industries, dtype=object),
+                                   lambda x: "yes" if ind in x else ("unknown" if not x else "no")).to_numpy()
     else:
         industry_fit = np.full(n, "unknown", dtype=object)
     if city and city.strip():
         want = city.strip().casefold()
-        city_fit = np.array(["yes" if x.casefold() == want else ("unknown" if not x else "no")
-                             for x in parsed.city], dtype=object)
+        city_fit = _map_unique(pd.Series(parsed.city, dtype=object),
+                               lambda x: "yes" if x.casefold() == want else ("unknown" if not x else "no")).to_numpy()
     else:
         city_fit = np.full(n, "any", dtype=object)
 

@@ -149,6 +149,16 @@ def solve(values: np.ndarray, fees: np.ndarray, line: np.ndarray, caps: Sequence
         return cand, True
     v, f, ln = values[cand], fees[cand], line[cand]
     n = cand.size
+    # Without the budget, the optimum of all three stages is, per line, the `cap` highest values (the lower
+    # fee first among equal values). When that choice fits in the budget, the budget constraint is slack and
+    # it is the optimum: no solve is needed.
+    top: list[np.ndarray] = []
+    for k, cap in enumerate(caps):
+        in_k = np.flatnonzero(ln == k)
+        top.append(in_k[np.lexsort((in_k, f[in_k], -v[in_k]))][:cap])
+    best = np.concatenate(top) if top else np.zeros(0, dtype=np.int64)
+    if float(f[best].sum()) <= budget:
+        return np.sort(cand[best]), True
     nl = len(caps)
     # Line membership as a sparse matrix: one row per line.
     from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
@@ -241,6 +251,7 @@ def make_shortlist(df: pd.DataFrame, rec: Recommendation, lang: str, options: Op
 
     picks: list[Pick] = []
     results: list[LineResult] = []
+    records = dict(zip(chosen.tolist(), df.iloc[chosen].to_dict("records"), strict=True))
     for k, ln in enumerate(lines):
         in_line = np.flatnonzero(line == k)
         # Rank by the objective's value (highest first; a cheaper fee breaks ties).
@@ -249,7 +260,7 @@ def make_shortlist(df: pd.DataFrame, rec: Recommendation, lang: str, options: Op
         mine = [int(i) for i in chosen if line[i] == k]
         mine.sort(key=lambda i: rank[i])
         for i in mine:
-            picks.append(_pick(df, i, ln.kind, rank[i], in_line.size, objective, lang))
+            picks.append(_pick(records[i], ln.kind, rank[i], in_line.size, objective, lang))
         filled = len(mine)
         cost = int(fees[mine].sum()) if mine else 0
         relax = () if filled >= ln.count else _relax(df, ln.kind, ln.count, filled, in_line, fees, mine, budget,
@@ -281,11 +292,10 @@ def _empty(status: Status, objective: Literal["engagements", "reach"], budget: i
                      total_value=0, message=message)
 
 
-def _pick(df: pd.DataFrame, i: int, kind: Kind, rank: int, eligible: int, objective: str, lang: str) -> Pick:
-    r = df.iloc[i]
-    fee = int(r["fee_idr"])
-    eng = int(r["expected_engagements"])
-    reach = int(r["expected_reach"])
+def _pick(r: dict[str, object], kind: Kind, rank: int, eligible: int, objective: str, lang: str) -> Pick:
+    fee = int(r["fee_idr"])  # type: ignore[call-overload]
+    eng = int(r["expected_engagements"])  # type: ignore[call-overload]
+    reach = int(r["expected_reach"])  # type: ignore[call-overload]
     reasons = [t(lang, f"creators.why.rank_{objective}", rank=rank, n=eligible, kind=t(lang, f"kind.{kind}"),
                  value=fmt_int(reach if objective == "reach" else eng, lang))]
     per = fee / max(eng if objective == "engagements" else reach, 1)
@@ -299,14 +309,16 @@ def _pick(df: pd.DataFrame, i: int, kind: Kind, rank: int, eligible: int, object
     if r["expertise"]:
         reasons.append(t(lang, "creators.why.expertise", expertise=r["expertise"]))
     basis = str(r["er_basis"])
-    reasons.append(t(lang, f"creators.why.er_{basis}", er=fmt_pct(float(r["engagement_rate"]), lang, 2)))
+    er = float(r["engagement_rate"])  # type: ignore[arg-type]
+    reasons.append(t(lang, f"creators.why.er_{basis}", er=fmt_pct(er, lang, 2)))
     if bool(r["fee_estimated"]):
         reasons.append(t(lang, "creators.why.fee_estimated"))
     if r["authenticity"] == "unchecked":
         reasons.append(t(lang, "creators.why.auth_unchecked"))
-    return Pick(row=int(r["row"]), name=str(r["name"]), handle=str(r["handle"]), line_kind=kind,
-                creator_kind=str(r["kind"]), platform=str(r["platform"]), followers=int(r["followers"]),
-                engagement_rate=float(r["engagement_rate"]), er_basis=basis, fee_idr=fee,
+    return Pick(row=int(r["row"]), name=str(r["name"]), handle=str(r["handle"]), line_kind=kind,  # type: ignore[call-overload]
+                creator_kind=str(r["kind"]), platform=str(r["platform"]),
+                followers=int(r["followers"]),  # type: ignore[call-overload]
+                engagement_rate=er, er_basis=basis, fee_idr=fee,
                 fee_estimated=bool(r["fee_estimated"]), expected_engagements=eng, expected_reach=reach,
                 authenticity=str(r["authenticity"]), rank=rank, eligible_in_line=eligible, reasons=tuple(reasons))
 
