@@ -294,7 +294,7 @@ def plan_xlsx(rec: Recommendation, lang: str, shortlist: Shortlist | None = None
                    t(lang, "creators.col.fee_idr"), t(lang, "creators.report.fee_estimated"),
                    t(lang, "creators.report.value_engagements"), t(lang, "creators.report.value_reach")]
         rows2 = [[p.row, p.name, p.handle, p.platform, t(lang, f"kind.{p.line_kind}"), p.followers,
-                  round(p.engagement_rate, 2), p.fee_idr, t(lang, "creators.report.yes") if p.fee_estimated else "",
+                  round(p.engagement_rate, 2), p.fee_idr, t(lang, "creators.report.yes_word") if p.fee_estimated else "",
                   p.expected_engagements, p.expected_reach] for p in shortlist.selected]
         totals2: list[object] = [t(lang, "plan.total"), len(shortlist.selected), "", "", "", None, None,
                                  shortlist.total_fee_idr, "", sum(p.expected_engagements for p in shortlist.selected),

@@ -37,6 +37,7 @@ def run_app() -> None:
         st.Page("pages/brief.py", title=tr("nav.brief"), icon=":material/edit_note:", url_path="brief"),
         st.Page("pages/recommendation.py", title=tr("nav.recommendation"), icon=":material/verified:",
                 url_path="recommendation"),
+        st.Page("pages/creators.py", title=tr("creators.nav"), icon=":material/groups:", url_path="creators"),
         st.Page("pages/compare.py", title=tr("nav.compare"), icon=":material/compare_arrows:",
                 url_path="compare"),
         st.Page("pages/learn.py", title=tr("nav.learn"), icon=":material/school:", url_path="learn"),
