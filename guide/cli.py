@@ -23,7 +23,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     rec = sub.add_parser("recommend", help="recommend a strategy for a JSON brief")
     rec.add_argument("file", help="path to a JSON brief, or - for standard input")
     rec.add_argument("--lang", choices=["id", "en"], default="id")
+    from .creators_cli import add_commands, run_command
+
+    add_commands(sub)  # shortlist, report (creators feature)
     args = parser.parse_args(argv)
+    if args.command != "recommend":
+        return run_command(args)
 
     try:
         if args.file == "-":
