@@ -104,7 +104,8 @@ def _shortlist(args: argparse.Namespace) -> int:
     opts = Options(require_platform=not args.all_platforms, require_industry=not args.all_industries,
                    city=args.city, exclude_flagged=not args.include_flagged)
     s = make_shortlist(df, rec, args.lang, opts)
-    problems = [{"row": p.row, "column": p.column, "severity": p.severity, "message": p.message(args.lang)}
+    problems: list[dict[str, object]] = [
+        {"row": p.row, "column": p.column, "severity": p.severity, "message": p.message(args.lang)}
                 for p in parsed.problems]
     sys.stdout.write(json.dumps(as_json(s, problems), ensure_ascii=False, indent=2) + "\n")
     return 0
