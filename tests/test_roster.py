@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import numpy as np
 import openpyxl
@@ -241,3 +242,31 @@ def test_derived_columns() -> None:
     assert list(d["city_fit"]) == ["yes", "no", "unknown", "unknown", "unknown"]
     c = FIG.completion_factor.value
     assert d["expected_engagements"].iloc[2] == int(600000 * 0.10 * c)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+CELL = st.one_of(st.text(max_size=12), st.sampled_from(["", "12.500", "1,5rb", "=1+1", "@x", "ig", "koc", "3,5%",
+                                                           "-4", "1e9", "nan", "\"", "\n", ";", "\x00"]))
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.lists(CELL, min_size=0, max_size=13), max_size=8), st.sampled_from([",", ";"]))
+def test_any_csv_gives_problems_or_one_file_message_never_a_crash(rows: list[list[str]], sep: str) -> None:
+    header = sep.join(["name", "platform", "followers", "handle", "kind", "engagement_rate", "fee_idr"])
+    body = "\n".join(sep.join(r) for r in rows)
+    data = (header + "\n" + body).encode("utf-8")
+    try:
+        p = parse_roster(data, "fuzz.csv")
+    except RosterError as e:
+        assert e.problem.message("id") and e.problem.message("en")
+        return
+    # Every kept row either is valid or has at least one error naming it.
+    error_rows = {x.row for x in p.problems if x.severity == "error"}
+    for row, ok in zip(p.rows, p.valid, strict=True):
+        assert ok or int(row) in error_rows
+    placeholder = re.compile(r"\{(value|allowed|handle|first|cells|header|given|implied|cell|n|limit)\}")
+    for x in p.problems:
+        for lang in ("id", "en"):
+            assert not placeholder.search(x.message(lang)) and "creators.problem" not in x.message(lang)
