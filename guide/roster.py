@@ -612,6 +612,7 @@ def validate_frame(header: Sequence[str], frame: pd.DataFrame, problems: list[Ro
     uniq = pd.unique(raw_ind)
     parsed_u = {u: (parse_industries(str(u)) if str(u).strip() else ((), [])) for u in uniq}
     industries: list[tuple[str, ...]] = raw_ind.map({u: v[0] for u, v in parsed_u.items()}).tolist()
+    industries_key = raw_ind.map({u: ";".join(v[0]) for u, v in parsed_u.items()}).astype(str)
     unknown_mask = raw_ind.map({u: bool(v[1]) for u, v in parsed_u.items()}).to_numpy(dtype=bool)
     for j in np.flatnonzero(unknown_mask):
         unknown = parsed_u[raw_ind.iat[int(j)]][1]
@@ -646,7 +647,10 @@ def validate_frame(header: Sequence[str], frame: pd.DataFrame, problems: list[Ro
     return ParsedRoster(rows=rows, name=names_s.tolist(), handle=handle_s.tolist(), platform=platform_s.tolist(),
                         followers=followers, kind=kind_s.tolist(), engagement_rate=er, avg_engagements=avg,
                         fee_idr=fee, industries=industries, city=cities.tolist(), expertise=expertise_s.tolist(),
-                        valid=valid, problems=tuple(problems), source=source)
+                        valid=valid, problems=tuple(problems), source=source,
+                        # The same columns as pandas string Series, so `derive` need not convert them again.
+                        extra={"name": names_s, "handle": handle_s, "platform": platform_s.astype(str),
+                               "city": cities, "expertise": expertise_s, "industries": industries_key})
 
 
 # --- derived columns --------------------------------------------------------------------------------------------
@@ -717,27 +721,31 @@ def derive(parsed: ParsedRoster, figures: Figures, brief: CampaignBrief | None =
         platform_fit = np.isin(platform, list(brief.platforms))
     else:
         platform_fit = np.ones(n, dtype=bool)
+    ex = parsed.extra
+    ind_key = ex["industries"] if "industries" in ex else pd.Series([";".join(x) for x in parsed.industries],
+                                                                     dtype=str)
     if brief is not None:
         ind = brief.industry
-        industry_fit = _map_unique(pd.Series(parsed.industries, dtype=object),
-                                   lambda x: "yes" if ind in x else ("unknown" if not x else "no")).to_numpy()
+        industry_fit = _map_unique(ind_key, lambda x: "yes" if ind in str(x).split(";") else (
+            "unknown" if not x else "no")).to_numpy()
     else:
         industry_fit = np.full(n, "unknown", dtype=object)
     if city and city.strip():
         want = city.strip().casefold()
-        city_fit = _map_unique(pd.Series(parsed.city, dtype=object),
+        city_fit = _map_unique(ex.get("city", pd.Series(parsed.city, dtype=str)),
                                lambda x: "yes" if x.casefold() == want else ("unknown" if not x else "no")).to_numpy()
     else:
         city_fit = np.full(n, "any", dtype=object)
 
     return pd.DataFrame({
-        "row": parsed.rows, "name": parsed.name, "handle": parsed.handle, "platform": parsed.platform,
+        "row": parsed.rows, "name": ex.get("name", parsed.name), "handle": ex.get("handle", parsed.handle),
+        "platform": ex.get("platform", parsed.platform),
         "followers": followers, "kind": kind, "tier": tier, "line_kind": line_kind,
         "engagement_rate": np.round(er, 3), "er_basis": er_basis,
         "fee_idr": np.round(fee).astype(np.int64) if n else np.zeros(0, dtype=np.int64),
         "fee_estimated": estimated,
-        "authenticity": auth, "industries": [";".join(x) for x in parsed.industries],
-        "city": parsed.city, "expertise": parsed.expertise,
+        "authenticity": auth, "industries": ind_key,
+        "city": ex.get("city", parsed.city), "expertise": ex.get("expertise", parsed.expertise),
         "platform_fit": platform_fit, "industry_fit": industry_fit, "city_fit": city_fit,
         "expected_reach": reach.astype(np.int64) if n else np.zeros(0, dtype=np.int64),
         "expected_engagements": engagements.astype(np.int64) if n else np.zeros(0, dtype=np.int64),
