@@ -1,5 +1,5 @@
-"""AppTest of the Creators page: sample roster → shortlist → briefs → downloads, an upload with problems,
-and an unreadable upload, in both languages."""
+"""AppTest of the Creators page: sample roster → shortlist → chart → editable briefs → downloads, filters, in
+both languages (uploads are exercised in the browser test, tests/e2e/test_creators.py)."""
 
 from __future__ import annotations
 

@@ -62,3 +62,15 @@ def test_upload_shortlist_and_downloads(page_at, tmp_path: Path, width: int) -> 
     if width == 390:
         overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 1
+
+
+def test_unreadable_upload_is_a_message_in_indonesian(page_at, tmp_path: Path) -> None:
+    broken = tmp_path / "roster.xlsx"
+    broken.write_bytes(b"PK\x03\x04this is not a workbook")
+    page: Page = page_at("/creators?lang=id")
+    page.get_by_text("Unggah file saya").click()
+    wait_ready(page)
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(broken))
+    wait_ready(page)
+    expect(page.locator('[data-testid="stAlertContentError"]')).to_contain_text("File Excel tidak terbaca")
+    expect(page.locator('[data-testid="stAlertContentSuccess"]')).to_have_count(0)
