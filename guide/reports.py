@@ -217,7 +217,7 @@ def shortlist_pdf(rec: Recommendation, s: Shortlist, briefs: Sequence[CreatorBri
     if s.selected:
         header, rows, totals = shortlist_rows(s, lang)
         doc.table(header, rows, totals=totals, align=["L", "L", "L", "L", "R", "R", "R", "R"],
-                  widths=[24, 24, 12, 18, 12, 9, 17, 14], size=7.5)
+                  widths=[21, 29, 13, 20, 12, 9, 20, 13], size=7.5)
         if any(p.fee_estimated for p in s.selected):
             doc.paragraph(t(lang, "creators.report.estimated_note"), size=8)
     missing = [ln for ln in s.lines if ln.missing > 0]
