@@ -404,7 +404,11 @@ def _numbers(values: pd.Series, rows: np.ndarray, col: str, kind: str, problems:
     pattern = r"\d{1,12}(?:\.\d{1,6})?" if kind == "percent" else r"\d{1,12}"
     plain = st.str.fullmatch(pattern).fillna(False).to_numpy(dtype=bool)
     if plain.any():
-        out[plain] = pd.to_numeric(st[plain]).to_numpy(dtype=float)
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        texts = pa.array(st[plain])  # arrow-backed strings: no Python objects
+        out[plain] = pc.cast(texts, pa.float64()).to_numpy(zero_copy_only=False)
     if required:
         for i in np.flatnonzero(empty):
             problems.append(_p(int(rows[i]), col, "required"))
