@@ -29,6 +29,9 @@ from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa  # type: ignore[import-untyped]
+import pyarrow.compute as pc  # type: ignore[import-untyped]
+import pyarrow.csv as pacsv  # type: ignore[import-untyped]
 
 from .i18n import catalog, fmt_int, fmt_pct, t
 from .knowledge import DATA_DIR, Figures
@@ -398,15 +401,12 @@ def _column(rows: Sequence[Sequence[str]], idx: int | None, n: int) -> list[str]
 def _numbers(values: pd.Series, rows: np.ndarray, col: str, kind: str, problems: list[RowProblem],
              valid: np.ndarray, required: bool) -> np.ndarray:
     """One numeric column as an array: a vectorised fast path for plain numbers, the parsers for the rest."""
-    st = values.astype(str).str.strip()
+    st = values.astype(str)  # already trimmed by validate_frame
     out = np.full(len(st), np.nan)
     empty = (st == "").to_numpy(dtype=bool)
     pattern = r"\d{1,12}(?:\.\d{1,6})?" if kind == "percent" else r"\d{1,12}"
     plain = st.str.fullmatch(pattern).fillna(False).to_numpy(dtype=bool)
     if plain.any():
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
         texts = pa.array(st[plain])  # arrow-backed strings: no Python objects
         out[plain] = pc.cast(texts, pa.float64()).to_numpy(zero_copy_only=False)
     if required:
@@ -470,13 +470,34 @@ def _read_csv_fast(data: bytes) -> tuple[pd.DataFrame, str, int] | None:
         skipped += 1
     if not body.strip():
         return None
-    sep = _sniff_separator(body.split("\n", 1)[0])
+    first_line = body.split("\n", 1)[0]
+    sep = _sniff_separator(first_line)
     try:
-        frame = pd.read_csv(io.StringIO(body), sep=sep, dtype=str, keep_default_na=False, na_filter=False,
-                            skip_blank_lines=False, engine="c", header=0, quotechar='"', doublequote=True,
-                            on_bad_lines="error")
-    except Exception:  # pandas.errors.ParserError and friends: fall back to the careful reader
+        names = next(csv.reader([first_line.rstrip("\r")], delimiter=sep))
+    except (csv.Error, StopIteration):
         return None
+    if len(set(names)) != len(names) or any(not n.strip() for n in names):
+        return None
+    bad: list[object] = []
+
+    def invalid(row: object) -> str:
+        bad.append(row)
+        return "skip"
+
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(body.encode("utf-8")),
+            read_options=pacsv.ReadOptions(use_threads=True),
+            parse_options=pacsv.ParseOptions(delimiter=sep, newlines_in_values=True, ignore_empty_lines=False,
+                                             invalid_row_handler=invalid),
+            convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
+                                                 strings_can_be_null=False, quoted_strings_can_be_null=False))
+    except (pa.ArrowInvalid, pa.ArrowTypeError, ValueError):
+        return None
+    if bad or table.num_columns != len(names):
+        return None  # ragged or blank rows: the careful reader reports each one
+    string = pd.StringDtype("pyarrow", na_value=np.nan)
+    frame = table.to_pandas(types_mapper=lambda t: string if t == pa.string() else None)
     cols = [str(c) for c in frame.columns]
     if not isinstance(frame.index, pd.RangeIndex) or len(frame) > MAX_ROWS or len(set(cols)) != len(cols) or \
             any(c.startswith("Unnamed:") or re.search(r"\.\d+$", c) for c in cols):
@@ -502,17 +523,16 @@ def validate_rows(header: Sequence[str], raw_rows: Sequence[Sequence[str]],
 
 def _map_unique(s: pd.Series, fn: Any) -> pd.Series:
     """Apply `fn` once per distinct value (rosters repeat platforms, kinds, industries and cities)."""
-    uniq = pd.unique(s)
-    return s.map(dict(zip(uniq, (fn(u) for u in uniq), strict=True)))
+    codes, uniq = pd.factorize(s, use_na_sentinel=False)
+    values = np.empty(len(uniq), dtype=object)
+    values[:] = [fn(u) for u in uniq]
+    return pd.Series(values[codes], index=s.index, dtype=object)
 
 
 
 
 def _clean_series(s: pd.Series) -> pd.Series:
     """Printable text on one line, at most MAX_TEXT characters (only cells that need it are rewritten)."""
-    import pyarrow as pa  # type: ignore[import-untyped]
-    import pyarrow.compute as pc  # type: ignore[import-untyped]
-
     s = s.astype(str)
     arr = pa.array(s.to_numpy(dtype=object), type=pa.string())
     ok = pc.and_(pc.and_(pc.utf8_is_printable(arr), pc.equal(arr, pc.utf8_trim_whitespace(arr))),
@@ -548,9 +568,9 @@ def validate_frame(header: Sequence[str], frame: pd.DataFrame, problems: list[Ro
 
     cells = frame.iloc[:, [index[c] for c in index]].fillna("").astype(str)
     cells.columns = pd.Index(list(index))
+    cells = cells.apply(lambda col: col.str.strip())  # every cell trimmed once
     # Blank rows are not creators: skipped, and reported when data follows them (not the trailing ones).
-    nonblank = (cells.apply(lambda col: col.str.strip() != "")).any(axis=1).to_numpy(dtype=bool) \
-        if len(cells) else np.zeros(0, dtype=bool)
+    nonblank = (cells != "").any(axis=1).to_numpy(dtype=bool) if len(cells) else np.zeros(0, dtype=bool)
     if len(frame.columns) > len(index) and len(cells):
         others = frame.drop(columns=frame.columns[[index[c] for c in index]]).fillna("").astype(str)
         nonblank |= others.apply(lambda col: col.str.strip() != "").any(axis=1).to_numpy(dtype=bool)
