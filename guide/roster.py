@@ -805,6 +805,7 @@ _TEMPLATE_ROWS: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 
 
+@lru_cache(maxsize=2)
 def template_csv(lang: str) -> bytes:
     """The upload template: Indonesian headers and `;` (Excel with Indonesian settings), or English and `,`."""
     lg = "en" if lang == "en" else "id"
@@ -815,6 +816,7 @@ def template_csv(lang: str) -> bytes:
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
+@lru_cache(maxsize=2)
 def template_xlsx(lang: str) -> bytes:
     import openpyxl
 
