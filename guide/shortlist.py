@@ -160,6 +160,23 @@ def solve(values: np.ndarray, fees: np.ndarray, line: np.ndarray, caps: Sequence
     if float(f[best].sum()) <= budget:
         return np.sort(cand[best]), True
     nl = len(caps)
+    # Stage 1 is decided without a solve when the cheapest creators of every line fit in the budget: every
+    # line then holds exactly min(cap, available) creators. A creator whose cheapest such completion (its fee,
+    # the cheapest others of its line, the cheapest of every other line) exceeds the budget is in no
+    # feasible solution: dropped, which leaves the optimum unchanged.
+    counts = np.array([min(cap, int((ln == k).sum())) for k, cap in enumerate(caps)], dtype=float)
+    kth = np.zeros(nl)
+    cheapest = 0.0
+    for k in range(nl):
+        fk = np.sort(f[ln == k])[: int(counts[k])]
+        cheapest += float(fk.sum())
+        kth[k] = fk[-1] if fk.size else 0.0
+    fill_known = cheapest <= budget
+    if fill_known:
+        need = cheapest - kth[ln] + f
+        keep = (need <= budget) | (f <= kth[ln])
+        cand, v, f, ln = cand[keep], v[keep], f[keep], ln[keep]
+        n = cand.size
     # Line membership as a sparse matrix: one row per line.
     from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
 
@@ -182,13 +199,7 @@ def solve(values: np.ndarray, fees: np.ndarray, line: np.ndarray, caps: Sequence
         x: np.ndarray = np.round(np.asarray(res.x, dtype=float))
         return x
 
-    # Stage 1 is decided without a solve when the cheapest creators of every line fit in the budget.
-    cheapest = 0.0
-    for k, cap in enumerate(caps):
-        fk = np.sort(f[ln == k])[:cap]
-        cheapest += float(fk.sum())
-    if cheapest <= budget:
-        counts = np.array([min(cap, int((ln == k).sum())) for k, cap in enumerate(caps)], dtype=float)
+    if fill_known:
         constraints.append(LinearConstraint(member, counts, counts))
     else:
         x1 = run(-weight)

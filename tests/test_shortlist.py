@@ -44,7 +44,7 @@ rosters = st.integers(min_value=1, max_value=11).flatmap(lambda n: st.tuples(
 ))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(rosters)
 def test_optimal_against_brute_force(case: tuple[list[int], list[int], list[int], list[int], int]) -> None:
     values, fees, line, caps, budget = case
