@@ -19,6 +19,7 @@ PAGES = [
     st.Page("pages/recommendation.py", title=tr("nav.recommendation"), icon=":material/verified:",
             url_path="recommendation"),
     st.Page("pages/compare.py", title=tr("nav.compare"), icon=":material/compare_arrows:", url_path="compare"),
+    st.Page("pages/creators.py", title=tr("creators.nav"), icon=":material/groups:", url_path="creators"),
     st.Page("pages/learn.py", title=tr("nav.learn"), icon=":material/school:", url_path="learn"),
     st.Page("pages/assumptions.py", title=tr("nav.assumptions"), icon=":material/tune:", url_path="assumptions"),
 ]

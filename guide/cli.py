@@ -44,6 +44,7 @@ EXIT_OUTPUT = 1
 EXIT_INPUT = 2
 # Modules that add commands (each defines `add_commands(add)`); one line per module.
 COMMAND_MODULES: tuple[str, ...] = (
+    "guide.creators_cli",  # shortlist, report
 )
 
 Run = Callable[[argparse.Namespace], int]

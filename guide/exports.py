@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Sequence
 
 from .briefio import brief_to_json
 from .i18n import fmt_idr, fmt_int, fmt_range, t
@@ -108,19 +109,39 @@ CSV_COLUMNS = (
 )
 
 
-def to_csv(rec: Recommendation, lang: str) -> str:
+def csv_dialect(lang: str) -> tuple[str, str]:
+    """(separator, decimal mark) for a CSV that opens in columns in Excel: Excel under Indonesian regional
+    settings splits on ';' and reads ',' as the decimal mark; under English settings ',' and '.'."""
+    return (";", ",") if lang == "id" else (",", ".")
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]], lang: str) -> str:
+    """CSV with a UTF-8 byte-order mark (so Excel reads the text as UTF-8), the language's separator and
+    decimal mark, and every text cell guarded against formula injection."""
+    sep, dec = csv_dialect(lang)
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(CSV_COLUMNS)
+    w = csv.writer(buf, delimiter=sep, lineterminator="\r\n")
+    w.writerow(header)
+    for row in rows:
+        w.writerow([f"{v}".replace(".", dec) if isinstance(v, float) else csv_safe(v) for v in row])
+    return "\ufeff" + buf.getvalue()
+
+
+def to_csv(rec: Recommendation, lang: str) -> str:
+    """The plan as CSV for Excel: UTF-8 BOM; ';' for lang=id (Indonesian Excel), ',' for en."""
+    return csv_text(CSV_COLUMNS, _plan_rows(rec, lang), lang)
+
+
+def _plan_rows(rec: Recommendation, lang: str) -> list[list[object]]:
+    out: list[list[object]] = []
     name = rec.brief.name or ""
     for ln in rec.plan:
-        row: list[object] = [
+        out.append([
             name, rec.planned_strategy or "", ln.phase, ln.kind, t(lang, f"kind.{ln.kind}"), ln.count,
             ln.unit_cost_idr, ln.cost_idr, ln.cost_band.low, ln.cost_band.high, ln.reach.low, ln.reach.high,
             ln.engagements.low, ln.engagements.high, ln.start_week, ln.end_week,
-        ]
-        w.writerow([csv_safe(v) for v in row])
-    return buf.getvalue()
+        ])
+    return out
 
 
 def to_json(rec: Recommendation) -> str:

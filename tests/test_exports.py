@@ -47,7 +47,7 @@ def test_csv_neutralises_formulas_but_not_numbers():
     assert csv_safe("\tx") == "'\tx" and csv_safe("-2") == "'-2" and csv_safe("+1") == "'+1"
     assert csv_safe(-5) == -5 and csv_safe(1.5) == 1.5
     r = rec(name="=cmd|' /C calc'!A0")
-    rows = list(csv.DictReader(io.StringIO(to_csv(r, "id"))))
+    rows = list(csv.DictReader(io.StringIO(to_csv(r, "id").removeprefix("\ufeff")), delimiter=";"))
     assert tuple(rows[0].keys()) == CSV_COLUMNS
     assert all(row["campaign"].startswith("'=") for row in rows)
     assert sum(int(row["cost_idr"]) for row in rows) == r.total_cost_idr

@@ -1,0 +1,226 @@
+"""Creators: a roster (upload or the fictional sample) → problems → derived figures → an exact shortlist for the
+recommended plan → briefs to send (editable) → PDF, Excel and CSV downloads."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+import streamlit as st
+
+from guide import recommend
+from guide.creator_briefs import CreatorBrief, creator_briefs
+from guide.exports import csv_dialect, csv_text
+from guide.i18n import fmt_int, fmt_pct, t
+from guide.reports import plan_xlsx, recommendation_pdf, shortlist_frame, shortlist_pdf
+from guide.roster import (
+    MAX_FILE_BYTES,
+    MAX_ROWS,
+    ParsedRoster,
+    RosterError,
+    authenticity_rule,
+    derive,
+    parse_roster,
+    problems_table,
+    sample_roster,
+    template_csv,
+    template_xlsx,
+)
+from guide.roster_charts import chart_sentence, shortlist_chart
+from guide.shortlist import Options, make_shortlist
+from ui import brief, figures, lang, money, page_guard, show_notices, tr
+
+page_guard()
+show_notices()
+lg = lang()
+ss = st.session_state
+rec = recommend(brief(), lang=lg, figures=figures())
+edited = ss.get("figures")
+
+st.title(tr("creators.page.title"))
+st.caption(tr("creators.page.lead"))
+st.markdown(tr("creators.page.for_plan", strategy=tr(f"strategy.{rec.strategy}.long"),
+               total=money(rec.total_cost_idr), budget=money(rec.brief.budget_idr)))
+
+# --- 1. the roster ---------------------------------------------------------------------------------------------
+st.subheader(tr("creators.page.roster"))
+source = st.radio(tr("creators.page.source"), ["sample", "upload"], horizontal=True, key="creators_source",
+                  format_func=lambda v: t(lg, f"creators.page.source_{v}"))
+t1, t2, t3 = st.columns(3)
+t1.download_button(tr("creators.page.template_csv"), template_csv(lg), file_name=tr("creators.page.template_name")
+                   + ".csv", mime="text/csv", icon=":material/download:", on_click="ignore", width="stretch")
+t2.download_button(tr("creators.page.template_xlsx"), template_xlsx(lg),
+                   file_name=tr("creators.page.template_name") + ".xlsx", on_click="ignore",
+                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                   icon=":material/download:", width="stretch")
+t3.caption(tr("creators.page.template_help"))
+
+parsed: ParsedRoster | None = None
+if source == "upload":
+    up = st.file_uploader(tr("creators.page.upload"), type=["csv", "xlsx"], key="creators_file",
+                          help=tr("creators.page.upload_help", mb=MAX_FILE_BYTES // (1024 * 1024),
+                                  rows=fmt_int(MAX_ROWS, lg)))
+    st.caption(tr("creators.page.upload_help", mb=MAX_FILE_BYTES // (1024 * 1024), rows=fmt_int(MAX_ROWS, lg)))
+    if up is not None:
+        data = up.getvalue()
+        digest = hashlib.sha256(data).hexdigest() + up.name
+        cached = ss.get("creators_parsed")
+        if isinstance(cached, tuple) and cached[0] == digest:
+            parsed = cached[1]
+        else:
+            try:
+                parsed = parse_roster(data, up.name)
+                ss["creators_parsed"] = (digest, parsed)
+            except RosterError as e:
+                ss.pop("creators_parsed", None)
+                st.error(e.problem.message(lg), icon=":material/error:")
+    else:
+        st.info(tr("creators.page.upload_prompt"), icon=":material/upload_file:")
+else:
+    parsed = sample_roster()
+    st.caption(tr("creators.page.sample_note"))
+
+if parsed is None:
+    st.stop()
+
+errors = sum(1 for p in parsed.problems if p.severity == "error")
+warnings = len(parsed.problems) - errors
+c1, c2, c3 = st.columns(3)
+c1.metric(tr("creators.page.rows"), fmt_int(len(parsed), lg))
+c2.metric(tr("creators.page.rows_ok"), fmt_int(int(parsed.valid.sum()), lg))
+c3.metric(tr("creators.page.problems"), f"{fmt_int(errors, lg)} / {fmt_int(warnings, lg)}",
+          help=tr("creators.page.problems_help"))
+if parsed.problems:
+    st.warning(tr("creators.page.problems_lead", errors=fmt_int(errors, lg), warnings=fmt_int(warnings, lg)),
+               icon=":material/rule:")
+    rows = problems_table(parsed.problems, lg)
+    st.dataframe([{tr("creators.page.p_row"): r["row"], tr("creators.page.p_column"): r["column"],
+                   tr("creators.page.p_severity"): tr(f"creators.page.sev_{r['severity']}"),
+                   tr("creators.page.p_message"): r["message"]} for r in rows],
+                 hide_index=True, width="stretch", key="creators_problems")
+
+# --- 2. filters and derived figures -------------------------------------------------------------------------------
+st.subheader(tr("creators.page.filters"))
+f1, f2 = st.columns(2)
+req_platform = f1.toggle(tr("creators.page.f_platform"), value=True, key="creators_f_platform")
+req_industry = f1.toggle(tr("creators.page.f_industry"), value=True, key="creators_f_industry")
+excl_flagged = f2.toggle(tr("creators.page.f_flagged"), value=True, key="creators_f_flagged")
+city = f2.text_input(tr("creators.page.f_city"), key="creators_f_city", max_chars=60,
+                     placeholder=tr("creators.page.f_city_ph")).strip() or None
+options = Options(require_platform=req_platform, require_industry=req_industry, city=city,
+                  exclude_flagged=excl_flagged)
+df = derive(parsed, figures(), rec.brief, city=city)
+
+with st.expander(tr("creators.page.derived"), expanded=False):
+    shown = df.head(1000)
+    st.dataframe({
+        tr("creators.page.p_row"): shown["row"], tr("creators.col.name"): shown["name"],
+        tr("creators.col.platform"): shown["platform"], tr("creators.page.d_kind"): [
+            tr(f"kind.{k}") for k in shown["line_kind"]],
+        tr("creators.col.followers"): shown["followers"],
+        tr("creators.page.d_er"): [f"{fmt_pct(v, lg, 2)} ({tr(f'creators.page.er_{b}')})"
+                                   for v, b in zip(shown["engagement_rate"], shown["er_basis"], strict=True)],
+        tr("creators.col.fee_idr"): [money(v) + (" *" if e else "")
+                                     for v, e in zip(shown["fee_idr"], shown["fee_estimated"], strict=True)],
+        tr("creators.page.d_auth"): [tr(f"creators.page.auth_{a}") for a in shown["authenticity"]],
+        tr("creators.page.d_fit"): [tr("creators.page.fit_text", industry=tr(f"creators.page.fit_{i}"),
+                                       platform=tr("creators.page.fit_yes" if p else "creators.page.fit_no"))
+                                    for i, p in zip(shown["industry_fit"], shown["platform_fit"], strict=True)],
+    }, hide_index=True, width="stretch", key="creators_derived")
+    if len(df) > 1000:
+        st.caption(tr("creators.page.derived_more", n=fmt_int(len(df), lg)))
+    st.caption(tr("creators.page.fee_note"))
+    st.caption(authenticity_rule(lg, figures()))
+
+# --- 3. the shortlist -------------------------------------------------------------------------------------------
+st.subheader(tr("creators.page.shortlist"))
+short = make_shortlist(df, rec, lg, options)
+if short.status == "optimal" and short.selected:
+    st.success(short.message, icon=":material/check_circle:")
+elif short.status in ("no_plan", "empty_roster", "none_eligible"):
+    st.warning(short.message, icon=":material/warning:")
+else:
+    st.info(short.message, icon=":material/info:")
+st.caption(tr(f"creators.page.method_{short.objective}"))
+
+if short.lines:
+    st.dataframe([{tr("plan.kind"): tr(f"kind.{ln.kind}"), tr("creators.report.planned"): ln.planned,
+                   tr("creators.report.filled"): ln.filled, tr("plan.cost"): money(ln.planned_cost_idr),
+                   tr("creators.report.spent"): money(ln.cost_idr), tr("creators.page.eligible"): ln.eligible}
+                  for ln in short.lines], hide_index=True, width="stretch", key="creators_lines")
+for ln in short.lines:
+    if ln.missing > 0:
+        st.markdown(f"**{tr('creators.report.missing_line', kind=tr(f'kind.{ln.kind}'), n=fmt_int(ln.missing, lg))}**")
+        st.markdown("\n".join(f"- {r}" for r in ln.relax))
+
+if short.selected:
+    sf = shortlist_frame(short, lg)
+    st.dataframe({
+        tr("creators.page.p_row"): sf["row"], tr("creators.col.name"): sf["name"],
+        tr("creators.col.handle"): sf["handle"], tr("plan.kind"): [tr(f"kind.{k}") for k in sf["kind"]],
+        tr("creators.col.fee_idr"): [money(v) + (" *" if e else "")
+                                     for v, e in zip(sf["fee_idr"], sf["fee_estimated"], strict=True)],
+        tr(f"creators.report.value_{short.objective}"): sf[
+            "expected_reach" if short.objective == "reach" else "expected_engagements"],
+        tr("creators.page.why"): sf["why"],
+    }, hide_index=True, width="stretch", key="creators_selected")
+    chart = shortlist_chart(df, short, lg, options)
+    spec: dict[str, Any] = chart.to_dict(validate=False)
+    st.vega_lite_chart(spec, width="stretch", height=430)
+    st.caption(chart_sentence(df, short, lg, options))
+
+# --- 4. briefs to send ------------------------------------------------------------------------------------------
+st.subheader(tr("creators.page.briefs"))
+st.caption(tr("creators.page.briefs_help"))
+briefs: list[CreatorBrief] = []
+for cb in creator_briefs(rec, lg):
+    with st.expander(f"{cb.title} · {fmt_int(cb.count, lg)}", expanded=False):
+        for sec in cb.sections:
+            tag = hashlib.sha1(sec.text.encode(), usedforsecurity=False).hexdigest()[:10]
+            text = st.text_area(sec.heading, value=sec.text, key=f"creators_cb_{lg}_{cb.kind}_{sec.key}_{tag}",
+                                height="content", max_chars=4000)
+            if text.strip() and text != sec.text:
+                cb = cb.with_text(sec.key, text)
+    briefs.append(cb)
+if not briefs:
+    st.info(tr("plan.empty"), icon=":material/info:")
+
+# --- 5. downloads -----------------------------------------------------------------------------------------------
+st.subheader(tr("creators.page.downloads"))
+sep, dec = csv_dialect(lg)
+st.caption(tr("creators.page.csv_note", sep=sep, dec=dec))
+chart_for_pdf = spec if short.selected else None
+frozen_briefs = tuple(briefs)
+
+
+def _shortlist_pdf() -> bytes:
+    return shortlist_pdf(rec, short, frozen_briefs, lg, chart_spec=chart_for_pdf)
+
+
+def _recommendation_pdf() -> bytes:
+    return recommendation_pdf(rec, lg, figures_edited=edited)
+
+
+def _xlsx() -> bytes:
+    return plan_xlsx(rec, lg, short)
+
+
+def _csv() -> str:
+    sf2 = shortlist_frame(short, lg)
+    cols = list(sf2.columns) if len(sf2) else ["row", "name", "handle", "fee_idr"]
+    return csv_text(cols, sf2.itertuples(index=False, name=None), lg)
+
+
+d1, d2, d3, d4 = st.columns(4)
+d1.download_button(tr("creators.page.dl_shortlist_pdf"), _shortlist_pdf, file_name=tr("creators.page.file_shortlist")
+                   + ".pdf", mime="application/pdf", icon=":material/picture_as_pdf:", on_click="ignore",
+                   width="stretch", key="creators_dl_pdf")
+d2.download_button(tr("creators.page.dl_rec_pdf"), _recommendation_pdf, file_name=tr("creators.page.file_rec")
+                   + ".pdf", mime="application/pdf", icon=":material/picture_as_pdf:", on_click="ignore",
+                   width="stretch", key="creators_dl_rec")
+d3.download_button(tr("creators.page.dl_xlsx"), _xlsx, file_name=tr("creators.page.file_shortlist") + ".xlsx",
+                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                   icon=":material/table_view:", on_click="ignore", width="stretch", key="creators_dl_xlsx")
+d4.download_button(tr("creators.page.dl_csv"), _csv, file_name=tr("creators.page.file_shortlist") + ".csv",
+                   mime="text/csv", icon=":material/table:", on_click="ignore", width="stretch",
+                   key="creators_dl_csv")
