@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
-from .i18n import fmt_int, t
+from .i18n import fmt_idr, fmt_int, fmt_pct, t
 from .knowledge import Figures, knowledge
 from .models import KINDS, PLATFORMS, CampaignBrief, Goal, Kind, Platform, Recommendation
 
@@ -509,6 +509,24 @@ def metrics(s: Sums) -> Metrics:
 
 
 FORMULAS: tuple[str, ...] = ("engagements", "er", "cpm", "cpe", "cpc", "cpa", "roas")
+NO_VALUE = "—"
+
+
+def show_idr(x: float | None, lang: str) -> str:
+    """A money metric for people: whole rupiah, or '—' when its denominator was missing or zero."""
+    return NO_VALUE if x is None or not math.isfinite(x) else fmt_idr(round(x), lang)
+
+
+def show_pct(x: float | None, lang: str) -> str:
+    return NO_VALUE if x is None or not math.isfinite(x) else fmt_pct(x, lang, 2)
+
+
+def show_ratio(x: float | None, lang: str) -> str:
+    """ROAS as '3,2×' / '3.2×'."""
+    if x is None or not math.isfinite(x):
+        return NO_VALUE
+    s = f"{x:.2f}"
+    return (s.replace(".", ",") if lang == "id" else s) + "×"
 
 
 def sums_by(posts: Iterable[Post], key: str) -> dict[str, Sums]:
