@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 from .i18n import fmt_idr, fmt_int, fmt_pct, t
-from .knowledge import Figures, knowledge
+from .knowledge import DATA_DIR, Figures, knowledge
 from .models import KINDS, PLATFORMS, CampaignBrief, Goal, Kind, Platform, Recommendation
 
 MAX_BYTES = 2 * 1024 * 1024  # 2 MB uploaded
@@ -54,6 +54,15 @@ _PLATFORM_ALIASES: dict[str, Platform] = {
     **{p: p for p in PLATFORMS}, "ig": "instagram", "tt": "tiktok", "yt": "youtube", "fb": "facebook",
     "twitter": "x",
 }
+
+# The brief the fictional sample results were made for (a food brand's product launch, Rp 20 jt, 6 weeks):
+# the plan is 7 micro-influencers in weeks 1–3, then KOCs with the product in weeks 4–6.
+SAMPLE_BRIEF = CampaignBrief(
+    goal="launch", secondary_goal="testimonials", budget_idr=20_000_000, audience="niche", industry="food",
+    platforms=("instagram", "tiktok"), duration_weeks=6, product_value_idr=150_000,
+    name="Sambal contoh (fiktif)",
+)
+SAMPLE_FILE = DATA_DIR / "sample_results.csv"
 
 Metric = Literal["cpm_idr", "cpe_idr", "cpc_idr", "cost_per_conversion_idr", "roas"]
 Status = Literal["keep", "review", "drop"]
@@ -439,7 +448,7 @@ def _ratio(num: float, den: float, scale: float = 1.0) -> float | None:
     """num / den × scale; None when the denominator is zero (no data): never ∞."""
     if den <= 0:
         return None
-    return num / den * scale
+    return num * scale / den
 
 
 @dataclass(frozen=True)
