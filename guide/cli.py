@@ -23,7 +23,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     rec = sub.add_parser("recommend", help="recommend a strategy for a JSON brief")
     rec.add_argument("file", help="path to a JSON brief, or - for standard input")
     rec.add_argument("--lang", choices=["id", "en"], default="id")
+    from . import results_report  # `results` (issue 12): the handler lives in guide/results_report.py
+
+    results_report.add_parser(sub)
     args = parser.parse_args(argv)
+    if args.command == "results":
+        return results_report.run(args)
 
     try:
         if args.file == "-":
