@@ -425,6 +425,73 @@ def to_xlsx(a: Analysis, lang: str) -> bytes:
     return out.getvalue()
 
 
+# ---- the PDF ----------------------------------------------------------------------------------------------
+
+def to_pdf(a: Analysis, lang: str) -> bytes:
+    """The results report for a boss: totals, formulas, plan comparison, keep / review / drop, the three
+    charts (in greys, each followed by its sentence) and the problems. Shared machinery: guide.pdf."""
+    from .pdf import Document, chart_png
+
+    doc = Document(t(lang, "results.title"), lang=lang)
+    doc.heading(t(lang, "results.title"))
+    if a.rec is not None:
+        b = a.rec.brief
+        doc.paragraph(t(lang, "results.pdf.brief", goal=t(lang, f"results.goal.{b.goal}"), budget=fmt_idr(b.budget_idr, lang),
+                        weeks=b.duration_weeks, name=b.name or "—"))
+    doc.paragraph(t(lang, "results.pdf.rows", read=fmt_int(a.file.rows_read, lang), counted=fmt_int(len(a.file.posts), lang),
+                    left_out=fmt_int(a.file.rows_left_out, lang)))
+    doc.heading(t(lang, "results.pdf.totals"), 2)
+    cells = metric_cells(a.totals, lang)
+    doc.key_values([(header(lang, c), cells[c]) for c in METRIC_COLUMNS])
+    doc.heading(t(lang, "results.formulas_title"), 2)
+    doc.bullets([t(lang, f"results.formula.{k}") for k in ("engagements", "er", "cpm", "cpe", "cpc", "cpa", "roas",
+                                                               "matched", "reach_note")], size=8.5)
+
+    short = ("creators", "cost_idr", "reach", "engagements", "cpm_idr", "cpe_idr", "roas")
+    right: list[Literal["L", "R", "C"]] = ["L", *(["R"] * len(short))]  # type: ignore[list-item]
+    groups: list[tuple[str, dict[str, Metrics], dict[str, str]]] = [
+        ("kind", a.by_kind, {k: _kind(lang, k) for k in a.by_kind}),
+        ("platform", a.by_platform, {k: t(lang, f"results.platform.{k}") for k in a.by_platform}),
+    ]
+    for key, group, names in groups:
+        doc.heading(t(lang, f"results.pdf.by_{key}"), 2)
+        rows = [[names[k], *(metric_cells(m, lang)[c] for c in short)] for k, m in group.items()]
+        doc.table([header(lang, key), *(header(lang, c) for c in short)], rows,
+                  totals=[t(lang, "results.table.total"), *(cells[c] for c in short)], align=right)
+    if a.plan:
+        doc.heading(t(lang, "results.pdf.vs_plan"), 2)
+        prow = plan_rows(a, lang)
+        keys = [header(lang, k) for k in ("line", "planned_count", "creators", "planned_cost", "cost_idr",
+                                          "planned_engagements", "engagements", "engagements_vs_plan")]
+        doc.table(keys, [[r[k] for k in keys] for r in prow], align=["L", "R", "R", "R", "R", "R", "R", "L"],
+                  widths=[22, 10, 9, 14, 14, 18, 12, 12])
+        spec = plan_chart(a, "engagements", lang).to_dict()
+        doc.image_png(chart_png(spec))
+        doc.paragraph(plan_sentence(a, "engagements", lang), size=9)
+        doc.paragraph(plan_sentence(a, "reach", lang), size=9)
+    doc.heading(t(lang, "results.pdf.keep"), 2)
+    doc.paragraph(rule_text(a, lang), size=9)
+    crow = creator_rows(a, lang)
+    if crow:
+        keys = list(crow[0])[:8]
+        doc.table(keys, [[r[k] for k in keys] for r in crow], widths=[11, 20, 15, 13, 12, 10, 14, 10])
+    if any(r.m.engagements > 0 for r in a.creators):
+        doc.image_png(chart_png(efficiency_chart(a, lang).to_dict()))
+    doc.paragraph(efficiency_sentence(a, lang), size=9)
+    doc.heading(t(lang, "results.pdf.timeline"), 2)
+    if a.weeks:
+        doc.image_png(chart_png(timeline_chart(a, "engagements", lang).to_dict()))
+    doc.paragraph(timeline_sentence(a, "engagements", lang), size=9)
+    doc.paragraph(timeline_sentence(a, "reach", lang), size=9)
+    if a.file.problems:
+        doc.heading(t(lang, "results.pdf.problems"), 2)
+        doc.table([header(lang, "row"), header(lang, "column"), header(lang, "message")],
+                  [[str(p.row), p.column, p.message(lang)] for p in a.file.problems[:200]], widths=[8, 18, 74])
+        if len(a.file.problems) > 200:
+            doc.paragraph(t(lang, "results.pdf.more_problems", n=fmt_int(len(a.file.problems) - 200, lang)))
+    return doc.to_bytes()
+
+
 # ---- CLI --------------------------------------------------------------------------------------------------
 
 def add_parser(sub: Any) -> None:

@@ -143,3 +143,21 @@ def test_cli_refuses_unreadable_input_with_one_line(tmp_path, capsys):
     f.write_bytes(b"creator,kind,platform,cost_idr\nA,nano,tiktok,1\n")
     assert main(["results", str(f), "--brief", str(bad)]) == 2
     assert "invalid brief" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("lang,heading,total", [("id", "Hasil kampanye", "Rp 3.300.000"),
+                                                ("en", "Campaign results", "Rp 3,300,000")])
+def test_pdf_report_holds_the_totals_the_rule_and_the_sentences(lang, heading, total):
+    from pypdf import PdfReader
+
+    from guide.results_report import to_pdf
+
+    a = analyse(parse_csv(SMALL), SAMPLE_BRIEF, lang)
+    reader = PdfReader(io.BytesIO(to_pdf(a, lang)))
+    text = " ".join((p.extract_text() or "") for p in reader.pages)
+    flat = " ".join(text.split())
+    assert heading in flat and total in flat  # 3 × Rp 1,000,000 + 2 × Rp 150,000
+    assert ("CPM" in flat) and ("Okabe" not in flat)
+    assert ("Pertahankan" if lang == "id" else "Keep") in flat
+    assert '=HYPERLINK("http://x")' in flat.replace(" ", "")  # user text printed as typed (a cell may wrap it)
+    assert len(reader.pages) >= 2
