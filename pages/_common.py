@@ -42,6 +42,7 @@ def run_app() -> None:
         st.Page("pages/learn.py", title=tr("nav.learn"), icon=":material/school:", url_path="learn"),
         st.Page("pages/assumptions.py", title=tr("nav.assumptions"), icon=":material/tune:",
                 url_path="assumptions"),
+        st.Page("pages/results.py", title=tr("results.page.title"), icon=":material/insights:", url_path="results"),
     ]
     current = st.navigation(pages, position="top")
     _run.in_app = True
