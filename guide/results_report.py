@@ -129,8 +129,10 @@ def efficiency_chart(a: Analysis, lang: str) -> Any:
     labels = [t(lang, f"results.status.{s}") for s in order]
     metric = t(lang, f"results.metric.{GOAL_METRIC[a.goal or 'engagement']}")
     chart = alt.Chart(df).mark_point(filled=True, size=140, opacity=0.9).encode(
-        x=alt.X("cost:Q", title=t(lang, "results.chart.cost"), axis=alt.Axis(labelExpr=_num_expr(lang), tickCount=5)),
-        y=alt.Y("engagements:Q", title=t(lang, "results.chart.engagements"), axis=alt.Axis(labelExpr=_num_expr(lang))),
+        x=alt.X("cost:Q", title=t(lang, "results.chart.cost"), scale=alt.Scale(padding=14),
+                axis=alt.Axis(labelExpr=_num_expr(lang), tickCount=5)),
+        y=alt.Y("engagements:Q", title=t(lang, "results.chart.engagements"), scale=alt.Scale(padding=10),
+                axis=alt.Axis(labelExpr=_num_expr(lang))),
         color=alt.Color("status:N", title=None, scale=alt.Scale(domain=labels, range=[STATUS_COLORS[s] for s in order])),
         shape=alt.Shape("status:N", title=None, scale=alt.Scale(domain=labels, range=[STATUS_SHAPES[s] for s in order])),
         tooltip=[alt.Tooltip("creator:N", title=t(lang, "results.column.creator")),
@@ -187,7 +189,8 @@ def timeline_chart(a: Analysis, measure: Measure, lang: str) -> Any:
     if not ph.empty:
         layers.append(alt.Chart(ph).mark_rect(opacity=0.18).encode(
             x=alt.X("start:Q", title=t(lang, "results.chart.week")), x2="end:Q",
-            color=alt.Color("phase:N", title=None, scale=alt.Scale(range=PHASE_FILL[: len(ph)])),
+            color=alt.Color("phase:N", title=None, scale=alt.Scale(range=PHASE_FILL[: len(ph)]),
+                            legend=alt.Legend(direction="vertical", labelLimit=340)),
             tooltip=[alt.Tooltip("phase:N", title=t(lang, "results.chart.phase"))]))
     if a.rec is not None:
         layers.append(alt.Chart(weeks).mark_area(color=PLAN, opacity=0.35).encode(

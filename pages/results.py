@@ -65,6 +65,12 @@ def _plain_md(text: str) -> str:
         return md_escape(text).replace("$", "\\$").replace(":", "\\:")
 
 
+def draw(chart: Any) -> None:
+    """A chart full width at the height its builder asked for (Streamlit does not read it from the spec)."""
+    meta = chart.usermeta if isinstance(chart.usermeta, dict) else {}
+    st.altair_chart(chart, width="stretch", height=int(meta.get("height_px", 380)))
+
+
 def say(text: str) -> None:
     """A chart's sentence or a rule in words, under what it describes."""
     st.markdown(_plain_md(text))
@@ -196,10 +202,10 @@ else:
     st.dataframe(plan_rows(a, lg), hide_index=True, width="stretch", key="results_vs_plan")
     p1, p2 = st.columns(2)
     with p1:
-        st.altair_chart(plan_chart(a, "engagements", lg), width="stretch")
+        draw(plan_chart(a, "engagements", lg))
         say(plan_sentence(a, "engagements", lg))
     with p2:
-        st.altair_chart(plan_chart(a, "reach", lg), width="stretch")
+        draw(plan_chart(a, "reach", lg))
         say(plan_sentence(a, "reach", lg))
 
 # ---- 6. keep / review / drop -----------------------------------------------------------------------------
@@ -207,7 +213,7 @@ st.subheader(tr("results.page.keep"))
 say(rule_text(a, lg))
 st.caption(tr("results.page.band_note"))
 st.dataframe(creator_rows(a, lg), hide_index=True, width="stretch", key="results_keep")
-st.altair_chart(efficiency_chart(a, lg), width="stretch")
+draw(efficiency_chart(a, lg))
 say(efficiency_sentence(a, lg))
 
 # ---- 7. over time ----------------------------------------------------------------------------------------
@@ -215,10 +221,10 @@ st.subheader(tr("results.page.timeline"))
 if a.weeks:
     w1, w2 = st.columns(2)
     with w1:
-        st.altair_chart(timeline_chart(a, "engagements", lg), width="stretch")
+        draw(timeline_chart(a, "engagements", lg))
         say(timeline_sentence(a, "engagements", lg))
     with w2:
-        st.altair_chart(timeline_chart(a, "reach", lg), width="stretch")
+        draw(timeline_chart(a, "reach", lg))
         say(timeline_sentence(a, "reach", lg))
 else:
     st.info(tr("results.chart.no_dates"), icon=":material/calendar_month:")
