@@ -346,24 +346,28 @@ def parse_xlsx(data: bytes) -> ResultsFile:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             if sum(i.file_size for i in z.infolist()) > MAX_XLSX_UNZIPPED:
                 return ResultsFile((), (_p(0, "", "too_large", max_mb=MAX_BYTES // (1024 * 1024)),), 0, 0)
-    except (zipfile.BadZipFile, OSError, ValueError):
+            # A second, formula-text pass is needed only when some sheet holds a formula element at all.
+            has_formulas = any(re.search(rb"<(?:\w+:)?f[ >/]", z.read(i))
+                               for i in z.infolist() if i.filename.startswith("xl/worksheets/"))
+    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError):
         return ResultsFile((), (_p(0, "", "not_xlsx"),), 0, 0)
     import openpyxl  # type: ignore[import-untyped]
 
     try:
         values_wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        formulas_wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        formulas_wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False) \
+            if has_formulas else None
     except Exception:  # openpyxl raises many types for a damaged or foreign file
         return ResultsFile((), (_p(0, "", "not_xlsx"),), 0, 0)
     try:
-        ws_v = values_wb.worksheets[0]
-        ws_f = formulas_wb.worksheets[0]
         rows: list[list[object]] = []
         limit = MAX_ROWS + 2
-        pairs = zip(ws_v.iter_rows(max_col=MAX_COLUMNS + 1, values_only=True),
-                    ws_f.iter_rows(max_col=MAX_COLUMNS + 1, values_only=True), strict=False)
-        for n, (vals, forms) in enumerate(pairs, start=1):
+        values = values_wb.worksheets[0].iter_rows(max_col=MAX_COLUMNS + 1, values_only=True)
+        formulas = formulas_wb.worksheets[0].iter_rows(max_col=MAX_COLUMNS + 1, values_only=True) \
+            if formulas_wb is not None else None
+        for n, vals in enumerate(values, start=1):
             row = list(vals)
+            forms = next(formulas, ()) if formulas is not None else ()
             for i, (v, f) in enumerate(zip(vals, forms, strict=False)):
                 if v is None and isinstance(f, str) and f.startswith("="):
                     row[i] = FORMULA_WITHOUT_VALUE
@@ -374,7 +378,8 @@ def parse_xlsx(data: bytes) -> ResultsFile:
         return ResultsFile((), (_p(0, "", "not_xlsx"),), 0, 0)
     finally:
         values_wb.close()
-        formulas_wb.close()
+        if formulas_wb is not None:
+            formulas_wb.close()
     return _parse_rows(rows)
 
 
@@ -539,18 +544,22 @@ def show_ratio(x: float | None, lang: str) -> str:
 
 
 def sums_by(posts: Iterable[Post], key: str) -> dict[str, Sums]:
-    out: dict[str, Sums] = {}
+    groups: dict[str, list[Post]] = {}
     for p in posts:
-        k = str(getattr(p, key))
-        out[k] = out.get(k, Sums()) + Sums.of(p)
-    return out
+        groups.setdefault(str(getattr(p, key)), []).append(p)
+    return {k: total_sums(v) for k, v in groups.items()}
 
 
 def total_sums(posts: Iterable[Post]) -> Sums:
-    s = Sums()
+    """The sums of many posts in one pass (the same as adding `Sums.of` of each, tested)."""
+    acc = dict.fromkeys(_ADDITIVE, 0)
+    names: set[str] = set()
     for p in posts:
-        s = s + Sums.of(p)
-    return s
+        one = Sums.of(p)
+        for f in _ADDITIVE:
+            acc[f] += getattr(one, f)
+        names.add(p.creator)
+    return Sums(**acc, creators=frozenset(names))
 
 
 # ---- against the plan and the benchmarks -----------------------------------------------------------------
@@ -785,6 +794,7 @@ def analyse(file: ResultsFile, brief: CampaignBrief | None = None, lang: str = "
     kinds = sums_by(posts, "kind")
     rec = recommend(brief, lang=lang, figures=figures) if brief is not None else None
     goal: Goal | None = brief.goal if brief is not None else None
+    weeks, undated = weekly(posts, rec)
     return Analysis(
         file=file,
         totals=metrics(total_sums(posts)),
@@ -794,8 +804,8 @@ def analyse(file: ResultsFile, brief: CampaignBrief | None = None, lang: str = "
         rec=rec,
         plan=vs_plan(posts, rec) if rec is not None else (),
         creators=creator_table(posts, goal or "engagement", figures),
-        weeks=weekly(posts, rec)[0],
-        undated=weekly(posts, rec)[1],
+        weeks=weeks,
+        undated=undated,
         goal=goal,
     )
 

@@ -430,6 +430,10 @@ def to_xlsx(a: Analysis, lang: str) -> bytes:
 
 # ---- the PDF ----------------------------------------------------------------------------------------------
 
+PDF_MAX_CREATORS = 60  # a report for a boss; the workbook has every creator
+PDF_MAX_PROBLEMS = 100
+
+
 def to_pdf(a: Analysis, lang: str) -> bytes:
     """The results report for a boss: totals, formulas, plan comparison, keep / review / drop, the three
     charts (in greys, each followed by its sentence) and the problems. Shared machinery: guide.pdf."""
@@ -477,7 +481,10 @@ def to_pdf(a: Analysis, lang: str) -> bytes:
     crow = creator_rows(a, lang)
     if crow:
         keys = list(crow[0])[:8]
-        doc.table(keys, [[r[k] for k in keys] for r in crow], widths=[11, 20, 15, 13, 12, 10, 14, 10])
+        doc.table(keys, [[r[k] for k in keys] for r in crow[:PDF_MAX_CREATORS]], widths=[11, 20, 15, 13, 12, 10, 14, 10])
+        if len(crow) > PDF_MAX_CREATORS:
+            doc.paragraph(t(lang, "results.pdf.more_creators", shown=fmt_int(PDF_MAX_CREATORS, lang),
+                            n=fmt_int(len(crow), lang)), size=9)
     if any(r.m.engagements > 0 for r in a.creators):
         doc.image_png(chart_png(efficiency_chart(a, lang).to_dict()))
     doc.paragraph(efficiency_sentence(a, lang), size=9)
@@ -489,9 +496,9 @@ def to_pdf(a: Analysis, lang: str) -> bytes:
     if a.file.problems:
         doc.heading(t(lang, "results.pdf.problems"), 2)
         doc.table([header(lang, "row"), header(lang, "column"), header(lang, "message")],
-                  [[str(p.row), p.column, p.message(lang)] for p in a.file.problems[:200]], widths=[8, 18, 74])
-        if len(a.file.problems) > 200:
-            doc.paragraph(t(lang, "results.pdf.more_problems", n=fmt_int(len(a.file.problems) - 200, lang)))
+                  [[str(p.row), p.column, p.message(lang)] for p in a.file.problems[:PDF_MAX_PROBLEMS]], widths=[8, 18, 74])
+        if len(a.file.problems) > PDF_MAX_PROBLEMS:
+            doc.paragraph(t(lang, "results.pdf.more_problems", n=fmt_int(len(a.file.problems) - PDF_MAX_PROBLEMS, lang)))
     return doc.to_bytes()
 
 

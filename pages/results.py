@@ -19,6 +19,7 @@ from guide.models import CampaignBrief
 from guide.results import (
     FORMULAS,
     GOAL_METRIC,
+    MAX_BYTES,
     SAMPLE_BRIEF,
     SAMPLE_FILE,
     Analysis,
@@ -100,7 +101,7 @@ data: bytes | None = None
 filename = "sample_results.csv"
 if source == "upload":
     up = st.file_uploader(tr("results.page.upload"), type=["csv", "xlsx"], key="results_file",
-                          help=tr("results.page.upload_help"))
+                          help=tr("results.page.upload_help"), max_upload_size=MAX_BYTES // (1024 * 1024))
     if up is not None:
         data, filename = up.getvalue(), up.name
 else:
@@ -130,7 +131,7 @@ elif which == "link":
         if problems:
             st.warning(tr("results.page.link_problems", n=len(problems)), icon=":material/link_off:")
 elif which == "json":
-    jf = st.file_uploader(tr("results.page.json"), type=["json"], key="results_json")
+    jf = st.file_uploader(tr("results.page.json"), type=["json"], key="results_json", max_upload_size=1)
     if jf is not None:
         try:
             chosen = brief_from_json(jf.getvalue())

@@ -123,3 +123,12 @@ def test_metrics_unchanged_when_rows_are_shuffled(ps, rnd: random.Random):
     assert metrics(total_sums(shuffled)) == metrics(total_sums(ps))
     assert {k: metrics(v) for k, v in sums_by(shuffled, "creator").items()} == \
         {k: metrics(v) for k, v in sums_by(ps, "creator").items()}
+
+
+@settings(max_examples=100, deadline=None)
+@given(posts)
+def test_one_pass_sums_equal_adding_each_post(ps):
+    folded = Sums()
+    for p in ps:
+        folded = folded + Sums.of(p)
+    assert total_sums(ps) == folded
