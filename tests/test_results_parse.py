@@ -163,3 +163,25 @@ def test_template_with_a_row_filled_in_parses():
     assert r.problems == ()
     p = r.posts[0]
     assert (p.reach, p.impressions, p.clicks, p.conversions, p.revenue_idr) == (2000, 3000, 15, 2, 90_000)
+
+
+def _with_cached_value(data: bytes, formula: str, cached: str) -> bytes:
+    """The same workbook as a spreadsheet program saves it: the formula keeps its last computed value."""
+    import zipfile
+
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            body = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                body = body.replace(f"<f>{formula}</f><v />".encode(), f"<f>{formula}</f><v>{cached}</v>".encode())
+            dst.writestr(item, body)
+    return out.getvalue()
+
+
+def test_xlsx_formula_with_a_cached_value_reads_the_saved_value_not_the_formula():
+    plain = xlsx([["creator", "kind", "platform", "cost_idr"], ["Ana", "micro", "instagram", "=1000*1500"]])
+    # The saved value deliberately differs from what the formula would give: it is read, never computed.
+    r = parse_xlsx(_with_cached_value(plain, "1000*1500", "1234567"))
+    assert r.problems == () and r.posts[0].cost_idr == 1_234_567
