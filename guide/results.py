@@ -172,6 +172,10 @@ def _parse_whole(raw: object, money: bool) -> int | str:
                     break
         if s.startswith("-"):
             return "negative"
+        # Whole amounts written with zero cents, as accounting exports do: '1.500.000,00', '1,500,000.00'.
+        cents = re.match(r"^(.*\d)[.,]00?$", s)
+        if cents and (_GROUPED.match(cents.group(1)) or cents.group(1).isdigit()):
+            s = cents.group(1)
         if s.isdigit() and s.isascii():
             value = int(s)
         elif _GROUPED.match(s) and len({ch for ch in s if not ch.isdigit()}) == 1:

@@ -177,7 +177,7 @@ c4.metric(tr("results.table.er") + (f" ({tr('results.basis.' + m.er_basis)})" if
 c5.metric(tr(f"results.table.{goal_metric}"), show_idr(getattr(m, goal_metric), lg))
 c6.metric(tr("results.table.roas"), show_ratio(m.roas, lg))
 
-with st.expander(tr("results.formulas_title"), icon=":material/function:"):
+with st.expander(tr("results.formulas_title"), icon=":material/function:", expanded=True):
     for key in (*FORMULAS, "matched", "reach_note"):
         say("• " + tr(f"results.formula.{key}"))
 

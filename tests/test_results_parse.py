@@ -185,3 +185,20 @@ def test_xlsx_formula_with_a_cached_value_reads_the_saved_value_not_the_formula(
     # The saved value deliberately differs from what the formula would give: it is read, never computed.
     r = parse_xlsx(_with_cached_value(plain, "1000*1500", "1234567"))
     assert r.problems == () and r.posts[0].cost_idr == 1_234_567
+
+
+@pytest.mark.parametrize("text,value", [
+    ("1500000", 1_500_000), ("1.500.000", 1_500_000), ("1,500,000", 1_500_000), ("Rp 1.500.000", 1_500_000),
+    ("IDR 1,500,000", 1_500_000), ("1.500.000,00", 1_500_000), ("1,500,000.00", 1_500_000), ("1 500 000", 1_500_000),
+])
+def test_rupiah_as_people_write_it(text, value):
+    r = parse_csv(f'creator,kind,platform,cost_idr\nAna,nano,tiktok,"{text}"\n'.encode())
+    assert r.problems == () and r.posts[0].cost_idr == value
+
+
+@pytest.mark.parametrize("text,code", [("1,5", "not_whole"), ("12.50", "not_whole"), ("1.5.0", "not_number"),
+                                       ("1.50.000", "not_number"), ("-100", "negative"), ("lima", "not_number"),
+                                       ("2000000000000", "too_big")])
+def test_amounts_that_are_refused(text, code):
+    r = parse_csv(f'creator,kind,platform,cost_idr\nAna,nano,tiktok,"{text}"\n'.encode())
+    assert where(r) == [(2, "cost_idr", code)]
