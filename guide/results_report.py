@@ -297,7 +297,8 @@ def creator_rows(a: Analysis, lang: str) -> list[dict[str, str]]:
 
 def rule_text(a: Analysis, lang: str) -> str:
     goal = a.goal or "engagement"
-    return t(lang, "results.rule", goal=t(lang, f"results.goal.{goal}"), metric=t(lang, f"results.metric.{GOAL_METRIC[goal]}"))
+    text = t(lang, "results.rule", goal=t(lang, f"results.goal.{goal}"), metric=t(lang, f"results.metric.{GOAL_METRIC[goal]}"))
+    return text if a.goal else t(lang, "results.rule_no_brief") + " " + text
 
 
 # ---- the workbook ---------------------------------------------------------------------------------------

@@ -161,3 +161,16 @@ def test_pdf_report_holds_the_totals_the_rule_and_the_sentences(lang, heading, t
     assert ("Pertahankan" if lang == "id" else "Keep") in flat
     assert '=HYPERLINK("http://x")' in flat.replace(" ", "")  # user text printed as typed (a cell may wrap it)
     assert len(reader.pages) >= 2
+
+
+@pytest.mark.parametrize("goal,metric", [("awareness", "CPM"), ("engagement", "CPE"), ("sales", "cost per conversion"),
+                                         ("testimonials", "CPE"), ("launch", "CPM")])
+def test_the_ranking_rule_is_stated_in_words_for_the_goal(goal, metric):
+    from guide.results_report import rule_text
+
+    brief = SAMPLE_BRIEF.model_copy(update={"goal": goal, "secondary_goal": None})
+    text = rule_text(analyse(parse_csv(SMALL), brief, "en"), "en")
+    assert f"creators are ranked by {metric} (cost per result; lower is better)" in text
+    assert "Keep: at or below the median" in text and "Drop: above 1.5× the median" in text
+    none = rule_text(analyse(parse_csv(SMALL), None, "en"), "en")
+    assert none.startswith("Without a brief the goal is taken to be engagement (CPE).")
