@@ -185,6 +185,28 @@ class Document(FPDF):
         self.image(io.BytesIO(png), x=self.l_margin, w=w, h=h)
         self.ln(2)
 
+    def image_row(self, pngs: Sequence[bytes], gap_mm: float = 4.0, columns: int | None = None) -> None:
+        """PNGs side by side across the text width in `columns` equal columns (default: one per image),
+        on a new page if they do not fit."""
+        import io
+
+        from PIL import Image
+
+        if not pngs:
+            return
+        cols = max(columns or len(pngs), len(pngs))
+        w = (self.content_width - gap_mm * (cols - 1)) / cols
+        heights = []
+        for png in pngs:
+            with Image.open(io.BytesIO(png)) as im:
+                heights.append(w * im.size[1] / max(im.size[0], 1))
+        if self.get_y() + max(heights) > self.h - self.b_margin:
+            self.add_page()
+        y = self.get_y()
+        for i, png in enumerate(pngs):
+            self.image(io.BytesIO(png), x=self.l_margin + i * (w + gap_mm), y=y, w=w, h=heights[i])
+        self.set_y(y + max(heights) + 2)
+
     def to_bytes(self) -> bytes:
         return bytes(self.output())
 
