@@ -465,7 +465,8 @@ def to_pdf(a: Analysis, lang: str) -> bytes:
         doc.heading(t(lang, f"results.pdf.by_{key}"), 2)
         rows = [[names[k], *(metric_cells(m, lang)[c] for c in short)] for k, m in group.items()]
         doc.table([header(lang, key), *(header(lang, c) for c in short)], rows,
-                  totals=[t(lang, "results.table.total"), *(cells[c] for c in short)], align=right)
+                  totals=[t(lang, "results.table.total"), *(cells[c] for c in short)], align=right,
+                  widths=[20, 9, 16, 12, 12, 13, 10, 8])
     if a.plan:
         doc.heading(t(lang, "results.pdf.vs_plan"), 2)
         prow = plan_rows(a, lang)
