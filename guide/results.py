@@ -555,15 +555,47 @@ def sums_by(posts: Iterable[Post], key: str) -> dict[str, Sums]:
 
 
 def total_sums(posts: Iterable[Post]) -> Sums:
-    """The sums of many posts in one pass (the same as adding `Sums.of` of each, tested)."""
-    acc = dict.fromkeys(_ADDITIVE, 0)
+    """The sums of many posts in one pass: the same as adding `Sums.of` of each post (tested), without
+    building an object per post (a 5,000-row file is summed four times: totals, kind, platform, creator)."""
+    n = cost = imp = reach = fol = eng = clicks = conv = rev = 0
+    c_imp = c_eng = c_clk = c_conv = c_rev = rev_posts = e_r = r_e = e_f = f_e = 0
     names: set[str] = set()
     for p in posts:
-        one = Sums.of(p)
-        for f in _ADDITIVE:
-            acc[f] += getattr(one, f)
+        n += 1
+        cost += p.cost_idr
         names.add(p.creator)
-    return Sums(**acc, creators=frozenset(names))
+        if p.impressions is not None:
+            imp += p.impressions
+            c_imp += p.cost_idr
+        if p.reach is not None:
+            reach += p.reach
+        if p.followers is not None:
+            fol += p.followers
+        e = p.engagements
+        if e is not None:
+            eng += e
+            c_eng += p.cost_idr
+            if p.reach is not None:
+                e_r += e
+                r_e += p.reach
+            if p.followers is not None:
+                e_f += e
+                f_e += p.followers
+        if p.clicks is not None:
+            clicks += p.clicks
+            c_clk += p.cost_idr
+        if p.conversions is not None:
+            conv += p.conversions
+            c_conv += p.cost_idr
+        if p.revenue_idr is not None:
+            rev += p.revenue_idr
+            c_rev += p.cost_idr
+            rev_posts += 1
+    return Sums(posts=n, cost_idr=cost, impressions=imp, reach=reach, followers=fol, engagements=eng, clicks=clicks,
+                conversions=conv, revenue_idr=rev, cost_with_impressions=c_imp, cost_with_engagements=c_eng,
+                cost_with_clicks=c_clk, cost_with_conversions=c_conv, cost_with_revenue=c_rev, revenue_posts=rev_posts,
+                eng_with_reach=e_r, reach_with_eng=r_e, eng_with_followers=e_f, followers_with_eng=f_e,
+                creators=frozenset(names))
 
 
 # ---- against the plan and the benchmarks -----------------------------------------------------------------
