@@ -45,6 +45,7 @@ EXIT_INPUT = 2
 # Modules that add commands (each defines `add_commands(add)`); one line per module.
 COMMAND_MODULES: tuple[str, ...] = (
     "guide.creators_cli",  # shortlist, report
+    "guide.results_report",  # results
 )
 
 Run = Callable[[argparse.Namespace], int]

@@ -1,0 +1,230 @@
+"""Results: bring the campaign's numbers (one row per post) and see them against the plan, the tiers'
+benchmarks and each other: totals, breakdowns, keep / review / drop, three charts with a sentence each,
+and the report as PDF and .xlsx."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import streamlit as st
+
+from guide.briefio import BriefError, brief_from_json, brief_from_params
+from guide.i18n import fmt_idr, fmt_int, t
+from guide.knowledge import Figures, knowledge
+from guide.models import CampaignBrief
+from guide.results import (
+    FORMULAS,
+    GOAL_METRIC,
+    MAX_BYTES,
+    SAMPLE_BRIEF,
+    SAMPLE_FILE,
+    Analysis,
+    analyse,
+    parse_results,
+    show_idr,
+    show_pct,
+    show_ratio,
+    template_csv,
+    template_xlsx,
+)
+from guide.results_report import (
+    breakdown_rows,
+    creator_rows,
+    efficiency_chart,
+    efficiency_sentence,
+    plan_chart,
+    plan_rows,
+    plan_sentence,
+    rule_text,
+    timeline_chart,
+    timeline_sentence,
+    to_pdf,
+    to_xlsx,
+)
+from guide.safetext import plain_md
+from ui import brief, figures, lang, page_guard
+
+page_guard()
+lg = lang()
+
+
+def tr(key: str, **kw: Any) -> str:
+    return t(lg, key, **kw)
+
+
+def draw(chart: Any) -> None:
+    """A chart full width at the height its builder asked for (Streamlit does not read it from the spec)."""
+    meta = chart.usermeta if isinstance(chart.usermeta, dict) else {}
+    st.altair_chart(chart, width="stretch", height=int(meta.get("height_px", 380)))
+
+
+def say(text: str) -> None:
+    """A chart's sentence or a rule in words, under what it describes."""
+    st.markdown(plain_md(text))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _analysis(digest: str, _data: bytes, filename: str, brief_json: str | None, figures_json: str | None,
+              lg: str) -> Analysis:
+    """Parsed and analysed once per file (keyed by its digest), brief, figures and language."""
+    b = CampaignBrief.model_validate_json(brief_json) if brief_json else None
+    fig = Figures.model_validate_json(figures_json) if figures_json else None
+    return analyse(parse_results(_data, filename), b, lg, fig)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _pdf(digest: str, _a: Analysis, lg: str) -> bytes:
+    return to_pdf(_a, lg)
+
+
+st.title(tr("results.page.title"))
+st.caption(tr("results.page.intro"))
+
+# ---- 1. the file ---------------------------------------------------------------------------------------
+source = st.segmented_control(tr("results.page.source"), options=["sample", "upload"], default="sample", required=True,
+                              format_func=lambda o: tr(f"results.page.source_{o}"), key="results_source")
+data: bytes | None = None
+filename = "sample_results.csv"
+if source == "upload":
+    up = st.file_uploader(tr("results.page.upload"), type=["csv", "xlsx"], key="results_file",
+                          help=tr("results.page.upload_help"), max_upload_size=MAX_BYTES // (1024 * 1024))
+    if up is not None:
+        data, filename = up.getvalue(), up.name
+else:
+    data = SAMPLE_FILE.read_bytes()
+    st.info(tr("results.page.sample_note"), icon=":material/science:")
+t1, t2 = st.columns(2)
+t1.download_button(tr("results.page.template_csv"), template_csv(lg), file_name=f"{tr('results.template_sheet')}.csv",
+                   mime="text/csv", icon=":material/table:", width="stretch", on_click="ignore")
+t2.download_button(tr("results.page.template_xlsx"), template_xlsx(lg), file_name=f"{tr('results.template_sheet')}.xlsx",
+                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                   icon=":material/grid_on:", width="stretch", on_click="ignore")
+
+# ---- 2. the brief it is compared with --------------------------------------------------------------------
+options = ["sample", "current", "link", "json", "none"] if source == "sample" else ["current", "link", "json", "none"]
+which = st.selectbox(tr("results.page.brief_source"), options, format_func=lambda o: tr(f"results.page.brief_{o}"),
+                     key=f"results_brief_{source}")
+chosen: CampaignBrief | None = None
+if which == "sample":
+    chosen = SAMPLE_BRIEF
+elif which == "current":
+    chosen = brief()
+elif which == "link":
+    link = st.text_input(tr("results.page.link"), key="results_link", max_chars=4000, placeholder="https://…?goal=…")
+    if link:
+        params = parse_qs(urlsplit(link.strip()).query, keep_blank_values=True)
+        chosen, _, problems = brief_from_params(params, fallback=brief())
+        if problems:
+            st.warning(tr("results.page.link_problems", n=len(problems)), icon=":material/link_off:")
+elif which == "json":
+    jf = st.file_uploader(tr("results.page.json"), type=["json"], key="results_json", max_upload_size=1)
+    if jf is not None:
+        try:
+            chosen = brief_from_json(jf.getvalue())
+        except BriefError:
+            st.error(tr("results.page.json_bad"), icon=":material/error:")
+if chosen is not None:
+    st.caption(tr("results.page.brief_is", goal=tr(f"results.goal.{chosen.goal}"), budget=fmt_idr(chosen.budget_idr, lg),
+                  weeks=chosen.duration_weeks))
+
+if data is None:
+    st.info(tr("results.page.waiting"), icon=":material/upload_file:")
+    st.stop()
+
+digest = hashlib.sha256(data).hexdigest()
+brief_json = chosen.model_dump_json() if chosen is not None else None
+edited = figures()
+figures_json = None if edited is knowledge().figures else edited.model_dump_json()
+a = _analysis(digest, data, filename, brief_json, figures_json, lg)
+f = a.file
+
+# ---- 3. problems -----------------------------------------------------------------------------------------
+st.subheader(tr("results.page.file"))
+st.text(tr("results.page.rows", read=fmt_int(f.rows_read, lg), counted=fmt_int(len(f.posts), lg),
+           left_out=fmt_int(f.rows_left_out, lg)))
+if f.problems:
+    st.warning(tr("results.page.problems", n=fmt_int(len(f.problems), lg)), icon=":material/warning:")
+    st.dataframe([{tr("results.table.row"): p.row or "—", tr("results.table.column"): p.column or "—",
+                   tr("results.table.message"): p.message(lg)} for p in f.problems],
+                 hide_index=True, width="stretch", key="results_problems")
+if not f.posts:
+    st.stop()
+
+# ---- 4. totals and breakdowns ----------------------------------------------------------------------------
+st.subheader(tr("results.page.totals"))
+m = a.totals
+goal_metric = GOAL_METRIC[a.goal] if a.goal else "cpe_idr"
+c1, c2, c3 = st.columns(3)
+c1.metric(tr("results.table.cost_idr"), fmt_idr(m.cost_idr, lg))
+c2.metric(tr("results.table.reach"), fmt_int(m.reach, lg))
+c3.metric(tr("results.table.engagements"), fmt_int(m.engagements, lg))
+c4, c5, c6 = st.columns(3)
+c4.metric(tr("results.table.er") + (f" ({tr('results.basis.' + m.er_basis)})" if m.er_basis else ""), show_pct(m.er_pct, lg))
+c5.metric(tr(f"results.table.{goal_metric}"), show_idr(getattr(m, goal_metric), lg))
+c6.metric(tr("results.table.roas"), show_ratio(m.roas, lg))
+
+with st.expander(tr("results.formulas_title"), icon=":material/function:", expanded=True):
+    for key in (*FORMULAS, "matched", "reach_note"):
+        say("• " + tr(f"results.formula.{key}"))
+
+tab_kind, tab_platform, tab_creator = st.tabs(
+    [tr("results.page.by_kind"), tr("results.page.by_platform"), tr("results.page.by_creator")])
+with tab_kind:
+    st.dataframe(breakdown_rows(a.by_kind, "kind", lg, lambda k: tr(f"results.kind.{k}")), hide_index=True,
+                 width="stretch")
+with tab_platform:
+    st.dataframe(breakdown_rows(a.by_platform, "platform", lg, lambda k: tr(f"results.platform.{k}")), hide_index=True,
+                 width="stretch")
+with tab_creator:
+    st.dataframe(breakdown_rows(a.by_creator, "creator", lg), hide_index=True, width="stretch")
+
+# ---- 5. against the plan ---------------------------------------------------------------------------------
+st.subheader(tr("results.page.vs_plan"))
+if a.rec is None:
+    st.info(tr("results.chart.no_plan"), icon=":material/info:")
+elif not a.rec.plan:
+    st.info(tr("results.page.no_plan_lines"), icon=":material/info:")
+else:
+    st.caption(tr("results.page.vs_plan_note"))
+    st.dataframe(plan_rows(a, lg), hide_index=True, width="stretch", key="results_vs_plan")
+    p1, p2 = st.columns(2)
+    with p1:
+        draw(plan_chart(a, "engagements", lg))
+        say(plan_sentence(a, "engagements", lg))
+    with p2:
+        draw(plan_chart(a, "reach", lg))
+        say(plan_sentence(a, "reach", lg))
+
+# ---- 6. keep / review / drop -----------------------------------------------------------------------------
+st.subheader(tr("results.page.keep"))
+say(rule_text(a, lg))
+st.caption(tr("results.page.band_note"))
+st.dataframe(creator_rows(a, lg), hide_index=True, width="stretch", key="results_keep")
+draw(efficiency_chart(a, lg))
+say(efficiency_sentence(a, lg))
+
+# ---- 7. over time ----------------------------------------------------------------------------------------
+st.subheader(tr("results.page.timeline"))
+if a.weeks:
+    w1, w2 = st.columns(2)
+    with w1:
+        draw(timeline_chart(a, "engagements", lg))
+        say(timeline_sentence(a, "engagements", lg))
+    with w2:
+        draw(timeline_chart(a, "reach", lg))
+        say(timeline_sentence(a, "reach", lg))
+else:
+    st.info(tr("results.chart.no_dates"), icon=":material/calendar_month:")
+
+# ---- 8. downloads ----------------------------------------------------------------------------------------
+st.subheader(tr("results.page.downloads"))
+d1, d2 = st.columns(2)
+key = f"{digest}|{brief_json}|{figures_json}|{lg}"
+d1.download_button(tr("results.page.pdf"), lambda: _pdf(key, a, lg), file_name=f"{tr('results.page.file_stem')}.pdf",
+                   mime="application/pdf", icon=":material/picture_as_pdf:", width="stretch", on_click="ignore",
+                   key="results_pdf")
+d2.download_button(tr("results.page.xlsx"), lambda: to_xlsx(a, lg), file_name=f"{tr('results.page.file_stem')}.xlsx",
+                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                   icon=":material/grid_on:", width="stretch", on_click="ignore", key="results_xlsx")
