@@ -18,6 +18,7 @@ import hmac
 import os
 import secrets
 import time
+import weakref
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -180,7 +181,7 @@ def _sqlite_begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("ws_write") else "BEGIN")
 
 
-_ready: set[int] = set()
+_ready: weakref.WeakSet[Engine] = weakref.WeakSet()  # engines whose schema is checked
 
 
 def prepare(engine: Engine) -> Engine:
@@ -189,9 +190,9 @@ def prepare(engine: Engine) -> Engine:
     if engine.dialect.name == "sqlite" and not event.contains(engine, "connect", _sqlite_connect):
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
-    if id(engine) not in _ready:
+    if engine not in _ready:
         _migrate(engine)
-        _ready.add(id(engine))
+        _ready.add(engine)
     return engine
 
 

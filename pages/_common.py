@@ -21,6 +21,7 @@ from guide.models import Lang
 
 log = logging.getLogger("panduan")
 WIDGET_PREFIX = "w_"
+PAGE_PARAMS = ("room", "trainer")  # link parameters a page owns (the workshop room): kept, never read as brief
 _run = threading.local()  # each script run has its own thread
 
 
@@ -42,6 +43,7 @@ def run_app() -> None:
         st.Page("pages/learn.py", title=tr("nav.learn"), icon=":material/school:", url_path="learn"),
         st.Page("pages/assumptions.py", title=tr("nav.assumptions"), icon=":material/tune:",
                 url_path="assumptions"),
+        st.Page("pages/workshop.py", title=tr("workshop.nav"), icon=":material/groups:", url_path="workshop"),
     ]
     current = st.navigation(pages, position="top")
     _run.in_app = True
@@ -125,7 +127,7 @@ def update_brief(**changes: Any) -> list[Problem]:
 
 def _current_params() -> dict[str, list[str]]:
     qp = st.query_params
-    return {k: qp.get_all(k) for k in qp}
+    return {k: qp.get_all(k) for k in qp if k not in PAGE_PARAMS}
 
 
 def sync_from_url() -> None:
@@ -144,7 +146,8 @@ def sync_to_url() -> None:
     canonical = brief_to_params(brief(), lang())
     as_lists = {k: [v] for k, v in canonical.items()}
     if _current_params() != as_lists:
-        st.query_params.from_dict(canonical)
+        kept = {k: st.query_params[k] for k in PAGE_PARAMS if k in st.query_params}
+        st.query_params.from_dict({**canonical, **kept})
     st.session_state["synced_params"] = as_lists
 
 

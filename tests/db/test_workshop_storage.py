@@ -27,7 +27,7 @@ def quiz_room(engine: Engine) -> ws.RoomKeys:
 
 def test_schema_is_created_once_and_versioned(engine: Engine) -> None:
     assert ws.current_schema_version(engine) == ws.SCHEMA_VERSION
-    ws._ready.discard(id(engine))
+    ws._ready.discard(engine)
     ws.prepare(engine)  # a second replica starting on the same database: no error, one version row
     with engine.connect() as c:
         assert c.execute(select(ws.schema_version.c.version)).scalars().all() == [ws.SCHEMA_VERSION]
