@@ -160,7 +160,7 @@ def draw_quiz_board(b: ws.Board) -> None:
     spec, height = bars(rows)
     st.vega_lite_chart(spec, width="stretch", height=height)
     if b.revealed and b.answer and b.brief is not None:
-        share = fmt_pct(b.matched / b.total, lang(), 0) if b.total and b.matched is not None else fmt_pct(0, lang(), 0)
+        share = fmt_pct(100 * (b.matched or 0) / b.total if b.total else 0, lang(), 0)
         st.success(tr("workshop.board.answer", strategy=tr(f"strategy.{b.answer}.long")), icon=":material/verified:")
         st.markdown("## " + tr("workshop.board.matched", n=fmt_int(b.matched or 0, lang()),
                                total=fmt_int(b.total, lang()), share=share))
@@ -207,7 +207,7 @@ def trainer_view(code: str, secret: str) -> None:
         st.image(buf.getvalue(), caption=tr("workshop.trainer.qr_caption"), width=320)
     with info_col:
         st.markdown(f"## {tr('workshop.trainer.code')}")
-        st.code(ws.format_code(code), language=None)
+        st.title(ws.format_code(code), anchor=False)  # letters and digits only: safe as a heading
         st.markdown(f"**{tr('workshop.trainer.participant_link')}**")
         st.code(link, language=None)
         expires = max(0, round((ws.board(e, code).expires_at - time.time()) / 3600, 1))
