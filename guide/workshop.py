@@ -484,6 +484,28 @@ def board(engine: Engine, code: str, now: float | None = None) -> Board:
                  budgets=dict(budgets), entry_ids=tuple(int(r.id) for r in rows))
 
 
+def room_state(engine: Engine, code: str, now: float | None = None) -> Board:
+    """What a participant's phone needs: the current question and whether it is revealed, without the counts
+    (one query; the phones poll it every few seconds)."""
+    now = time.time() if now is None else now
+    norm = normalise_code(code)
+    if norm is None:
+        raise RoomNotFound()
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(rooms.c.code, rooms.c.expires_at, questions.c.id, questions.c.kind, questions.c.case_id,
+                   questions.c.brief_json, questions.c.revealed, questions.c.answer)
+            .select_from(rooms.outerjoin(questions, questions.c.id == rooms.c.question_id))
+            .where(rooms.c.code == norm)).first()
+    if row is None or row.expires_at <= now:
+        raise RoomNotFound()
+    if row.id is None:
+        return Board(code=row.code, expires_at=row.expires_at)
+    return Board(code=row.code, expires_at=row.expires_at, question_id=row.id, kind=row.kind, case_id=row.case_id,
+                 brief=brief_from_json(row.brief_json) if row.brief_json else None, revealed=bool(row.revealed),
+                 answer=row.answer if row.revealed else None)
+
+
 def my_answer(engine: Engine, code: str, token: str, now: float | None = None) -> tuple[str, str] | None:
     """This participant's own vote on the current quiz (strategy, reason), so they can see and change it."""
     now = time.time() if now is None else now

@@ -279,16 +279,9 @@ def show_recommendation(b: CampaignBrief) -> None:
 
 # ---- participant --------------------------------------------------------------------------------------------
 
-def participant_view(code: str) -> None:
-    e = engine()
+def participant_view(b: ws.Board) -> None:
+    e, code = engine(), b.code
     ss["ws_room"], ss["ws_secret"] = code, None
-    try:
-        b = ws.board(e, code)
-    except ws.WorkshopError as err:
-        error(err)
-        if st.button(tr("workshop.lobby.back"), key="ws_leave"):
-            leave()
-        return
     ss["ws_seen"] = (b.question_id, b.revealed)
     st.caption(tr("workshop.participant.in_room", code=ws.format_code(code)))
     watch_room(code)
@@ -304,7 +297,7 @@ def participant_view(code: str) -> None:
 def watch_room(code: str) -> None:
     """Cheap poll: when the trainer starts something new or reveals, redraw this participant's page."""
     try:
-        b = ws.board(engine(), code)
+        b = ws.room_state(engine(), code)
     except ws.WorkshopError:
         return
     if (b.question_id, b.revealed) != ss.get("ws_seen"):
@@ -404,16 +397,16 @@ if not code_param:
     lobby()
 else:
     try:
-        room_code = ws.check_room(engine(), code_param)
+        state = ws.room_state(engine(), code_param)
     except ws.WorkshopError as err:
         st.title(tr("workshop.title"))
         error(err)
         if st.button(tr("workshop.lobby.back"), key="ws_back"):
             leave()
     else:
-        if secret_param and ws.is_trainer(engine(), room_code, secret_param):
-            trainer_view(room_code, secret_param)
+        if secret_param and ws.is_trainer(engine(), state.code, secret_param):
+            trainer_view(state.code, secret_param)
         else:
             if secret_param:
                 st.warning(ws.NotTrainer().message(lang()), icon=":material/lock:")
-            participant_view(room_code)
+            participant_view(state)

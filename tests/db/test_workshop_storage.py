@@ -97,6 +97,22 @@ def test_tampered_unknown_and_expired_codes_are_room_not_found(engine: Engine) -
     assert ws.RoomNotFound().message("en").startswith("Room not found.")
 
 
+def test_room_state_is_what_a_phone_needs_and_hides_the_answer(engine: Engine) -> None:
+    keys = quiz_room(engine)
+    ws.vote(engine, keys.code, tok(1), "koc", now=NOW)
+    s = ws.room_state(engine, keys.code, now=NOW)
+    assert (s.kind, s.case_id, s.brief, s.revealed, s.answer) == ("quiz", PHARMA.id, PHARMA.brief, False, None)
+    assert s.counts == {} and s.reasons == ()  # no counts, no other participant's text
+    ws.reveal(engine, keys.code, keys.secret, now=NOW)
+    assert ws.room_state(engine, keys.code, now=NOW).answer == "kol"
+    assert ws.room_state(engine, ws.create_room(engine, now=NOW).code, now=NOW).kind is None
+    for bad in [keys.code[::-1], "x"]:
+        with pytest.raises(ws.RoomNotFound):
+            ws.room_state(engine, bad, now=NOW)
+    with pytest.raises(ws.RoomNotFound):
+        ws.room_state(engine, keys.code, now=NOW + ws.ROOM_HOURS * 3600)
+
+
 def test_only_the_trainer_secret_changes_what_the_room_sees(engine: Engine) -> None:
     keys = quiz_room(engine)
     other = ws.create_room(engine, now=NOW)
