@@ -135,19 +135,19 @@ def lobby() -> None:
 
 # ---- the board (projector) ----------------------------------------------------------------------------------
 
-def draw_board(code: str, as_trainer: bool) -> None:
+def draw_board(code: str) -> ws.Board | None:
     try:
         b = ws.board(engine(), code)
     except ws.WorkshopError as e:
         error(e)
-        return
+        return None
     if b.kind is None:
         st.header(tr("workshop.board.waiting"))
-        return
-    if b.kind == "quiz":
+    elif b.kind == "quiz":
         draw_quiz_board(b)
     else:
-        draw_campaign_board(b, as_trainer)
+        draw_campaign_board(b)
+    return b
 
 
 def draw_quiz_board(b: ws.Board) -> None:
@@ -175,7 +175,7 @@ def draw_quiz_board(b: ws.Board) -> None:
             st.text(f"{strategy_label(s)}: {reason}")  # participant text: shown as text, never Markdown
 
 
-def draw_campaign_board(b: ws.Board, as_trainer: bool) -> None:
+def draw_campaign_board(b: ws.Board) -> None:
     st.header(tr("workshop.board.campaigns_title"))
     st.metric(tr("workshop.board.entries"), fmt_int(b.total, lang()))
     spec, height = bars([(strategy_label(s), b.counts.get(s, 0), STRATEGY_COLORS[s]) for s in STRATEGIES],
@@ -233,22 +233,20 @@ def trainer_view(code: str, secret: str) -> None:
         except ws.WorkshopError as err:
             error(err)
 
-    live_board(code)
-    open_entries(code, secret)
+    live_board(code, secret)
 
 
 @st.fragment(run_every=BOARD_EVERY_S)
-def live_board(code: str) -> None:
+def live_board(code: str, secret: str) -> None:
+    """The projected board, redrawn every 2.5 s on its own (the rest of the page does not rerun)."""
     with st.container(border=True, key="ws_board"):
-        draw_board(code, as_trainer=True)
+        b = draw_board(code)
+    if b is not None:
+        open_entries(b, secret)  # in the fragment too, so new entries can be opened as they arrive
 
 
-def open_entries(code: str, secret: str) -> None:
-    try:
-        b = ws.board(engine(), code)
-    except ws.WorkshopError as e:
-        error(e)
-        return
+def open_entries(b: ws.Board, secret: str) -> None:
+    code = b.code
     if b.kind != "campaigns" or not b.entry_ids:
         return
     with st.container(border=True):

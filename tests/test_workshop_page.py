@@ -100,7 +100,9 @@ def test_quiz_votes_reach_the_trainers_board_and_the_reveal_counts_matches(db: s
         assert p.header[0].value == "Produk farmasi yang butuh kepercayaan ahli"
         qid = ws.board(create_engine(db), code).question_id
         p.radio(key=f"ws_choice_{qid}").set_value(s)
-        p.text_input(key=f"ws_reason_{qid}").input(f"alasan {i} **tebal** <b>x</b>")
+        reason_box = p.text_input(key=f"ws_reason_{qid}")
+        assert reason_box.proto.max_chars == ws.MAX_REASON_CHARS  # the phone cannot type more than the cap
+        reason_box.input(f"alasan {i} **tebal** <b>x</b>")
         submit = next(b for b in p.button if b.label == t("id", "workshop.participant.send"))
         submit.click()
         run(p)

@@ -93,3 +93,5 @@ def test_votes_through_server_a_appear_on_the_board_of_server_b(
     finally:
         engine.dispose()
     assert counts == {"kol": 2, "influencer": 0, "koc": 1, "combined": 0}
+    for srv in (a, b):
+        assert "Traceback" not in srv.log_path.read_text(errors="replace")

@@ -93,9 +93,11 @@ def test_trainer_and_three_participants(browser: Browser, ws_server: StreamlitSe
     for p in [trainer, *(ph for ph, _ in phones)]:
         assert_no_exception(p)
         p.context.close()
+    assert "Traceback" not in ws_server.log_path.read_text(errors="replace")  # nothing failed behind the scenes
 
 
 def test_tampered_link_says_room_not_found(browser: Browser, ws_server: StreamlitServer) -> None:
     page = open_page(browser, ws_server.url + "/workshop?room=ZZZZZ-ZZZZZ&lang=en", 390, 844)
     expect(page.get_by_text("Room not found.")).to_be_visible()
     page.context.close()
+    assert "Traceback" not in ws_server.log_path.read_text(errors="replace")
