@@ -30,6 +30,7 @@ class Session:
         self.url, self.page, self.query = f"{base_ws}/_stcore/stream", page, query
         self.widgets: dict[str, Any] = {}  # widget id -> its element proto (latest run)
         self.texts: list[str] = []  # markdown/alert/heading bodies of the latest full run
+        self.drawn: list[str] = []  # element types the latest run (full or fragment) sent
         self.exceptions = 0
         self.runs: list[tuple[str, float]] = []  # ("full" | "fragment", seconds)
         self._finished: asyncio.Queue[int] = asyncio.Queue()
@@ -55,9 +56,10 @@ class Session:
             if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
                 el = msg.delta.new_element
                 name = el.WhichOneof("type")
+                self.drawn.append(str(name))
                 if name == "exception":
                     self.exceptions += 1
-                elif name in ("markdown", "alert", "heading", "text"):
+                elif name in ("markdown", "alert", "heading", "text", "metric"):
                     self.texts.append(getattr(el, name).body)
                 sub: Any = getattr(el, name) if name else None
                 if sub is not None and getattr(sub, "id", None):
@@ -78,6 +80,7 @@ class Session:
                 cs.widget_states.widgets.append(s)
             if not fragment:
                 self.texts = []
+            self.drawn = []
             t0 = time.perf_counter()
             await self.ws.send(back.SerializeToString())
             while (status := await asyncio.wait_for(self._finished.get(), 60)) not in DONE:

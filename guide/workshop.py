@@ -37,6 +37,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    delete,
     event,
     func,
     insert,
@@ -56,7 +57,7 @@ DEFAULT_DB_PATH = ROOT / "var" / "workshop.sqlite3"
 ENV_URL = "WORKSHOP_DB_URL"
 SCHEMA_VERSION = 1
 
-CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # 32 symbols, no 0/O or 1/I/L to misread
+CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # 32 symbols, no 0/O or 1/I to misread
 CODE_LENGTH = 10  # 50 bits: guessing one live room takes ~10^15 tries
 ROOM_HOURS = 12  # a room lives for one workshop day
 MAX_REASON_CHARS = 140
@@ -264,6 +265,7 @@ class RoomKeys:
 
 def create_room(engine: Engine, hours: float = ROOM_HOURS, now: float | None = None) -> RoomKeys:
     now = time.time() if now is None else now
+    purge_expired(engine, now)
     secret = secrets.token_urlsafe(24)
     for _ in range(5):
         code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
@@ -275,6 +277,20 @@ def create_room(engine: Engine, hours: float = ROOM_HOURS, now: float | None = N
         except IntegrityError:  # a collision in 2^50: draw again
             continue
     raise WorkshopError()
+
+
+def purge_expired(engine: Engine, now: float | None = None) -> int:
+    """Delete rooms that ended more than a day ago, with everything in them (run when a room is created).
+    Returns the number of rooms deleted."""
+    cutoff = (time.time() if now is None else now) - 24 * 3600
+    with _write(engine) as conn, conn.begin():
+        old = select(rooms.c.code).where(rooms.c.expires_at < cutoff).scalar_subquery()
+        qids = select(questions.c.id).where(questions.c.room_code.in_(old)).scalar_subquery()
+        conn.execute(delete(votes).where(votes.c.question_id.in_(qids)))
+        conn.execute(delete(entries).where(entries.c.question_id.in_(qids)))
+        conn.execute(delete(limits).where(limits.c.room_code.in_(old)))
+        conn.execute(delete(questions).where(questions.c.room_code.in_(old)))
+        return int(conn.execute(delete(rooms).where(rooms.c.expires_at < cutoff)).rowcount or 0)
 
 
 def _room(conn: Connection, code: str, now: float) -> Any:

@@ -195,6 +195,32 @@ def test_answers_of_the_wrong_kind_are_refused(engine: Engine) -> None:
         ws.vote(engine, keys.code, "short", "kol", now=NOW)
 
 
+def test_rooms_that_ended_a_day_ago_are_deleted_with_their_votes(engine: Engine) -> None:
+    old = quiz_room(engine)
+    ws.vote(engine, old.code, tok(1), "kol", "x", now=NOW)
+    recent = quiz_room(engine)
+    ws.vote(engine, recent.code, tok(1), "kol", now=NOW)
+    later = NOW + ws.ROOM_HOURS * 3600 + 24 * 3600 + 1
+    with engine.begin() as c:  # `recent` was made later: it ended less than a day ago
+        c.execute(ws.rooms.update().where(ws.rooms.c.code == recent.code).values(expires_at=later - 3600))
+    ws.create_room(engine, now=later)  # creating a room clears the old ones
+    with engine.connect() as c:
+        codes = set(c.execute(select(ws.rooms.c.code)).scalars())
+        assert old.code not in codes and recent.code in codes
+        assert c.execute(select(ws.votes.c.reason)).scalars().all() == [""]  # only `recent`'s vote is left
+        assert set(c.execute(select(ws.limits.c.room_code)).scalars()) == {recent.code}
+
+
+def test_concurrent_campaign_entries_lose_nothing(engine: Engine) -> None:
+    keys = ws.create_room(engine, now=NOW)
+    ws.start_campaigns(engine, keys.code, keys.secret)
+    briefs = [p.brief for p in presets()]
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        list(pool.map(lambda i: ws.submit_entry(engine, keys.code, tok(i), briefs[i % len(briefs)]), range(40)))
+    b = ws.board(engine, keys.code)
+    assert b.total == 40 and len(set(b.entry_ids)) == 40 and sum(b.goals.values()) == 40
+
+
 def test_concurrent_votes_lose_nothing(engine: Engine) -> None:
     """60 participants vote at once from 16 threads, half of them change their vote once: every one counts."""
     keys = quiz_room(engine)

@@ -5,13 +5,18 @@ The server gets its own SQLite file (WORKSHOP_DB_URL), so the test never touches
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from sqlalchemy import create_engine
 
+from bench.stclient import Session
+from guide import workshop as ws
+from guide.briefio import presets
 from guide.i18n import t
 from tests.e2e.conftest import StreamlitServer, assert_no_exception, wait_ready
 
@@ -22,6 +27,7 @@ def ws_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StreamlitSer
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("WORKSHOP_DB_URL", f"sqlite:///{db}")
         srv = StreamlitServer().start()  # the server inherits the environment at start
+        srv.db_url = f"sqlite:///{db}"  # type: ignore[attr-defined]
     try:
         yield srv
     finally:
@@ -101,3 +107,28 @@ def test_tampered_link_says_room_not_found(browser: Browser, ws_server: Streamli
     expect(page.get_by_text("Room not found.")).to_be_visible()
     page.context.close()
     assert "Traceback" not in ws_server.log_path.read_text(errors="replace")
+
+
+def test_the_board_refreshes_as_a_fragment_without_rerunning_the_page(ws_server: StreamlitServer) -> None:
+    """At the protocol level: the trainer's page asks for a fragment rerun every 2.5 s, and that rerun
+    redraws only the board (with the new vote), not the page around it."""
+    engine = ws.prepare(create_engine(ws_server.db_url))  # type: ignore[attr-defined]
+    keys = ws.create_room(engine)
+    ws.start_quiz(engine, keys.code, keys.secret, presets()[0].brief, presets()[0].id)
+
+    async def watch() -> tuple[dict[str, float], list[str], list[str], list[str]]:
+        async with Session(ws_server.url.replace("http", "ws"), "workshop",
+                           f"room={keys.code}&trainer={keys.secret}") as s:
+            await s.rerun()
+            page_elements, n_texts = list(s.drawn), len(s.texts)
+            ws.vote(engine, keys.code, "a-participant-token", "koc", "cheap")
+            (fid,) = [f for f, every in s._fragments.items() if every == 2.5]
+            await s.rerun(fragment=fid)
+            return dict(s._fragments), page_elements, list(s.drawn), s.texts[n_texts:]
+
+    fragments, page_elements, fragment_elements, fragment_texts = asyncio.run(watch())
+    assert 2.5 in fragments.values()
+    assert "imgs" in page_elements and "heading" in page_elements  # the full page: QR code, title, controls
+    assert "imgs" not in fragment_elements and "selectbox" not in fragment_elements
+    assert fragment_elements.count("vega_lite_chart") == 1 and "metric" in fragment_elements
+    assert "1" in fragment_texts and "KOC: cheap" in fragment_texts  # the new vote, drawn by the fragment
