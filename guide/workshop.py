@@ -53,7 +53,7 @@ from .i18n import t
 from .models import STRATEGIES, CampaignBrief, Strategy
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DB_PATH = ROOT / "var" / "workshop.sqlite3"
+DEFAULT_DB_PATH = ROOT / "var" / "workshop_rooms.sqlite3"
 ENV_URL = "WORKSHOP_DB_URL"
 SCHEMA_VERSION = 1
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import time
-from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
@@ -28,6 +27,9 @@ page_guard()
 ss = st.session_state
 LG = lang()  # this run's language (the frame's switch has already run)
 BOARD_EVERY_S = 2.5
+# Budget bands of guide.workshop.BUDGET_BANDS -> their labels (spelt out, so the catalog scan sees them).
+BAND_KEYS = {"lt10m": "workshop.band.lt10m", "lt50m": "workshop.band.lt50m", "lt200m": "workshop.band.lt200m",
+             "lt1b": "workshop.band.lt1b", "ge1b": "workshop.band.ge1b"}
 PARTICIPANT_EVERY_S = 3.0
 
 
@@ -72,12 +74,6 @@ def case_title(case_id: str | None, lg: str | None = None) -> str:
         if p.id == case_id:
             return p.title.get(lg, p.title["id"])
     return t(lg, "workshop.case.own_brief")
-
-
-def labels(prefix: str, suffix: str = "") -> Callable[[object], str]:
-    """A widget's format_func in this run's language (bound now, so it never depends on later state)."""
-    lg = lang()
-    return lambda v: t(lg, f"{prefix}.{v}{suffix}")
 
 
 def brief_summary(b: CampaignBrief) -> str:
@@ -188,7 +184,7 @@ def draw_campaign_board(b: ws.Board) -> None:
                             tr("workshop.board.by_goal"))
         st.vega_lite_chart(spec, width="stretch", height=height)
     with right:
-        spec, height = bars([(tr(f"workshop.band.{name}"), n, palette(5)) for name, n in b.budgets.items()],
+        spec, height = bars([(tr(BAND_KEYS[name]), n, palette(5)) for name, n in b.budgets.items()],
                             tr("workshop.board.by_budget"))
         st.vega_lite_chart(spec, width="stretch", height=height)
 
@@ -314,7 +310,7 @@ def quiz_form(e: Engine, code: str, b: ws.Board) -> None:
                            strategy=strategy_label(mine[0])))
         return
     with st.form(f"ws_vote_{b.question_id}"):
-        choice = st.radio(tr("workshop.participant.question"), STRATEGIES, format_func=labels("strategy", ".long"),
+        choice = st.radio(tr("workshop.participant.question"), STRATEGIES, format_func=lambda v: t(LG, f"strategy.{v}.long"),
                           index=STRATEGIES.index(mine[0]) if mine and mine[0] in STRATEGIES else None,
                           key=f"ws_choice_{b.question_id}")
         reason = st.text_input(tr("workshop.participant.reason"), max_chars=ws.MAX_REASON_CHARS,
@@ -343,14 +339,14 @@ def campaign_form(e: Engine, code: str) -> None:
     mine = ws.my_entry(e, code, token())
     start = mine or brief()
     with st.form("ws_campaign"):
-        goal = st.selectbox(tr("field.goal"), GOALS, index=GOALS.index(start.goal), format_func=labels("goal"))
+        goal = st.selectbox(tr("field.goal"), GOALS, index=GOALS.index(start.goal), format_func=lambda v: t(LG, f"goal.{v}"))
         budget_text = st.text_input(tr("field.budget_idr"), value=fmt_int(start.budget_idr, lang()), max_chars=40)
         audience = st.radio(tr("field.audience"), AUDIENCES, index=AUDIENCES.index(start.audience),
-                            format_func=labels("audience"), horizontal=True)
+                            format_func=lambda v: t(LG, f"audience.{v}"), horizontal=True)
         industry = st.selectbox(tr("field.industry"), INDUSTRIES, index=INDUSTRIES.index(start.industry),
-                                format_func=labels("industry"))
+                                format_func=lambda v: t(LG, f"industry.{v}"))
         platforms = st.multiselect(tr("field.platforms"), PLATFORMS, default=list(start.platforms),
-                                   format_func=labels("platform"))
+                                   format_func=lambda v: t(LG, f"platform.{v}"))
         label = "workshop.participant.update_campaign" if mine else "workshop.participant.send_campaign"
         sent = st.form_submit_button(tr(label), type="primary")
     if sent:

@@ -27,7 +27,7 @@ def pg() -> Iterator[PgServer]:
 def engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     """A fresh, empty database of each kind, prepared the way the app prepares it."""
     if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('ws') / 'workshop.sqlite3'}"
+        url = f"sqlite:///{tmp_path_factory.mktemp('ws') / 'workshop_rooms.sqlite3'}"
     else:
         url = request.getfixturevalue("pg").create_database(f"t{next(_db_names)}")
     eng = create_engine(url, pool_size=20, max_overflow=20)

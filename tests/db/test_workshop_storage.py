@@ -266,7 +266,7 @@ def test_sqlite_runs_in_wal_mode(engine: Engine) -> None:
 
 def test_default_url_is_a_file_under_var(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(ws.ENV_URL, raising=False)
-    assert ws.database_url() == f"sqlite:///{ws.ROOT / 'var' / 'workshop.sqlite3'}"
+    assert ws.database_url() == f"sqlite:///{ws.ROOT / 'var' / 'workshop_rooms.sqlite3'}"
     assert ws.database_url("postgresql+psycopg://h/db") == "postgresql+psycopg://h/db"
     monkeypatch.setenv(ws.ENV_URL, "sqlite:////tmp/x.sqlite3")
     assert ws.database_url("postgresql+psycopg://h/db") == "sqlite:////tmp/x.sqlite3"
