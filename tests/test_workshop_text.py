@@ -43,3 +43,18 @@ def test_misreadable_characters_are_not_in_codes() -> None:
 def test_tokens_are_random_and_long() -> None:
     tokens = {ws.new_token() for _ in range(200)}
     assert len(tokens) == 200 and all(len(x) >= 24 for x in tokens)
+
+
+def test_board_bars_read_on_a_projector() -> None:
+    from guide.workshop_board import OKABE_ITO, STRATEGY_COLORS, bars
+
+    rows = [("KOL", 7, STRATEGY_COLORS["kol"]), ("KOC", 0, STRATEGY_COLORS["koc"])]
+    spec, height = bars(rows, "Votes")
+    bar, label = spec["layer"]
+    assert bar["mark"]["type"] == "bar" and label["mark"]["type"] == "text"
+    assert label["encoding"]["text"]["field"] == "count"  # the count is written at the end of every bar
+    assert label["mark"]["fontSize"] >= 24 and bar["encoding"]["y"]["axis"]["labelFontSize"] >= 24
+    assert [v["count"] for v in spec["data"]["values"]] == [7, 0]
+    assert set(STRATEGY_COLORS.values()) <= set(OKABE_ITO)
+    assert {v["color"] for v in spec["data"]["values"]} == {"#0072B2", "#009E73"}
+    assert height >= 2 * 60
