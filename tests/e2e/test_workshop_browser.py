@@ -6,6 +6,7 @@ The server gets its own SQLite file (WORKSHOP_DB_URL), so the test never touches
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -126,7 +127,12 @@ def test_the_board_refreshes_as_a_fragment_without_rerunning_the_page(ws_server:
             await s.rerun(fragment=fid)
             return dict(s._fragments), page_elements, list(s.drawn), s.texts[n_texts:]
 
-    fragments, page_elements, fragment_elements, fragment_texts = asyncio.run(watch())
+    result: list[tuple[dict[str, float], list[str], list[str], list[str]]] = []
+    # its own thread and event loop: Playwright's sync API (the browser fixture) owns this thread's loop
+    th = threading.Thread(target=lambda: result.append(asyncio.run(watch())))
+    th.start()
+    th.join(60)
+    fragments, page_elements, fragment_elements, fragment_texts = result[0]
     assert 2.5 in fragments.values()
     assert "imgs" in page_elements and "heading" in page_elements  # the full page: QR code, title, controls
     assert "imgs" not in fragment_elements and "selectbox" not in fragment_elements
