@@ -202,3 +202,17 @@ def test_our_campaigns_entries_and_the_trainer_opens_one(db: str) -> None:
     trainer.button(key="ws_show_entry").click()
     run(trainer)
     assert t("en", "workshop.trainer.plan_total", total="").strip() in everything(trainer)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_joining_by_typing_the_code_from_the_projector(db: str, lang: str) -> None:
+    _, code, _ = create_room()
+    at = open_workshop(lang=lang)
+    at.text_input[0].input("zz-not-a-room")
+    submit(at, t(lang, "workshop.lobby.join_button"))
+    assert [e.value for e in at.error] == [ws.RoomNotFound().message(lang)]
+    at.text_input[0].input(ws.format_code(code).lower())
+    submit(at, t(lang, "workshop.lobby.join_button"))
+    assert param(at, "room") == code and "trainer" not in at.query_params
+    assert t(lang, "workshop.participant.in_room", code=ws.format_code(code)) in everything(at)
+    assert t(lang, "workshop.board.waiting") in everything(at)
