@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: run test lint unit e2e bench soak chromium debs clean
+.PHONY: run test test-db lint unit e2e bench soak chromium debs clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,11 @@ e2e: $(VENV)/.dev-deps chromium
 
 test: $(VENV)/.dev-deps debs lint
 	$(PY) -m pytest -q tests
+
+# The workshop storage on real databases: an SQLite file and a throwaway PostgreSQL cluster the tests start
+# themselves (as user `nobody` when run as root), plus two Streamlit servers sharing that PostgreSQL.
+test-db: $(VENV)/.dev-deps debs
+	$(PY) -m pytest -q tests/db
 
 bench: $(VENV)/.dev-deps chromium
 	$(PY) -m bench.run

@@ -23,6 +23,8 @@ from ui import browser
 from ui.state import brief, figures, init_state, load_brief, projector
 from ui.text import lang, tr
 
+# Link parameters a page owns (the workshop room and trainer secret): kept in the address, never read as the brief.
+PAGE_PARAMS = ("room", "trainer")
 log = logging.getLogger("panduan")
 APP_FILE = Path(__file__).resolve().parent.parent / "app.py"
 _run = threading.local()  # each script run has its own thread
@@ -136,7 +138,8 @@ def update_share_link() -> None:
     canonical = brief_to_params(brief(), lang(), figures=figures())
     as_lists = {k: [v] for k, v in canonical.items()}
     if _current_params() != as_lists:
-        st.query_params.from_dict(canonical)
+        kept = {k: st.query_params[k] for k in PAGE_PARAMS if k in st.query_params}
+        st.query_params.from_dict({**canonical, **kept})
     st.session_state["synced_params"] = as_lists
     _freeze_startup_objects()
 
@@ -149,8 +152,9 @@ def page_guard() -> None:
 
 
 def _current_params() -> dict[str, list[str]]:
+    """The link's brief parameters (a page's own parameters, such as the workshop room, are left out)."""
     qp = st.query_params
-    return {k: qp.get_all(k) for k in qp}
+    return {k: qp.get_all(k) for k in qp if k not in PAGE_PARAMS}
 
 
 def _freeze_startup_objects() -> None:
