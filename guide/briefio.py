@@ -116,7 +116,8 @@ def problem_message(p: Problem, lang: str) -> str:
     if p.code.startswith("figure_"):
         kind, column = extra.get("kind", ""), extra.get("column", "")
         kind_label = t(lang, f"kind.{kind}") if kind in KINDS else plain_md(kind, 20)
-        col_key = "assumptions.completion" if column in ("cf", "completion_factor") else f"assumptions.col.{column}"
+        col_key = ("assumptions.completion" if column in ("cf", "completion_factor") else
+                   "input.reserve_share" if column in ("rs", "reserve_share") else f"assumptions.col.{column}")
         col_label = t(lang, col_key) if t(lang, col_key) != col_key else plain_md(column, 30)
         what = " — ".join(x for x in (kind_label, col_label) if x)
         return t(lang, f"input.problem.{p.code}", field=field, kind=kind_label, what=what)
@@ -368,6 +369,8 @@ def brief_from_params(params: Mapping[str, Sequence[str]],
 _COLUMN_CODES = {"rate_low": "rl", "rate_high": "rh", "followers_low": "fl", "followers_high": "fh",
                  "er_low": "el", "er_high": "eh"}
 _COMPLETION = "cf"
+_RESERVE = "rs"
+_FACTOR_CODES = {_COMPLETION: "completion_factor", _RESERVE: "reserve_share"}
 
 
 def _code(column: str) -> str:
@@ -382,15 +385,17 @@ def _fmt_figure(v: float) -> str:
 
 def figures_edits(figures: Figures, shipped: Figures | None = None) -> list[tuple[str, str, float]]:
     """The edited figures: (kind, column, value) for each one that differs from the shipped figures; the
-    completion factor as ('', 'completion_factor', value)."""
+    plan-wide completion factor and reserve share as ('', 'completion_factor' | 'reserve_share', value)."""
     base = shipped or knowledge().figures
     out: list[tuple[str, str, float]] = []
     for row, old in zip(figures_rows(figures), figures_rows(base), strict=True):
         for col in EDITABLE:
             if row[col] != old[col]:
                 out.append((str(row["kind"]), col, float(row[col])))
-    if figures.completion_factor.value != base.completion_factor.value:
-        out.append(("", "completion_factor", float(figures.completion_factor.value)))
+    for name in _FACTOR_CODES.values():
+        value = getattr(figures, name).value
+        if value != getattr(base, name).value:
+            out.append(("", name, float(value)))
     return out
 
 
@@ -399,8 +404,9 @@ def figures_to_param(figures: Figures, shipped: Figures | None = None) -> str | 
     fit in MAX_FIGURES_CHARS (the link then carries the brief only, and the page must say so)."""
     items = []
     for kind, col, value in figures_edits(figures, shipped):
-        if col == "completion_factor":
-            items.append(f"{_COMPLETION}.{_fmt_figure(value)}")
+        if not kind:
+            code = next(c for c, name in _FACTOR_CODES.items() if name == col)
+            items.append(f"{code}.{_fmt_figure(value)}")
         else:
             items.append(f"{kind}.{_code(col)}.{_fmt_figure(value)}")
     text = "~".join(items)
@@ -424,17 +430,17 @@ def figures_from_param(text: str, shipped: Figures | None = None) -> tuple[Figur
         return None, [Problem(FIGURES_KEY, "too_long", "value too long")]
     codes = {v: k for k, v in _COLUMN_CODES.items()} | {c: c for c in EDITABLE}
     rows = {r["kind"]: dict(r) for r in figures_rows(base)}
-    completion: float | None = None
+    factors: dict[str, float] = {}
     edited = False
     for item in text.split("~")[:100]:
         parts = item.split(".", 2)
-        if len(parts) >= 2 and parts[0] == _COMPLETION:
+        if len(parts) >= 2 and parts[0] in _FACTOR_CODES:
             value = _link_number(".".join(parts[1:]))
             if value is None:
                 problems.append(Problem(FIGURES_KEY, "figure_bad_value", "bad value",
-                                        (("kind", ""), ("column", _COMPLETION))))
+                                        (("kind", ""), ("column", parts[0]))))
             else:
-                completion, edited = value, True
+                factors[_FACTOR_CODES[parts[0]]], edited = value, True
             continue
         if len(parts) != 3 or parts[0] not in rows or parts[1] not in codes:
             problems.append(Problem(FIGURES_KEY, "figure_unknown", "unknown figure",
@@ -449,7 +455,8 @@ def figures_from_param(text: str, shipped: Figures | None = None) -> tuple[Figur
         edited = True
     if not edited:
         return None, problems
-    new, edit_problems = figures_from_rows(list(rows.values()), base, completion)
+    new, edit_problems = figures_from_rows(list(rows.values()), base, factors.get("completion_factor"),
+                                           factors.get("reserve_share"))
     for ep in edit_problems:
         problems.append(Problem(FIGURES_KEY, "figure_bad_value", ep.code, (("kind", ep.kind), ("column", ep.column))))
     return (None if new == base else new), problems

@@ -3,18 +3,17 @@ warnings and next steps, share and downloads. Long parts fold into tabs so a pho
 
 from __future__ import annotations
 
-import inspect
-from typing import Any
 from urllib.parse import urlencode
 
 import streamlit as st
 
-from guide import Recommendation, briefio, knowledge, recommend
+from guide import Recommendation, knowledge, recommend
 from guide.assumptions import EDITABLE
-from guide.briefio import brief_to_params
+from guide.briefio import brief_to_params, share_carries_figures
 from guide.exports import to_csv, to_json, to_markdown
-from guide.i18n import fmt_int, fmt_pct, fmt_range
+from guide.i18n import fmt_decimal, fmt_int, fmt_pct, fmt_range
 from guide.models import KINDS, CampaignBrief, Reason, SourceRef
+from guide.reports import plan_xlsx, recommendation_pdf
 from ui import brief, browser, chart, figures, figures_edited, lang, money, page_guard, plain, show_notices, tr, tr_first
 from ui.wizard import DESCRIPTORS, STEPS, open_step
 
@@ -80,46 +79,34 @@ def figure_changes() -> list[str]:
     return lines
 
 
-def decimal(x: float, sign: str = "") -> str:
-    s = f"{x:{sign}.1f}".removesuffix(".0")
-    return s.replace(".", ",") if lg == "id" else s
+def decimal(x: float) -> str:
+    """One decimal, in the language's format; a whole number without it (7,5 / 7.5; 12)."""
+    return fmt_int(x, lg) if float(x).is_integer() else fmt_decimal(x, lg, 1)
 
 
 def points(x: float) -> str:
-    return tr("rec.points", points=decimal(x, "+"))
+    return tr("rec.points", points=("+" if x > 0 else "-" if x < 0 else "") + decimal(abs(round(x, 1))))
 
 
 def source_line(src: SourceRef) -> str:
     """A source by title (publisher, link where known) and the passage the rule rests on."""
-    title = src.title  # in the recommendation's language
-    publisher, url = getattr(src, "publisher", None), getattr(src, "url", None)
-    name = f"[{title}]({url})" if url else title
-    if publisher:
-        name += f" — {publisher}"
+    name = f"[{src.title}]({src.url})" if src.url else src.title  # the title is in the recommendation's language
+    if src.publisher:
+        name += f" — {src.publisher}"
     return tr("common.source_passage", source=name, passage=src.passage) if src.passage else tr("common.source",
                                                                                                  source=name)
 
 
 def share_query() -> str:
-    """The share link's query: the brief and language, plus the edited figures where guide.briefio can
-    carry them (the input helper's `brief_to_params(..., figures=)`)."""
-    to_params: Any = brief_to_params
-    extra = {"figures": figures()} if figures_edited() and "figures" in inspect.signature(to_params).parameters else {}
-    return urlencode(to_params(b, lg, **extra), safe=",")
+    """The share link's query: the brief and language, plus the edited figures when they fit in a link."""
+    return urlencode(brief_to_params(b, lg, figures=figures()), safe=",~")
 
 
 def grouped_reasons(rec: Recommendation) -> tuple[list[tuple[float, Reason]], list[tuple[float, Reason]], str]:
     """Reasons for and against, strongest first, each with its points; reasons that add nothing are left out.
-    With the engine's Reason.direction/points (relative to the planned strategy) those are used; before,
-    a reason's effect on the winner decides."""
-    about: str = rec.strategy
-    scored: list[tuple[float, Reason]] = []
-    for r in rec.reasons:
-        if hasattr(r, "direction"):
-            about = rec.planned_strategy or rec.strategy
-            scored.append((float(getattr(r, "points", 0.0)), r))
-        else:
-            scored.append((r.effects.get(rec.strategy, 0.0), r))
+    Points and direction are the engine's, relative to the planned strategy (the best fit when nothing is planned)."""
+    about: str = rec.planned_strategy or rec.strategy
+    scored = [(r.points, r) for r in rec.reasons if r.direction != "neutral"]
     pro = sorted([x for x in scored if x[0] > 0], key=lambda x: -x[0])
     con = sorted([x for x in scored if x[0] < 0], key=lambda x: x[0])
     return pro, con, about
@@ -130,15 +117,16 @@ def reasons(title: str, rs: list[tuple[float, Reason]]) -> None:
     if not rs:
         st.caption(tr("rec.reasons_none"))
     for eff, r in rs:
-        favours = getattr(r, "favours", None)
-        tail = f" ({tr('rec.favours', strategy=tr(f'strategy.{favours}.name'))})" if eff < 0 and favours else ""
+        tail = f" ({tr('rec.favours', strategy=tr(f'strategy.{r.favours}.name'))})" if eff < 0 and r.favours else ""
         st.markdown(f"**{points(eff)} · {r.label}** — {r.text}{tail}")
         st.caption(source_line(r.source))
 
 
 # --- Headline: the strategy, its score, the brief it answers -------------------------------------------------
 st.caption(tr("rec.kicker") + (f" · {plain(b.name)}" if b.name else ""))
-st.title(tr(f"strategy.{rec.strategy}.long"))
+# What is planned comes first: when the budget cannot fund the best fit, the title is the planned strategy and
+# the summary says why (the engine's headline and summary).
+st.title(tr(f"strategy.{rec.planned_strategy or rec.strategy}.long"))
 st.markdown(f"### {rec.summary}")
 c1, c2, c3 = st.columns(3)
 c1.metric(tr("rec.score"), score_text(rec))
@@ -216,6 +204,11 @@ with plan_tab:
                                 + tr("rec.card_reach", reach=fmt_range(ln.reach.low, ln.reach.high, lg),
                                      engagements=fmt_range(ln.engagements.low, ln.engagements.high, lg)))
         st.markdown(tr("rec.total", total=money(rec.total_cost_idr), budget=money(b.budget_idr)))
+        st.markdown(tr("rec.reserve_line", reserve=money(rec.reserve_idr),
+                       share=fmt_pct(figures().reserve_share.value * 100, lg, 0))
+                    + (" " + tr("rec.unallocated_line", left=money(rec.unallocated_idr)) if rec.unallocated_idr else ""))
+        st.markdown(tr("rec.reach_total", reach=fmt_range(rec.reach_total.low, rec.reach_total.high, lg),
+                       engagements=fmt_range(rec.engagements_total.low, rec.engagements_total.high, lg)))
         st.caption(tr("rec.plan_basis"))
         p1, p2 = st.columns(2)
         with p1:
@@ -247,11 +240,20 @@ with share_tab:
         st.code(f"{base}?{query}", language=None, wrap_lines=True)
     browser.copy_button("share_link", tr("rec.copy"), tr("rec.copied"), tr("rec.copy_failed"))
     st.caption(tr("rec.share_help"))
-    if figures_edited():  # say plainly whether the link carries the edited figures: read from the link itself
-        if f"{getattr(briefio, 'FIGURES_KEY', 'fig')}=" in query:
-            st.info(tr_first("input.share.figures_carried", "rec.share_figures"), icon=":material/link:")
+    if figures_edited():  # say plainly whether the link carries the edited figures
+        if share_carries_figures(figures()):
+            st.info(tr("input.share.figures_carried"), icon=":material/link:")
         else:
-            st.warning(tr("rec.share_no_figures"), icon=":material/link_off:")
+            st.warning(tr("input.share.figures_not_carried"), icon=":material/link_off:")
+    st.subheader(tr("rec.downloads"))
+    edited = figures() if figures_edited() else None
+    p1, p2 = st.columns(2)
+    p1.download_button(tr("rec.download_pdf"), lambda: recommendation_pdf(rec, lg, figures_edited=edited),
+                       file_name=tr("rec.file_name") + ".pdf", mime="application/pdf", on_click="ignore",
+                       icon=":material/picture_as_pdf:", width="stretch", key="rec_dl_pdf")
+    p2.download_button(tr("rec.download_xlsx"), lambda: plan_xlsx(rec, lg), file_name=tr("rec.file_name") + ".xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore",
+                       icon=":material/table_view:", width="stretch", key="rec_dl_xlsx")
     d1, d2, d3 = st.columns(3)
     d1.download_button(tr("download.markdown"), to_markdown(rec, lg), file_name="rencana-kreator.md",
                        mime="text/markdown", icon=":material/description:", width="stretch")

@@ -163,15 +163,21 @@ def test_recommendation_page_has_plan_warnings_next_steps_share_and_downloads():
     assert any(w.value == t("id", "engine.warn.compliance_doctor") for w in at.warning)
     code = at.code[0].value
     assert "goal=credibility" in code and "budget_idr=150000000" in code and "lang=id" in code
-    assert len(at.get("download_button")) == 3
+    labels = [d.label for d in at.get("download_button")]
+    assert labels == ["PDF untuk atasan (satu halaman)", "Excel rencana (Rp, baris total)", "Unduh rencana (Markdown)",
+                      "Unduh rencana (CSV)", "Unduh brief (JSON)"]
 
 
 def test_budget_too_small_is_explained_and_plan_fits_the_budget():
     at = open_app({"goal": "credibility", "budget_idr": "5000000", "audience": "niche", "industry": "health"})
     goto(at, "recommendation")
-    assert at.title[0].value == t("id", "strategy.kol.long")
+    # What is planned comes first (KOCs); the best fit (a KOL) is named as what the budget cannot yet fund.
+    assert at.title[0].value == t("id", "strategy.koc.long")
     assert any("belum cukup" in w.value for w in at.warning)
     assert any(t("id", "strategy.koc.long") in i.value for i in at.info)
+    summary = next(m.value for m in at.markdown if m.value.startswith("### "))
+    assert "KOC" in summary and "KOL" in summary
+    assert "Cadangan **Rp 750.000** (15% anggaran)" in texts(at)
 
 
 def test_edited_assumptions_change_the_plan():
