@@ -2,8 +2,8 @@
 
 - first load: a fresh browser context (empty cache) opens the page; timed until the script has run, no
   skeleton is left and all 5 charts are on the page;
-- answer -> update: a click on another radio option (the wizard's goal step; the reference's form view),
-  timed inside the page from the pointer going down until the run it started has finished;
+- answer -> update: choosing another radio option (the wizard's goal step; the reference's form view),
+  timed until the run it started has written the answer into the URL (done at the end of both scripts);
 - memory per session: the server's resident memory grown per open session, over several sessions.
 
 Servers are the e2e suite's (tests/e2e/conftest.py: free port, loopback, same config), Chromium is Debian's.
@@ -27,24 +27,11 @@ e2e = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(e2e)
 
 LINK = "goal=sales&budget_idr=60000000&audience=niche&industry=parenting"
-PAGES = {  # name -> (script, page path, the two radio options the answer clicks alternate between)
-    "app": ("app.py", f"/recommendation?{LINK}", f"/brief?{LINK}", ("Testimoni", "Penjualan")),
-    "reference": ("bench/reference_app.py", "/?view=page", "/?view=form", ("beta", "alpha")),
+PAGES = {  # name -> (script, page path, answer page path, two (radio option, its `goal` in the URL) to alternate)
+    "app": ("app.py", f"/recommendation?{LINK}", f"/brief?{LINK}", (("Testimoni", "testimonials"), ("Penjualan", "sales"))),
+    "reference": ("bench/reference_app.py", "/?view=page", "/?view=form&goal=alpha", (("beta", "beta"), ("alpha", "alpha"))),
 }
-# Resolves with the milliseconds from the next pointerdown to the end of the script run it started.
-ARM = """() => { window.__update = new Promise(resolve => {
-  let t0 = null, running = false;
-  document.addEventListener('pointerdown', () => { t0 = performance.now(); }, {capture: true, once: true});
-  const app = document.querySelector('[data-testid="stApp"]');
-  const obs = new MutationObserver(() => {
-    const s = app.getAttribute('data-test-script-state');
-    if (t0 !== null && s === 'running') running = true;
-    if (running && s === 'notRunning' && !document.querySelector('[data-testid="stSkeleton"]')) {
-      obs.disconnect(); resolve(performance.now() - t0); }
-  });
-  obs.observe(document.body, {attributes: true, subtree: true, childList: true}); }); }"""
-
-
+URL_GOAL = "v => new URLSearchParams(location.search).get('goal') === v"
 def _ready(page: Page, charts: int = 0) -> None:
     e2e.wait_ready(page, timeout=120_000)
     if charts:
@@ -66,7 +53,9 @@ def _first_load(browser: Browser, url: str) -> float:
         ctx.close()
 
 
-def _answers(browser: Browser, url: str, options: tuple[str, str], clicks: int) -> list[float]:
+def _answers(browser: Browser, url: str, options: tuple[tuple[str, str], ...], clicks: int) -> list[float]:
+    """Seconds from choosing another radio option until the run it started has written the answer into
+    the URL (the app's share-link sync, the reference's query parameter), both at the end of the run."""
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         page = ctx.new_page()
@@ -74,14 +63,14 @@ def _answers(browser: Browser, url: str, options: tuple[str, str], clicks: int) 
         _ready(page)
         out = []
         for i in range(clicks + 1):
-            page.evaluate(ARM)
-            page.get_by_text(options[i % 2], exact=True).first.click()
-            ms = page.evaluate("Promise.race([window.__update, new Promise(r => setTimeout(() => r(null), 60000))])")
-            if ms is None:
-                raise RuntimeError(f"{url}: clicking {options[i % 2]!r} started no script run within 60 s")
+            label, value = options[i % 2]
+            t0 = time.perf_counter()
+            page.get_by_role("radio", name=label, exact=True).check(force=True)
+            page.wait_for_function(URL_GOAL, arg=value, timeout=60_000)
+            took = time.perf_counter() - t0
             _ready(page)
             if i:  # the first click warms the page's path
-                out.append(float(ms) / 1e3)
+                out.append(took)
         return out
     finally:
         ctx.close()

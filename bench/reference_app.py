@@ -4,7 +4,8 @@
 3 metrics, 5 Vega-Lite bar charts (4-6 rows each), 6 reasons with captions, a 4 x 9 dataframe, warnings,
 next steps, a code block and 3 downloads. `?view=form` has the wizard's goal step: a progress bar, a radio
 with 8 captioned options, a selectbox and two buttons. No engine, no catalogs, no exports: `app / reference`
-is what the app adds on top of Streamlit. The radio picks one of 8 constant variants (the app: an answer).
+is what the app adds on top of Streamlit. The radio picks one of 8 constant variants (the app: an answer)
+and writes it to the URL.
 """
 
 from typing import Any
@@ -26,6 +27,8 @@ def bars(title: str, rows: list[tuple[str, float]]) -> dict[str, Any]:
 
 st.set_page_config(page_title="Reference", layout="wide", initial_sidebar_state="collapsed")
 view = st.query_params.get("view", "page")
+if "goal" not in st.session_state and st.query_params.get("goal") in VARIANTS:
+    st.session_state["goal"] = st.query_params["goal"]
 v = VARIANTS.index(st.session_state.get("goal", VARIANTS[0]))
 left, right = st.columns([5, 1], vertical_alignment="center")
 left.markdown("**Reference**")
@@ -40,6 +43,7 @@ if view == "form":
     back, nxt = st.columns(2)
     back.button("Back", width="stretch")
     nxt.button("Next", type="primary", width="stretch")
+    st.query_params["goal"] = VARIANTS[v]  # like the app's share-link sync, at the end of the run
 else:
     st.caption(f"Reference · {VARIANTS[v]}")
     st.title(f"Reference strategy {VARIANTS[v]}")
