@@ -163,3 +163,46 @@ def test_link_language_and_empty_optional_values():
 ])
 def test_parse_amount_edges(text, lang, value):
     assert parse_amount(text, lang) == value
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    ("Rp 2 juta", "id", 2_000_000),
+    ("Rp. 2 million", "en", 2_000_000),
+    ("1,500 k", "en", 1_500_000),
+    (",5 juta", "id", 500_000),
+    ("1,25 juta", "id", 1_250_000),
+    ("1,2345 rb", "id", 1_234),  # fractions of a rupiah are dropped, the amount stays a whole number
+    ("1" * 15 + " rb", "id", 111_111_111_111_111_000),
+    ("1" * 16 + " rb", "id", None),
+    (" " * 193 + "50 juta", "id", 50_000_000),  # 200 characters: the limit itself is accepted
+])
+def test_parse_amount_with_words(text, lang, value):
+    got = parse_amount(text, lang)
+    assert got == value and (got is None or type(got) is int)
+
+
+def test_parse_amount_defaults_to_indonesian_and_refuses_what_is_not_text():
+    assert parse_amount("1,5 miliar") == 1_500_000_000
+    assert parse_amount(None) is None  # type: ignore[arg-type]
+    assert parse_amount(50_000) is None  # type: ignore[arg-type]
+
+
+def test_problems_carry_their_english_detail():
+    with pytest.raises(BriefError) as e:
+        brief_from_json(json.dumps({**REQUIRED, "budget_idr": -1}))
+    assert e.value.problems == (Problem("budget_idr", "greater_than_equal", "Input should be greater than or equal to 0"),)
+    with pytest.raises(BriefError) as e:
+        brief_from_json("[]")
+    assert e.value.problems == (Problem("", "not_object", "the brief must be a JSON object"),)
+    with pytest.raises(BriefError) as e:
+        brief_from_json(" \n")
+    assert e.value.problems == (Problem("", "empty", "the file is empty"),)
+    with pytest.raises(BriefError) as e:
+        brief_from_json(b"\xff\xfe\x00")
+    assert e.value.problems == (Problem("", "not_json", "the file is not UTF-8 text"),)
+
+
+def test_text_that_is_not_valid_unicode_is_a_message_not_a_crash():
+    with pytest.raises(BriefError) as e:
+        brief_from_json('{"goal": "\ud800"}')
+    assert e.value.problems[0].field == "goal"
