@@ -113,3 +113,20 @@ def test_csv_safe_and_md_escape_edges():
     assert csv_safe("") == ""
     assert md_escape("a  b\tc") == "a b c"
     assert md_escape("[x](y) <b> # !|~`") == "\\[x\\]\\(y\\) \\<b\\> \\# \\!\\|\\~\\`"
+
+
+def test_indonesian_numbers_in_the_plan_and_a_blank_line_before_every_section():
+    big = (line("koc", 1_200, 500_000, 1, 1, 8),)
+    md = to_markdown(rec(plan=big, lang="id"), "id").splitlines()
+    assert "| 1 | KOC (konsumen) | 1.200 | Rp 600.000.000 | 10.000 – 40.000 | 300 – 1.600 | 1–8 |" in md
+    assert any(x.startswith("**") and x.endswith(" Rp 600.000.000 / Rp 60.000.000") for x in md)
+    headings = [i for i, x in enumerate(md) if x.startswith("## ")]
+    assert len(headings) == 5 and all(md[i - 1] == "" for i in headings)
+    assert md[md.index("## Mengapa") - 1] == "" and "XXXX" not in "\n".join(md)
+
+
+def test_csv_uses_plain_newlines_and_blank_cells_for_what_is_missing():
+    text = to_csv(rec(planned=None, name=None), "en")
+    assert "\r" not in text and text.count("\n") == 3
+    row = next(csv.reader(io.StringIO(text.splitlines()[1])))
+    assert row[:2] == ["", ""]
