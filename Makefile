@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: run test test-db lint unit e2e bench soak chromium debs clean
+.PHONY: run test test-db lint unit e2e bench soak mutation chromium debs clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -53,11 +53,20 @@ test: $(VENV)/.dev-deps debs lint
 test-db: $(VENV)/.dev-deps debs
 	$(PY) -m pytest -q tests/db
 
+# Figures as ratios against a reference page measured in the same run (docs/performance.md).
 bench: $(VENV)/.dev-deps chromium
 	$(PY) -m bench.run
+
+# Mutation testing of guide/ with the unit tests (docs/testing.md); slow, so not part of `make test`.
+# MUTANTS narrows it, e.g. `make mutation MUTANTS='guide.briefio*'`.
+MUTANTS ?=
+mutation: $(VENV)/.dev-deps
+	$(VENV)/bin/mutmut run $(MUTANTS)
+	$(VENV)/bin/mutmut results --all true > mutants/results.txt || true
+	@grep -c ': killed' mutants/results.txt | xargs echo "killed:"; grep -vc ': killed' mutants/results.txt | xargs echo "not killed:"
 
 soak: $(VENV)/.dev-deps chromium
 	SOAK_SESSIONS=20 SOAK_SECONDS=90 $(PY) -m pytest -q -s tests/e2e/test_soak.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis mutants

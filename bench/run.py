@@ -1,15 +1,18 @@
-"""`make bench`: measure, write bench/out/report.json and the generated block of docs/performance.md.
+"""`make bench`: every figure as a ratio against a reference measured in the same run.
 
-Stages run in order, each bounded; a stage that would not fit in what is left of the time budget is
-skipped and named in the report. BENCH_QUICK=1 runs a small version of everything (for trying it out).
+Writes bench/out/report.json and prints a table. The prose about the figures is written by hand in
+docs/performance.md, with the date of the run it quotes. BENCH_QUICK=1 runs a small version (to try it).
+Plug-ins: a module bench/<name>.py with `measure() -> dict` (bench/shortlist.py, bench/workshop.py) is
+run when it exists and its figures are reported under its name.
 """
 
 from __future__ import annotations
 
-import asyncio
+import importlib
 import json
-import math
 import os
+import platform
+import subprocess
 import sys
 import time
 import traceback
@@ -19,118 +22,70 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "bench" / "out"
-DOC = ROOT / "docs" / "performance.md"
-BUDGET_S = float(os.environ.get("BENCH_BUDGET_S", "540"))  # the whole run stays under 10 minutes
-
-FULL: dict[str, Any] = {
-    "engine": {"n": 10_000, "passes": 1, "chunk": 500},
-    "whatif": {"n_briefs": 6, "reps": 5},
-    "page_rerun": {"repeats": 10},
-    "browser": {"repeats": 20, "loads": 3, "cold_runs": 1, "levels": [1, 5, 10, 20], "window_s": 15,
-                "grace_s": 8, "think": [3.0, 8.0], "reference_levels": [1, 10]},
-}
-QUICK: dict[str, Any] = {
-    "engine": {"n": 2_000, "passes": 1, "chunk": 500},
-    "whatif": {"n_briefs": 3, "reps": 3},
-    "page_rerun": {"repeats": 4},
-    "browser": {"repeats": 4, "loads": 2, "cold_runs": 1, "levels": [1, 3], "window_s": 12, "grace_s": 5,
-                "think": [1.0, 2.0], "reference_levels": [1, 3]},
-}
-# Rough stage lengths (s) on a 2-core machine, used to skip a stage that cannot finish in time.
-NEEDS = {"engine": 20, "whatif": 10, "page_rerun": 60, "browser": 360}
+OUT = ROOT / "bench" / "out" / "report.json"
+PLUGINS = ("shortlist", "workshop")
+QUICK = os.environ.get("BENCH_QUICK") == "1"
 
 
-def log(msg: str) -> None:
-    print(msg, flush=True)
+def _stage(report: dict[str, Any], name: str, fn: Callable[[], dict[str, Any]]) -> None:
+    print(f"[bench] {name} …", flush=True)
+    t0 = time.monotonic()
+    try:
+        report["figures"][name] = fn()
+    except Exception as e:  # one stage failing must not lose the others' figures
+        traceback.print_exc()
+        report["failed"][name] = f"{type(e).__name__}: {e}"
+    report["stage_s"][name] = round(time.monotonic() - t0, 1)
 
 
-def _clean(x: Any) -> Any:
-    """JSON without NaN/inf (written as null)."""
-    if isinstance(x, float):
-        return None if math.isnan(x) or math.isinf(x) else x
-    if isinstance(x, dict):
-        return {k: _clean(v) for k, v in x.items()}
-    if isinstance(x, list | tuple):
-        return [_clean(v) for v in x]
-    return x
+def _inprocess() -> dict[str, Any]:
+    """bench/inprocess.py in a process of its own (AppTest leaves Streamlit's runtime state behind)."""
+    proc = subprocess.run([sys.executable, "-m", "bench.inprocess"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=900, check=True)
+    line = next(x for x in proc.stdout.splitlines() if x.startswith("BENCH_JSON "))
+    return dict(json.loads(line.removeprefix("BENCH_JSON ")))
+
+
+def _table(figures: dict[str, dict[str, Any]]) -> str:
+    lines = [f"{'figure':<26}{'app':>12}{'reference':>12}{'ratio':>8}"]
+    for name, f in figures.items():
+        if "ratio" in f:
+            a = f.get("app_ms", f.get("map_ms", f.get("app_mb")))
+            r = f.get("reference_ms", f.get("validate_ms", f.get("reference_mb")))
+            unit = "MB" if "app_mb" in f else "ms"
+            lines.append(f"{name:<26}{a:>10}{unit}{r:>10}{unit}{f['ratio']!s:>8}")
+        else:  # a plug-in's own figures
+            lines.append(f"{name:<26}" + ", ".join(f"{k}={v}" for k, v in f.items()))
+    return "\n".join(lines)
 
 
 def main() -> int:
     os.chdir(ROOT)
     sys.path.insert(0, str(ROOT))
-    from bench import browser as br
-    from bench import engine_bench, page_bench
-    from bench.machine import load_average, machine
-    from bench.report import figures, markdown, write_doc
+    from bench import browser
 
-    quick = os.environ.get("BENCH_QUICK") == "1"
-    cfg = QUICK if quick else FULL
-    t_start = time.monotonic()
-    result: dict[str, Any] = {
-        "started": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        "quick": quick, "config": cfg, "machine": machine(br.CHROMIUM), "load_start": load_average(),
-        "skipped": [], "stage_s": {},
+    report: dict[str, Any] = {
+        "started": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), "quick": QUICK,
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "load_start": os.getloadavg()},
+        "figures": {}, "failed": {}, "stage_s": {},
     }
-
-    def stage(name: str, fn: Callable[[], Any]) -> None:
-        left = BUDGET_S - (time.monotonic() - t_start)
-        if not quick and left < NEEDS[name]:
-            result["skipped"].append(f"{name}: skipped, {left:.0f} s left of the {BUDGET_S:.0f} s budget")
-            log(f"[bench] {name}: skipped (time budget)")
-            return
-        log(f"[bench] {name} …")
-        t0 = time.monotonic()
-        try:
-            result[name] = fn()
-        except Exception as e:
-            result["skipped"].append(f"{name}: failed: {type(e).__name__}: {e}")
-            traceback.print_exc()
-        result["stage_s"][name] = round(time.monotonic() - t0, 1)
-        log(f"[bench] {name} done in {result['stage_s'][name]:.0f} s")
-
-    try:
-        stage("engine", lambda: engine_bench.engine(**cfg["engine"]))
-        if "engine" in result:
-            result["engine_parts"] = engine_bench.engine_parts(n=500 if quick else 3000)
-            e = result["engine"]
-            log(f"  recommend {e['recommend_us']:.0f} µs / validate {e['validate_us']:.1f} µs = {e['ratio']:.1f}×")
-        stage("whatif", lambda: engine_bench.whatif(**cfg["whatif"]))
-        if "whatif" in result:
-            log(f"  what-if map ratio {result['whatif']['ratio']:.2f}×")
-        stage("page_rerun", lambda: page_bench.page_rerun(**cfg["page_rerun"]))
-        if "page_rerun" in result:
-            p = result["page_rerun"]
-            log(f"  rerun app {p['app_ms']:.0f} ms / reference {p['reference_ms']:.0f} ms = {p['ratio']:.2f}×")
-
-        def browser_stage() -> Any:
-            left = BUDGET_S - (time.monotonic() - t_start)
-            out: dict[str, Any] = {}
-            result["browser"] = out  # kept with what it has if the stage is cut or fails
-            try:
-                asyncio.run(asyncio.wait_for(br.run_all(cfg["browser"], log, out, time.monotonic() + left),
-                                             timeout=max(left, 60)))
-            except TimeoutError:
-                result["skipped"].append(f"browser: cut by the time budget after {left:.0f} s; later parts missing")
-            return out
-
-        stage("browser", browser_stage)
-    finally:
-        br.stop_all()
-
-    result["load_end"] = load_average()
-    result["duration_s"] = time.monotonic() - t_start
-    figs = figures(result)
-    result["figures"] = figs
-    OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "report.json").write_text(json.dumps(_clean(result), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    write_doc(DOC, markdown(result, figs))
-    log("")
-    for f in figs:
-        status = "info" if f["met"] is None else ("met" if f["met"] else "MISSED")
-        log(f"  {status:>6}  {f['value']:8.2f}{f['unit']:<3} target {f['target']}  {f['name']}")
-    log(f"[bench] wrote {OUT / 'report.json'} and {DOC} in {result['duration_s']:.0f} s")
-    return 0
+    _stage(report, "inprocess", _inprocess)
+    report["figures"].update(report["figures"].pop("inprocess", {}))  # page_rerun, whatif_map
+    size = {"loads": 2, "clicks": 3, "sessions": 3} if QUICK else {"loads": 7, "clicks": 12, "sessions": 10}
+    _stage(report, "browser", lambda: browser.measure(**size))
+    report["figures"].update(report["figures"].pop("browser", {}))  # first_load, answer_update, memory_per_session
+    for name in PLUGINS:
+        if (ROOT / "bench" / f"{name}.py").exists():
+            _stage(report, name, lambda name=name: dict(importlib.import_module(f"bench.{name}").measure()))
+    report["machine"]["load_end"] = os.getloadavg()
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print()
+    print(_table(report["figures"]))
+    for name, why in report["failed"].items():
+        print(f"FAILED {name}: {why}")
+    print(f"\n[bench] {report['started']}, wrote {OUT.relative_to(ROOT)}")
+    return 1 if report["failed"] else 0
 
 
 if __name__ == "__main__":

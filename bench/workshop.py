@@ -1,4 +1,4 @@
-"""Workshop load: 50 participants join and vote within a minute (protocol-level clients, bench/stclient.py)
+"""Workshop load: 50 participants join and vote within a minute (protocol-level clients, tests/stclient.py)
 while one real browser projects the trainer's board. `python -m bench.workshop` prints the figures."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from typing import Any
 
 from sqlalchemy import create_engine
 
-from bench.stclient import in_thread, start_server
 from guide import workshop as ws
 from guide.briefio import presets
+from tests.stclient import in_thread, start_server
 
 N, SPREAD_S, BASELINE = 50, 40.0, 6
 OBSERVE = """() => { window.__seen = []; const box = document.querySelector('.st-key-ws_board');

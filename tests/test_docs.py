@@ -24,3 +24,11 @@ def test_rules_table_matches_the_rules_file():
     for rule in knowledge().rules:
         assert rule.id in rows, f"{rule.id} missing from docs/rules.md"
         assert rows[rule.id][3] == effects_text(dict(rule.effects)), rule.id
+
+
+def test_every_make_target_the_docs_name_exists():
+    targets = set(re.findall(r"^([a-z][a-z0-9-]*):", (DOC.parents[1] / "Makefile").read_text(), re.M))
+    for doc in ("testing.md", "performance.md"):
+        named = set(re.findall(r"`make ([a-z][a-z0-9-]*)", (DOC.parent / doc).read_text(encoding="utf-8")))
+        assert named, f"docs/{doc} names no make target"
+        assert named - targets == set(), f"docs/{doc} names missing make targets"

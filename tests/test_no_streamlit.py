@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE = ROOT / "guide"
 # guide/__main__.py runs the CLI when imported, so it is checked statically only.
@@ -68,3 +70,83 @@ def test_static_check_would_catch_an_import() -> None:
     assert IMPORT_LINE.search("x = 1\nimport streamlit as st\n")
     assert IMPORT_LINE.search("    from streamlit.runtime import exists\n")
     assert not IMPORT_LINE.search("import streamlit_like\n# streamlit is not imported here\n")
+
+
+# --- Streamlit's public API only (issue 14.3) --------------------------------------------------------------
+# Outside tests the code may `import streamlit` (as st) and take public names from it; anything under
+# `streamlit.` (a submodule, whether `import streamlit.x`, `from streamlit.x import y` or
+# `from streamlit import <submodule>`) is an internal that can change in any release. The one exception is
+# `streamlit.testing.v1` (AppTest, public and documented), in tests/ and in the bench, which drives pages.
+TESTING = "streamlit.testing.v1"
+SKIP_DIRS = {".venv", "tests", "test-artifacts", "mutants", "node_modules", ".git", "__pycache__"}
+
+
+def _is_submodule(name: str) -> bool:
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def streamlit_internals(source: str, allow: tuple[str, ...] = ()) -> list[str]:
+    """The Streamlit internals a source file imports, as 'line: module' strings."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names if a.name.startswith("streamlit.")]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            if node.module.startswith("streamlit."):
+                names = [node.module]
+            elif node.module == "streamlit":
+                names = [f"streamlit.{a.name}" for a in node.names
+                         if a.name.startswith("_") or _is_submodule(f"streamlit.{a.name}")]
+        found += [f"{node.lineno}: {n}" for n in names if not any(n == a or n.startswith(a + ".") for a in allow)]
+    return found
+
+
+def _tree_files() -> list[Path]:
+    return sorted(p for p in ROOT.rglob("*.py") if not SKIP_DIRS & set(p.relative_to(ROOT).parts))
+
+
+_OLD_CHART_PATH = ROOT / "pages" / "_common.py"
+
+
+@pytest.mark.xfail(
+    _OLD_CHART_PATH.exists() and "dataframe_util" in _OLD_CHART_PATH.read_text(encoding="utf-8"),
+    reason="pages/_common.py still draws charts through streamlit.dataframe_util; the charts and pages "
+           "branches remove it (issue 14.3). Strict: once it is gone this test must pass.",
+    strict=True,
+)
+def test_no_streamlit_internals_outside_tests() -> None:
+    files = _tree_files()
+    assert ROOT / "app.py" in files and any(f.parent.name == "pages" for f in files)
+    offenders = {}
+    for f in files:
+        rel = f.relative_to(ROOT)
+        allow = (TESTING,) if rel.parts[0] == "bench" else ()
+        hits = streamlit_internals(f.read_text(encoding="utf-8"), allow)
+        if hits:
+            offenders[str(rel)] = hits
+    assert offenders == {}
+
+
+def test_internal_import_check_would_catch_each_form() -> None:
+    src = (
+        "import streamlit as st\n"
+        "from streamlit import dataframe_util\n"
+        "from streamlit.runtime.scriptrunner import script_runner\n"
+        "import streamlit.util\n"
+        "from streamlit import _private\n"
+        "from streamlit import session_state, cache_data\n"
+        "from streamlit.testing.v1 import AppTest\n"
+    )
+    assert streamlit_internals(src) == [
+        "2: streamlit.dataframe_util", "3: streamlit.runtime.scriptrunner", "4: streamlit.util",
+        "5: streamlit._private", "7: streamlit.testing.v1",
+    ]
+    assert streamlit_internals(src, allow=(TESTING,))[-1] == "5: streamlit._private"

@@ -7,7 +7,6 @@ file on its own (its old multipage mode), and page_guard runs app.py instead, so
 
 from __future__ import annotations
 
-import gc
 import logging
 import runpy
 import threading
@@ -28,7 +27,6 @@ PAGE_PARAMS = ("room", "trainer")
 log = logging.getLogger("panduan")
 APP_FILE = Path(__file__).resolve().parent.parent / "app.py"
 _run = threading.local()  # each script run has its own thread
-_frozen = threading.Event()
 
 # Everywhere: a focus ring that can be seen; the header (language switch, projector) stays in reach while
 # scrolling. Phone: the plan table gives way to cards, the header to one line. Projector: larger type.
@@ -141,7 +139,6 @@ def update_share_link() -> None:
         kept = {k: st.query_params[k] for k in PAGE_PARAMS if k in st.query_params}
         st.query_params.from_dict({**canonical, **kept})
     st.session_state["synced_params"] = as_lists
-    _freeze_startup_objects()
 
 
 def page_guard() -> None:
@@ -156,12 +153,3 @@ def _current_params() -> dict[str, list[str]]:
     qp = st.query_params
     return {k: qp.get_all(k) for k in qp if k not in PAGE_PARAMS}
 
-
-def _freeze_startup_objects() -> None:
-    """Once per process, after the first full run: move everything loaded so far (Streamlit, pandas, Altair,
-    pydantic, the knowledge base and catalogs) out of the garbage collector's view."""
-    if _frozen.is_set():
-        return
-    _frozen.set()
-    gc.collect()
-    gc.freeze()

@@ -1,7 +1,12 @@
 """Real-browser fixtures: one Streamlit server per test session, headless Debian Chromium via Playwright.
 
-Tests stay small: `page_at(path)` opens a page, waits until the script has finished running and no
-skeleton is left, and every test fails if Streamlit shows an exception element.
+Tests stay small: `page_at(path)` opens a page and waits until the script has finished running and no
+skeleton is left. Every test that uses `page_at` fails if a page ends with a Streamlit exception element,
+or if the server logged a Python traceback while the test ran (`assert_no_server_traceback`; mark a test
+`@pytest.mark.allow_server_traceback` when it provokes one on purpose).
+
+Waiting is always on a condition, never a fixed time: Playwright's `expect(...)` retries until its
+condition holds or the timeout runs out, so a slow machine makes a test slower, not flaky.
 """
 
 from __future__ import annotations
@@ -17,13 +22,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
+    "--disable-dev-shm-usage",  # /dev/shm is small in containers; Chromium crashes tabs when it fills
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
@@ -31,6 +37,9 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+SKELETON = '[data-testid="stSkeleton"]'
+EXCEPTION = '[data-testid="stException"]'
+TRACEBACK = "Traceback (most recent call last):"
 
 
 def free_port() -> int:
@@ -40,7 +49,8 @@ def free_port() -> int:
 
 
 class StreamlitServer:
-    """`streamlit run app.py` on a free loopback port; stopped whatever happens."""
+    """`streamlit run app.py` on a free loopback port; stopped whatever happens. Its output (stdout and
+    stderr) goes to `log_path`, which `log_text()` reads back."""
 
     def __init__(self, script: str = "app.py", port: int | None = None, extra_args: tuple[str, ...] = ()) -> None:
         self.script = script
@@ -52,7 +62,6 @@ class StreamlitServer:
 
     def start(self, timeout: float = 60.0) -> StreamlitServer:
         self.log_path.parent.mkdir(exist_ok=True)
-        log = self.log_path.open("wb")
         cmd = [
             sys.executable, "-m", "streamlit", "run", self.script,
             "--server.headless", "true",
@@ -61,18 +70,28 @@ class StreamlitServer:
             "--browser.gatherUsageStats", "false",
             *self.extra_args,
         ]
-        self.proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        with self.log_path.open("wb") as log:  # the child keeps its own copy of the descriptor
+            self.proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline:  # poll the health endpoint: the condition is "answers 200"
             if self.proc.poll() is not None:
                 raise RuntimeError(f"streamlit exited early, see {self.log_path}")
             with contextlib.suppress(OSError):
                 with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as r:
                     if r.status == 200:
                         return self
-            time.sleep(0.2)
+            time.sleep(0.2)  # polling interval of the condition above, not a wait for the UI
         self.stop()
         raise RuntimeError(f"streamlit not healthy after {timeout}s, see {self.log_path}")
+
+    def log_text(self, since: int = 0) -> str:
+        """The server's output from byte offset `since` on (`log_size()` gives the current offset)."""
+        with self.log_path.open("rb") as f:
+            f.seek(since)
+            return f.read().decode("utf-8", errors="replace")
+
+    def log_size(self) -> int:
+        return self.log_path.stat().st_size if self.log_path.exists() else 0
 
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:
@@ -84,21 +103,39 @@ class StreamlitServer:
                 self.proc.wait(timeout=10)
 
 
+def tracebacks(log: str) -> list[str]:
+    """Every Python traceback in a server log, each up to the line that names the exception."""
+    found = []
+    lines = log.splitlines()
+    for i, line in enumerate(lines):
+        if TRACEBACK in line:
+            end = next((j for j in range(i + 1, len(lines)) if lines[j] and not lines[j][0].isspace()), len(lines) - 1)
+            found.append("\n".join(lines[i:end + 1]))
+    return found
+
+
+def assert_no_server_traceback(server: StreamlitServer, since: int = 0) -> None:
+    """Fail when the server logged a traceback after byte offset `since` (a page crashed on the server,
+    even if the user only saw our polite message)."""
+    found = tracebacks(server.log_text(since))
+    assert not found, f"the server logged {len(found)} traceback(s) (see {server.log_path}):\n" + found[0]
+
+
 def wait_ready(page: Page, timeout: float = 30_000) -> None:
     """Wait until the script run is over and lazily loaded widgets and charts have appeared."""
-    page.wait_for_selector(READY, timeout=timeout)
-    page.wait_for_function(
-        "() => document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0",
-        timeout=timeout,
-    )
-    # A rerun may start right after the first one finished (query-param sync); settle once more.
-    page.wait_for_timeout(300)
-    page.wait_for_selector(READY, timeout=timeout)
+    expect(page.locator(READY)).to_have_count(1, timeout=timeout)
+    expect(page.locator(SKELETON)).to_have_count(0, timeout=timeout)
+    expect(page.locator(READY)).to_have_count(1, timeout=timeout)  # a skeleton may have meant a new run
 
 
 def assert_no_exception(page: Page) -> None:
-    n = page.locator('[data-testid="stException"]').count()
-    assert n == 0, f"Streamlit showed {n} exception element(s): {page.locator('[data-testid=stException]').first.inner_text()}"
+    exc = page.locator(EXCEPTION)
+    n = exc.count()
+    assert n == 0, f"Streamlit showed {n} exception element(s): {exc.first.inner_text()}"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "allow_server_traceback: the test provokes a server-side traceback on purpose")
 
 
 @pytest.fixture(scope="session")
@@ -108,6 +145,15 @@ def server() -> Iterator[StreamlitServer]:
         yield srv
     finally:
         srv.stop()
+
+
+@pytest.fixture()
+def no_server_traceback(request: pytest.FixtureRequest, server: StreamlitServer) -> Iterator[StreamlitServer]:
+    """Fails the test when the shared server logs a traceback while it runs (`page_at` uses it)."""
+    start = server.log_size()
+    yield server
+    if request.node.get_closest_marker("allow_server_traceback") is None:
+        assert_no_server_traceback(server, since=start)
 
 
 @pytest.fixture(scope="session")
@@ -121,7 +167,7 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture()
-def page_at(browser: Browser, server: StreamlitServer) -> Iterator[Callable[..., Page]]:
+def page_at(browser: Browser, server: StreamlitServer, no_server_traceback: StreamlitServer) -> Iterator[Callable[..., Page]]:
     contexts = []
 
     def open_page(path: str = "/", width: int = 1280, height: int = 900) -> Page:

@@ -1,4 +1,31 @@
+"""The app starts and its first page is in Indonesian; the server-log guard the fixtures rely on works."""
+
+from __future__ import annotations
+
+from conftest import tracebacks
+from playwright.sync_api import expect
+
+
 def test_start_page_loads_in_indonesian(page_at):
     page = page_at("/")
-    # Indonesian is the default language: the title of the start page is in Indonesian.
-    assert "Panduan Strategi Kreator" in page.inner_text("body")
+    # Indonesian is the default language: the start page's title, button and navigation are Indonesian.
+    expect(page.locator("h1").first).to_have_text("Pilih KOL, influencer, KOC, atau kombinasinya")
+    expect(page.get_by_role("button", name="Mulai brief")).to_be_visible()
+    expect(page.get_by_role("link", name="Pelajari")).to_be_visible()
+    expect(page).to_have_title("Panduan Strategi Kreator")
+
+
+def test_traceback_finder_reads_a_streamlit_log():
+    log = (
+        "  You can now view your Streamlit app in your browser.\n"
+        "2026-12-02 06:30:01.123 page failed\n"
+        "Traceback (most recent call last):\n"
+        '  File "/app/pages/_common.py", line 230, in safe_run\n'
+        "    fn()\n"
+        "ZeroDivisionError: division by zero\n"
+        "2026-12-02 06:30:02.000 next line\n"
+    )
+    (found,) = tracebacks(log)
+    assert found.startswith("Traceback (most recent call last):")
+    assert found.endswith("ZeroDivisionError: division by zero")
+    assert tracebacks("  You can now view your Streamlit app in your browser.\nStopping...\n") == []

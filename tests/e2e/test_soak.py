@@ -16,8 +16,8 @@ import time
 from pathlib import Path
 
 import psutil
-from conftest import CHROMIUM, CHROMIUM_ARGS, READY, StreamlitServer
-from playwright.async_api import Page, async_playwright
+from conftest import CHROMIUM, CHROMIUM_ARGS, READY, SKELETON, StreamlitServer, assert_no_server_traceback
+from playwright.async_api import Page, async_playwright, expect
 
 SESSIONS = int(os.environ.get("SOAK_SESSIONS", "5"))
 SECONDS = float(os.environ.get("SOAK_SECONDS", "20"))
@@ -30,11 +30,9 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
 async def ready(page: Page) -> None:
-    await page.wait_for_selector(READY, timeout=TIMEOUT_MS)
-    await page.wait_for_function(
-        "() => document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0", timeout=TIMEOUT_MS)
-    await page.wait_for_timeout(150)
-    await page.wait_for_selector(READY, timeout=TIMEOUT_MS)
+    await expect(page.locator(READY)).to_have_count(1, timeout=TIMEOUT_MS)
+    await expect(page.locator(SKELETON)).to_have_count(0, timeout=TIMEOUT_MS)
+    await expect(page.locator(READY)).to_have_count(1, timeout=TIMEOUT_MS)
 
 
 async def click_and_time(page: Page, name: str, latencies: list[float], until: str | None = None) -> None:
@@ -42,13 +40,13 @@ async def click_and_time(page: Page, name: str, latencies: list[float], until: s
     t0 = time.perf_counter()
     await page.get_by_role("button", name=name).click()
     if until:
-        await page.get_by_text(until).first.wait_for(timeout=TIMEOUT_MS)
+        await expect(page.get_by_text(until).first).to_be_visible(timeout=TIMEOUT_MS)
     await ready(page)
     latencies.append(time.perf_counter() - t0)
 
 
 async def user(i: int, browser, base: str, deadline: float, out: dict, min_loops: int = 0) -> None:
-    await asyncio.sleep(max(i, 0) * RAMP_S)
+    await asyncio.sleep(max(i, 0) * RAMP_S)  # the arrival schedule of the load, not a wait for the page
     ctx = await browser.new_context(viewport={"width": 390 if i % 2 else 1280, "height": 900})
     ctx.set_default_timeout(TIMEOUT_MS)
     page = await ctx.new_page()
@@ -65,9 +63,9 @@ async def user(i: int, browser, base: str, deadline: float, out: dict, min_loops
             await ready(page)
             for n in range(2, 7):  # steps 2..6: each click waits for its own step to show
                 await click_and_time(page, "Lanjut", lat, until=f"Langkah {n} dari 6")
-            await see.wait_for(timeout=TIMEOUT_MS)
+            await expect(see).to_be_visible(timeout=TIMEOUT_MS)
             await click_and_time(page, "Lihat rekomendasi", lat, until="Skor kecocokan")
-            await page.locator("[data-testid=stVegaLiteChart]").nth(4).wait_for(timeout=TIMEOUT_MS)
+            await expect(page.locator("[data-testid=stVegaLiteChart]").nth(4)).to_be_visible(timeout=TIMEOUT_MS)
             errors += await page.locator('[data-testid="stException"]').count()
             errors += await page.locator('[data-testid="stAlertContentError"]').count()
             await click_and_time(page, "Ubah jawaban", lat, until="Langkah 6 dari 6")
@@ -87,6 +85,20 @@ def rss_mb(pid: int) -> float:
     return psutil.Process(pid).memory_info().rss / 2**20
 
 
+async def settled_rss_mb(pid: int, within_mb: float = 1.0, window_s: float = 6.0, limit_s: float = 60.0) -> float:
+    """The server's memory once it has stopped moving: `window_s` of samples within `within_mb` of each
+    other (longer than the 5 s session TTL, so the warm-up session's drop shows up in it), or the last sample after `limit_s`."""
+    samples: list[float] = []
+    end = time.monotonic() + limit_s
+    while time.monotonic() < end:
+        samples.append(rss_mb(pid))
+        recent = samples[-int(window_s / 0.5):]
+        if len(recent) == int(window_s / 0.5) and max(recent) - min(recent) <= within_mb:
+            return recent[-1]
+        await asyncio.sleep(0.5)  # sampling interval of the condition above
+    return samples[-1]
+
+
 async def soak(server: StreamlitServer) -> dict:
     pid = server.proc.pid
     async with async_playwright() as p:
@@ -94,8 +106,7 @@ async def soak(server: StreamlitServer) -> dict:
         # Warm-up: one session visits everything once, so imports and caches are loaded before the baseline.
         warm: dict = {}
         await user(-1, browser, server.url, time.monotonic(), warm, min_loops=2)
-        await asyncio.sleep(8)
-        baseline = rss_mb(pid)
+        baseline = await settled_rss_mb(pid)
         out: dict = {}
         peak = baseline
         proc = psutil.Process(pid)
@@ -104,13 +115,13 @@ async def soak(server: StreamlitServer) -> dict:
         tasks = [asyncio.create_task(user(i, browser, server.url, deadline, out, min_loops=1)) for i in range(SESSIONS)]
         while not all(t.done() for t in tasks):
             peak = max(peak, rss_mb(pid))
-            await asyncio.sleep(0.5)
+            await asyncio.sleep(0.5)  # memory sampling interval while the sessions run
         await asyncio.gather(*tasks)
         server_cpu, wall = sum(proc.cpu_times()[:2]) - cpu0, time.monotonic() - wall0
         await browser.close()
     # Sessions are dropped after server.disconnectedSessionTTL (5 s here); give the server time to do it.
     after = rss_mb(pid)
-    for _ in range(30):
+    for _ in range(30):  # bounded poll for the condition "memory is back within its bound"
         await asyncio.sleep(1)
         after = min(after, rss_mb(pid))
         if after <= baseline + LEFTOVER_MB_PER_SESSION * SESSIONS:
@@ -145,6 +156,7 @@ def test_concurrent_sessions_click_through_the_wizard():
         assert not worker.is_alive(), "soak did not finish in time"
         if failure:
             raise failure[0]
+        assert_no_server_traceback(server)
     finally:
         server.stop()
     ARTIFACTS.mkdir(exist_ok=True)

@@ -15,11 +15,11 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import create_engine
 
-from bench.stclient import Session
 from guide import workshop as ws
 from guide.briefio import presets
 from guide.i18n import t
 from tests.e2e.conftest import StreamlitServer, assert_no_exception, wait_ready
+from tests.stclient import Session
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 """How often each strategy wins over goal × industry × audience × {Rp 5 jt, 50 jt, 500 jt} (issue 9's sweep).
 
-Run alone: `.venv/bin/python -m bench.sweep`. Other answers keep the brief's defaults.
+Run alone: `.venv/bin/python -m tools.sweep`. Other answers keep the brief's defaults.
 """
 
 from __future__ import annotations
