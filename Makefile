@@ -33,11 +33,11 @@ debs:
 chromium: debs
 
 run: $(VENV)/.run-deps
-	$(PY) -m streamlit run app.py --server.headless true --server.port $(PORT) --server.address localhost
+	$(PY) -m streamlit run server.py --server.headless true --server.port $(PORT) --server.address localhost
 
 lint: $(VENV)/.dev-deps
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/mypy guide pages ui app.py
+	$(VENV)/bin/mypy guide pages ui app.py server.py
 
 unit: $(VENV)/.dev-deps
 	$(PY) -m pytest -q tests --ignore=tests/e2e

@@ -20,7 +20,7 @@ PAGES = [
             url_path="recommendation"),
     st.Page("pages/compare.py", title=tr("nav.compare"), icon=":material/compare_arrows:", url_path="compare"),
     st.Page("pages/creators.py", title=tr("creators.nav"), icon=":material/groups:", url_path="creators"),
-    st.Page("pages/results.py", title=tr("results.page.title"), icon=":material/insights:", url_path="results"),
+    st.Page("pages/results.py", title=tr("results.nav"), icon=":material/insights:", url_path="results"),
     st.Page("pages/workshop.py", title=tr("workshop.nav"), icon=":material/co_present:", url_path="workshop"),
     st.Page("pages/learn.py", title=tr("nav.learn"), icon=":material/school:", url_path="learn"),
     st.Page("pages/assumptions.py", title=tr("nav.assumptions"), icon=":material/tune:", url_path="assumptions"),

@@ -17,13 +17,22 @@ from typing import Protocol
 
 import streamlit as st
 
-from guide.briefio import DEFAULT_BRIEF, SHARE_KEYS, brief_from_params, brief_to_params, figures_from_params
+from guide.briefio import (
+    DEFAULT_BRIEF,
+    MAX_PARAMS,
+    SHARE_KEYS,
+    Problem,
+    brief_from_params,
+    brief_to_params,
+    figures_from_params,
+)
 from ui import browser
+from ui.links import NOTICE_PARAM
 from ui.state import brief, figures, init_state, load_brief, projector
 from ui.text import lang, tr
 
 # Link parameters a page owns (the workshop room and trainer secret): kept in the address, never read as the brief.
-PAGE_PARAMS = ("room", "trainer")
+PAGE_PARAMS = ("room", "trainer", NOTICE_PARAM)
 log = logging.getLogger("panduan")
 APP_FILE = Path(__file__).resolve().parent.parent / "app.py"
 _run = threading.local()  # each script run has its own thread
@@ -66,6 +75,11 @@ def init_session() -> None:
 
 def load_share_link() -> None:
     """A pasted or edited share link replaces the brief; bad values fall back with a notice."""
+    if st.query_params.get(NOTICE_PARAM) == "too_many_params":  # set by server.py's LinkRepair
+        del st.query_params[NOTICE_PARAM]
+        st.session_state["notices"] = [Problem("", "too_many_params", f"more than {MAX_PARAMS} parameters")]
+        st.session_state["link_loaded"] = True
+        return
     params = _current_params()
     if not params or params == st.session_state.get("synced_params"):
         return

@@ -49,10 +49,10 @@ def free_port() -> int:
 
 
 class StreamlitServer:
-    """`streamlit run app.py` on a free loopback port; stopped whatever happens. Its output (stdout and
-    stderr) goes to `log_path`, which `log_text()` reads back."""
+    """`streamlit run server.py` (what `make run` serves) on a free loopback port; stopped whatever happens.
+    Its output (stdout and stderr) goes to `log_path`, which `log_text()` reads back."""
 
-    def __init__(self, script: str = "app.py", port: int | None = None, extra_args: tuple[str, ...] = ()) -> None:
+    def __init__(self, script: str = "server.py", port: int | None = None, extra_args: tuple[str, ...] = ()) -> None:
         self.script = script
         self.extra_args = extra_args
         self.port = port or free_port()

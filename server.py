@@ -1,0 +1,19 @@
+"""`streamlit run server.py` (what `make run` does): app.py behind one small ASGI middleware, through Streamlit's
+public `st.App`. `streamlit run app.py` still works (Streamlit Community Cloud runs it that way); it only lacks
+the two repairs below, which happen before any script runs:
+
+* a nested path such as `/recommendation/extra` would load a blank page (the page's assets resolve under it):
+  it is redirected to `/recommendation`, keeping the query; an unknown first segment then gets Streamlit's own
+  "page not found";
+* a link with more than 1,000 query parameters is dropped whole by Streamlit: it is redirected to the same page
+  with `link_notice=too_many_params`, which the frame turns into a visible notice.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+from starlette.middleware import Middleware
+
+from ui.links import LinkRepair
+
+app = st.App("app.py", middleware=[Middleware(LinkRepair)])

@@ -1,0 +1,51 @@
+"""LinkRepair: an ASGI middleware (no Streamlit) that repairs two kinds of link before Streamlit sees them.
+
+Used by server.py. A nested page path is redirected to the page; a query string with more parameters than
+Streamlit reads (MAX_PARAMS) is redirected to the page with `link_notice=too_many_params`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+from guide.briefio import MAX_PARAMS
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+NOTICE_PARAM = "link_notice"
+# First path segments that belong to Streamlit's server, never to a page.
+RESERVED = frozenset({"_stcore", "static", "media", "component", "app", "favicon.png", "robots.txt"})
+
+
+def repaired(path: str, query: str) -> str | None:
+    """Where a request for `path?query` should go instead, or None when it is fine as it is."""
+    parts = [p for p in path.split("/") if p]
+    params = [p for p in query.split("&") if p]
+    if (parts and parts[0] in RESERVED) or (len(parts) >= 2 and parts[1] in RESERVED):
+        # Streamlit's own routes, also as the frontend probes them under a page path (/brief/_stcore/health)
+        return None
+    if len(params) > MAX_PARAMS:
+        return f"/{parts[0] if parts else ''}?{NOTICE_PARAM}=too_many_params"
+    if len(parts) >= 2:
+        return f"/{parts[0]}" + (f"?{query}" if query else "")
+    return None
+
+
+class LinkRepair:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope.get("type") == "http" and scope.get("method") in ("GET", "HEAD"):
+            target = repaired(str(scope.get("path", "/")), bytes(scope.get("query_string", b"")).decode("latin-1"))
+            if target is not None:
+                await send({"type": "http.response.start", "status": 307,
+                            "headers": [(b"location", target.encode("latin-1")), (b"content-length", b"0")]})
+                await send({"type": "http.response.body", "body": b""})
+                return
+        await self.app(scope, receive, send)
