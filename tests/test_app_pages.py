@@ -199,7 +199,9 @@ def test_assumptions_page_shows_every_figure_with_its_source():
     editor = at.data_editor[0].value
     assert list(editor["kind"]) == ["kol", "nano", "micro", "mid", "macro", "mega", "koc"]
     assert editor["rate_source"].str.len().min() > 0
-    assert "no-kol-ratecard *" in set(editor["rate_source"])  # the KOL fee is flagged as an assumption
+    # Sources by title in the user's language; the KOL fee is flagged as an assumption.
+    assert "Tidak ada tarif publik untuk KOL pakar (kompilasi angka pasar 2026-11) *" in set(editor["rate_source"])
+    assert not any("no-kol-ratecard" in v for v in editor["rate_source"])
 
 
 def test_compare_page_shows_scenarios_and_a_whatif_map():

@@ -59,7 +59,7 @@ def test_recommendation_pdf_lists_edited_assumptions_in_english() -> None:
     rec = recommend(BRIEF, "en", figures=edited)
     text = pdf_text(recommendation_pdf(rec, "en", figures_edited=edited, charts=False))
     assert "Edited assumptions" in text
-    assert "Micro-influencer: low rate Rp 500,000 → Rp 700,000" in text
+    assert "Micro-influencer — Rate low (Rp): Rp 500,000 → Rp 700,000" in text
     assert "Strategy: Combined — influencers, then KOCs" in text
 
 
