@@ -123,12 +123,11 @@ def figures_from_rows(rows: list[dict[str, Any]], base: Figures, completion: Any
 
 
 def _pct_pair(old: float, new: float, lang: str, digits: int) -> tuple[str, str]:
-    """Two percentages with the fewest decimals (from `digits`, at most 4) that still tell them apart."""
-    a, z = fmt_pct(old, lang, digits), fmt_pct(new, lang, digits)
-    while a == z and digits < 4:
+    """Two percentages with at least `digits` decimals and as many more (at most 4) as either value needs to
+    be shown exactly, so 12.5 never shows as '12%' and 2.78 → 2.781 shows as '2,780% → 2,781%'."""
+    while digits < 4 and any(abs(round(x, digits) - x) > 1e-9 for x in (old, new)):
         digits += 1
-        a, z = fmt_pct(old, lang, digits), fmt_pct(new, lang, digits)
-    return a, z
+    return fmt_pct(old, lang, digits), fmt_pct(new, lang, digits)
 
 
 def _shown(col: str, old: float, new: float, lang: str) -> tuple[str, str]:

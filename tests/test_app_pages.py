@@ -204,6 +204,34 @@ def test_assumptions_page_shows_every_figure_with_its_source():
     assert not any("no-kol-ratecard" in v for v in editor["rate_source"])
 
 
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_assumptions_page_shows_reach_reserve_notes_and_sources_in_the_users_language(lang):
+    at = open_app({"lang": lang})
+    goto(at, "assumptions")
+    config = json.loads(at.data_editor[0].proto.columns)
+    labels = {k: v.get("label") for k, v in config.items()}
+    assert labels["reach_low"] == {"id": "Jangkauan rendah (% per unggahan)", "en": "Reach low (% per post)"}[lang]
+    assert labels["reach_high"] == {"id": "Jangkauan tinggi (% per unggahan)", "en": "Reach high (% per post)"}[lang]
+    assert config["reach_low"]["type_config"]["format"] == "%.1f"
+    editor = at.data_editor[0].value
+    assert list(editor["reach_low"]) == [10.0, 20.0, 15.0, 10.0, 10.0, 5.0, 20.0]
+    reserve = at.number_input(key="reserve_input")
+    assert reserve.value == 15.0
+    assert reserve.label == {"id": "Cadangan anggaran (%)", "en": "Budget reserve (%)"}[lang]
+    assert {"id": "ongkos kirim produk", "en": "product shipping"}[lang] in reserve.help
+    assert {"id": "boosting", "en": "boosting posts"}[lang] in reserve.help
+    body = texts(at)
+    # A note on a figure, and the reserve's note, in the user's language.
+    assert {"id": "**Makro-influencer** —", "en": "**Macro-influencer** —"}[lang] in body
+    assert {"id": "10–20% untuk 100K–1 jt", "en": "10–20% for 100K–1M"}[lang] in body
+    assert {"id": "Cadangan anggaran: 15% — Disisihkan untuk ongkos kirim",
+            "en": "Budget reserve: 15% — Held back for shipping"}[lang] in body
+    # Sources by title in the user's language, with the publisher and a link; never by id.
+    assert {"id": "[Honor tetap per kreator KOC — Partipost](https://partipost.com)",
+            "en": "[A fixed fee per KOC creator — Partipost](https://partipost.com)"}[lang] in body
+    assert "`later-planner`" not in body and "`no-kol-ratecard`" not in body
+
+
 def test_compare_page_shows_scenarios_and_a_whatif_map():
     at = open_app({"goal": "launch", "budget_idr": "100000000", "audience": "broad", "industry": "beauty"})
     goto(at, "compare")
