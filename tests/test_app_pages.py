@@ -404,3 +404,36 @@ def test_audience_descriptors_show_in_the_summary_as_text_and_edit_on_the_audien
     goto(at, "brief")
     review = at.table[0].value
     assert len(review) == 15 and "Surabaya" in set(review.iloc[:, 1])  # 11 answers + 4 descriptors
+
+
+@pytest.mark.parametrize(("lang", "typed", "echo", "value"), [
+    ("id", "1,5 M", "Dibaca sebagai Rp 1.500.000.000 (1,5 miliar)", 1_500_000_000),
+    ("en", "1.5M", "Read as Rp 1,500,000 (1.5 million)", 1_500_000),
+])
+def test_the_wizard_echoes_a_typed_budget_in_digits_and_words(lang, typed, echo, value):
+    at = open_app({"lang": lang})
+    at.session_state["wizard_step"] = 1
+    goto(at, "brief")
+    at.text_input(key="w_budget_text").input(typed).run()
+    assert not at.exception
+    assert at.session_state["brief"].budget_idr == value
+    assert echo in [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize(("lang", "typed", "echo"), [
+    ("id", "150 rb", "Dibaca sebagai Rp 150.000 (150 ribu)"),
+    ("en", "150K", "Read as Rp 150,000 (150 thousand)"),
+])
+def test_the_wizard_echoes_the_product_value_and_not_a_refused_budget(lang, typed, echo):
+    at = open_app({"lang": lang, "goal": "launch", "budget_idr": "75000000", "audience": "broad",
+                   "industry": "beauty"})
+    at.session_state["wizard_step"] = 1
+    goto(at, "brief")
+    at.text_input(key="w_product_text").input(typed).run()
+    assert echo in [c.value for c in at.caption]
+    at.text_input(key="w_budget_text").input("lima puluh").run()  # unreadable: refused, the old amount kept
+    assert at.error and at.session_state["brief"].budget_idr == 75_000_000
+    prefix = t(lang, "brief.read_as", amount="")
+    assert [c.value for c in at.caption if c.value.startswith(prefix)] == [echo]  # no echo of the refused budget
+    kept = t(lang, "brief.budget_is", amount=("Rp 75.000.000" if lang == "id" else "Rp 75,000,000"))
+    assert kept in [m.value for m in at.markdown]
