@@ -437,3 +437,44 @@ def test_the_wizard_echoes_the_product_value_and_not_a_refused_budget(lang, type
     assert [c.value for c in at.caption if c.value.startswith(prefix)] == [echo]  # no echo of the refused budget
     kept = t(lang, "brief.budget_is", amount=("Rp 75.000.000" if lang == "id" else "Rp 75,000,000"))
     assert kept in [m.value for m in at.markdown]
+
+
+def _figure_texts(lang: str) -> list[str]:
+    """Every note on a figure, the tier-scheme note and each source title in `lang`, where the other language
+    has its own wording (a text both languages share is no leak)."""
+    from guide.knowledge import FigureMeta
+
+    f = knowledge().figures
+    other = "id" if lang == "en" else "en"
+
+    def pick(m: FigureMeta | object, lg: str) -> str:
+        return m.note_text(lg)  # type: ignore[attr-defined]
+
+    out: list[str] = []
+    metas = [m for k in f.kinds.values() for m in k.meta.values()] + list(f.factors().values())
+    for m in metas:
+        mine, theirs = pick(m, lang), pick(m, other)
+        if mine and mine != theirs:
+            out.append(mine)
+    if f.tier_scheme.note_id != f.tier_scheme.note_en:
+        out.append(f.tier_scheme.note_en if lang == "en" else f.tier_scheme.note_id)
+    s = knowledge().sources
+    out += [r.title(lang) for r in (*s.articles, *s.references) if r.title(lang) != r.title(other)]
+    return out
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_assumptions_page_shows_no_note_or_title_of_the_other_language(lang):
+    other = "en" if lang == "id" else "id"
+    at = open_app({"lang": lang})
+    goto(at, "assumptions")
+    shown = all_visible_strings(at)
+    cells = [str(v) for d in (*at.data_editor, *at.dataframe) for col in d.value.columns for v in d.value[col]]
+    cells += [str(c) for d in (*at.data_editor, *at.dataframe) for c in d.value.columns]
+    # Markdown-safe text carries escapes and word joiners; compare the text as the user reads it.
+    everything = (shown + "\n" + "\n".join(cells)).replace("\u2060", "").replace("\\", "")
+    leaked = [x for x in _figure_texts(other) if x in everything]
+    assert leaked == [], leaked[:5]
+    # And the page does show its own language's notes and titles (so the scan above can fail).
+    mine = _figure_texts(lang)
+    assert sum(x in everything for x in mine) >= len(mine) // 2, [x for x in mine if x not in everything][:5]
