@@ -7,7 +7,7 @@ import streamlit as st
 
 from guide import knowledge
 from guide.assumptions import FACTORS, INT_COLUMNS, figures_from_rows, figures_rows
-from guide.i18n import fmt_pct
+from guide.i18n import fmt_decimal, fmt_int, fmt_pct
 from ui import figures, lang, page_guard, plain, show_notices, source_title, tr
 
 page_guard()
@@ -96,7 +96,16 @@ for kind, k in current.kinds.items():
                 f"{plain(notes)}")
 for name in FACTORS:
     f = getattr(current, name)
-    st.markdown(f"- {tr(f'assumptions.col.{name}')}: {fmt_pct(f.value * 100, lg, 0)} — {plain(f.note_text(lg))}")
+    st.markdown(f"- {tr(f'assumptions.col.{name}')}: {fmt_pct(f.value * 100, lg, 0)}{' *' if f.assumption else ''} — "
+                f"{plain(f.note_text(lg))}")
+st.subheader(tr("assumptions.other_title"))
+for name, f in current.factors().items():
+    if name in FACTORS:
+        continue
+    shown = fmt_pct(f.value * 100, lg, 0) if name.endswith("_share") else tr(
+        "assumptions.times", x=fmt_decimal(f.value, lg, 1)) if name == "video_reach_factor" else fmt_int(f.value, lg)
+    star = " *" if f.assumption else ""
+    st.markdown(f"- {tr(f'assumptions.col.{name}')}: {shown}{star} — {plain(f.note_text(lg))}")
 st.subheader(tr("assumptions.sources_title"))
 for r in knowledge().sources.references:
     line = plain(tr("assumptions.source_line", title=r.title(lg), publisher=r.publisher))

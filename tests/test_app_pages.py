@@ -224,8 +224,8 @@ def test_assumptions_page_shows_reach_reserve_notes_and_sources_in_the_users_lan
     # A note on a figure, and the reserve's note, in the user's language.
     assert {"id": "**Makro-influencer** —", "en": "**Macro-influencer** —"}[lang] in body
     assert {"id": "10–20% untuk 100K–1 jt", "en": "10–20% for 100K–1M"}[lang] in body
-    assert {"id": "Cadangan anggaran: 15% — Disisihkan untuk ongkos kirim",
-            "en": "Budget reserve: 15% — Held back for shipping"}[lang] in body
+    assert {"id": "Cadangan anggaran: 15% * — Disisihkan untuk ongkos kirim",
+            "en": "Budget reserve: 15% * — Held back for shipping"}[lang] in body
     # Sources by title in the user's language, with the publisher and a link; never by id.
     assert {"id": "[Honor tetap per kreator KOC — Partipost](https://partipost.com)",
             "en": "[A fixed fee per KOC creator — Partipost](https://partipost.com)"}[lang] in body
