@@ -352,6 +352,10 @@ def all_visible_strings(at: AppTest) -> str:
             walk(child)
 
     walk(at._tree)
+    # Table cells travel as Arrow bytes, not strings: read them from the tables themselves.
+    for table in (*at.dataframe, *at.data_editor, *at.table):
+        df = table.value
+        out += [str(c) for c in df.columns] + [str(v) for col in df.columns for v in df[col]]
     return "\n".join(out)
 
 
