@@ -116,7 +116,8 @@ def problem_message(p: Problem, lang: str) -> str:
     if p.code.startswith("figure_"):
         kind, column = extra.get("kind", ""), extra.get("column", "")
         kind_label = t(lang, f"kind.{kind}") if kind in KINDS else plain_md(kind, 20)
-        col_key = "assumptions.completion" if column in ("cf", "completion_factor") else f"assumptions.col.{column}"
+        col_key = "assumptions.completion" if column in ("cf", "completion_factor") else "assumptions.reserve" \
+            if column in (_RESERVE, "reserve_share") else f"assumptions.col.{column}"
         col_label = t(lang, col_key) if t(lang, col_key) != col_key else plain_md(column, 30)
         what = " — ".join(x for x in (kind_label, col_label) if x)
         return t(lang, f"input.problem.{p.code}", field=field, kind=kind_label, what=what)
@@ -368,6 +369,7 @@ def brief_from_params(params: Mapping[str, Sequence[str]],
 _COLUMN_CODES = {"rate_low": "rl", "rate_high": "rh", "followers_low": "fl", "followers_high": "fh",
                  "er_low": "el", "er_high": "eh"}
 _COMPLETION = "cf"
+_RESERVE = "rs"  # the reserve share, e.g. rs.0.1 for 10%
 
 
 def _code(column: str) -> str:
@@ -382,7 +384,7 @@ def _fmt_figure(v: float) -> str:
 
 def figures_edits(figures: Figures, shipped: Figures | None = None) -> list[tuple[str, str, float]]:
     """The edited figures: (kind, column, value) for each one that differs from the shipped figures; the
-    completion factor as ('', 'completion_factor', value)."""
+    completion factor as ('', 'completion_factor', value), the reserve share as ('', 'reserve_share', value)."""
     base = shipped or knowledge().figures
     out: list[tuple[str, str, float]] = []
     for row, old in zip(figures_rows(figures), figures_rows(base), strict=True):
@@ -391,6 +393,8 @@ def figures_edits(figures: Figures, shipped: Figures | None = None) -> list[tupl
                 out.append((str(row["kind"]), col, float(row[col])))
     if figures.completion_factor.value != base.completion_factor.value:
         out.append(("", "completion_factor", float(figures.completion_factor.value)))
+    if figures.reserve_share.value != base.reserve_share.value:
+        out.append(("", "reserve_share", float(figures.reserve_share.value)))
     return out
 
 
@@ -401,6 +405,8 @@ def figures_to_param(figures: Figures, shipped: Figures | None = None) -> str | 
     for kind, col, value in figures_edits(figures, shipped):
         if col == "completion_factor":
             items.append(f"{_COMPLETION}.{_fmt_figure(value)}")
+        elif col == "reserve_share":
+            items.append(f"{_RESERVE}.{_fmt_figure(value)}")
         else:
             items.append(f"{kind}.{_code(col)}.{_fmt_figure(value)}")
     text = "~".join(items)
@@ -425,16 +431,19 @@ def figures_from_param(text: str, shipped: Figures | None = None) -> tuple[Figur
     codes = {v: k for k, v in _COLUMN_CODES.items()} | {c: c for c in EDITABLE}
     rows = {r["kind"]: dict(r) for r in figures_rows(base)}
     completion: float | None = None
+    reserve: float | None = None
     edited = False
     for item in text.split("~")[:100]:
         parts = item.split(".", 2)
-        if len(parts) >= 2 and parts[0] == _COMPLETION:
+        if len(parts) >= 2 and parts[0] in (_COMPLETION, _RESERVE):
             value = _link_number(".".join(parts[1:]))
             if value is None:
                 problems.append(Problem(FIGURES_KEY, "figure_bad_value", "bad value",
-                                        (("kind", ""), ("column", _COMPLETION))))
-            else:
+                                        (("kind", ""), ("column", parts[0]))))
+            elif parts[0] == _COMPLETION:
                 completion, edited = value, True
+            else:
+                reserve, edited = value, True
             continue
         if len(parts) != 3 or parts[0] not in rows or parts[1] not in codes:
             problems.append(Problem(FIGURES_KEY, "figure_unknown", "unknown figure",
@@ -449,7 +458,7 @@ def figures_from_param(text: str, shipped: Figures | None = None) -> tuple[Figur
         edited = True
     if not edited:
         return None, problems
-    new, edit_problems = figures_from_rows(list(rows.values()), base, completion)
+    new, edit_problems = figures_from_rows(list(rows.values()), base, completion, reserve)
     for ep in edit_problems:
         problems.append(Problem(FIGURES_KEY, "figure_bad_value", ep.code, (("kind", ep.kind), ("column", ep.column))))
     return (None if new == base else new), problems
