@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from .i18n import fmt_idr, fmt_int, fmt_pct, t
 from .knowledge import Figures, KindFigures
 from .models import KINDS, Kind
 
@@ -119,3 +120,44 @@ def figures_from_rows(rows: list[dict[str, Any]], base: Figures, completion: Any
         else:
             changes[name] = getattr(base, name).model_copy(update={"value": float(n)})
     return base.model_copy(update=changes), problems
+
+
+def _pct_pair(old: float, new: float, lang: str, digits: int) -> tuple[str, str]:
+    """Two percentages with at least `digits` decimals and as many more (at most 4) as either value needs to
+    be shown exactly, so 12.5 never shows as '12%' and 2.78 → 2.781 shows as '2,780% → 2,781%'."""
+    while digits < 4 and any(abs(round(x, digits) - x) > 1e-9 for x in (old, new)):
+        digits += 1
+    return fmt_pct(old, lang, digits), fmt_pct(new, lang, digits)
+
+
+def _shown(col: str, old: float, new: float, lang: str) -> tuple[str, str]:
+    if col.startswith("rate"):
+        return fmt_idr(old, lang), fmt_idr(new, lang)
+    if col.startswith("followers"):
+        return fmt_int(old, lang), fmt_int(new, lang)
+    return _pct_pair(old, new, lang, 2 if col.startswith("er") else 1)
+
+
+def figure_changes(shipped: Figures, current: Figures | None, lang: str) -> list[str]:
+    """What differs between the shipped figures and this session's, one line per changed value, in `lang`:
+    'Mikro-influencer — Tarif rendah (Rp): Rp 500.000 → Rp 700.000' for each EDITABLE column of each kind
+    (in KINDS order), then 'Faktor penyelesaian: 80% → 50%' and 'Cadangan anggaran: 15% → 10%'.
+    `current` None (no edits) gives no lines."""
+    if current is None:
+        return []
+    out: list[str] = []
+    for kind in KINDS:
+        old, new = shipped.kinds[kind], current.kinds[kind]
+        for col in EDITABLE:
+            a, z = getattr(old, col), getattr(new, col)
+            if a != z:
+                sa, sz = _shown(col, a, z, lang)
+                out.append(t(lang, "assumptions.change", kind=t(lang, f"kind.{kind}"),
+                             column=t(lang, f"assumptions.col.{col}"), old=sa, new=sz))
+    for name in FACTORS:
+        a, z = getattr(shipped, name).value, getattr(current, name).value
+        if a != z:
+            sa, sz = _pct_pair(a * 100, z * 100, lang, 0)
+            out.append(t(lang, "assumptions.change_factor", column=t(lang, f"assumptions.col.{name}"),
+                         old=sa, new=sz))
+    return out

@@ -117,7 +117,7 @@ def problem_message(p: Problem, lang: str) -> str:
         kind, column = extra.get("kind", ""), extra.get("column", "")
         kind_label = t(lang, f"kind.{kind}") if kind in KINDS else plain_md(kind, 20)
         col_key = ("assumptions.completion" if column in ("cf", "completion_factor") else
-                   "input.reserve_share" if column in ("rs", "reserve_share") else f"assumptions.col.{column}")
+                   "assumptions.reserve" if column in (_RESERVE, "reserve_share") else f"assumptions.col.{column}")
         col_label = t(lang, col_key) if t(lang, col_key) != col_key else plain_md(column, 30)
         what = " — ".join(x for x in (kind_label, col_label) if x)
         return t(lang, f"input.problem.{p.code}", field=field, kind=kind_label, what=what)

@@ -13,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 
+from .assumptions import figure_changes
 from .creator_briefs import CreatorBrief
 from .i18n import fmt_idr, fmt_int, fmt_pct, fmt_range, t
 from .knowledge import Figures, knowledge
@@ -67,31 +68,10 @@ def plan_table(rec: Recommendation, lang: str) -> tuple[list[str], list[list[str
     return header, rows, totals
 
 
-def _show(name: str, v: float, lang: str) -> str:
-    if name.startswith("er"):
-        return fmt_pct(v, lang, 2)
-    return fmt_idr(v, lang) if name.startswith("rate") else fmt_int(v, lang)
-
-
 def edited_assumptions(figures: Figures | None, lang: str) -> list[str]:
-    """Each figure the user changed, as 'kind: field shipped → edited'."""
-    if figures is None:
-        return []
-    shipped = knowledge().figures
-    out: list[str] = []
-    for kind, kf in figures.kinds.items():
-        base = shipped.kinds[kind]
-        for name in ("rate_low", "rate_high", "followers_low", "followers_high", "er_low", "er_high"):
-            new, old = getattr(kf, name), getattr(base, name)
-            if new != old:
-                out.append(t(lang, "creators.report.edited", kind=t(lang, f"kind.{kind}"),
-                             field=t(lang, f"creators.report.fig.{name}"), old=_show(name, old, lang),
-                             new=_show(name, new, lang)))
-    if figures.completion_factor.value != shipped.completion_factor.value:
-        out.append(t(lang, "creators.report.edited", kind="", field=t(lang, "creators.report.fig.completion"),
-                     old=fmt_pct(shipped.completion_factor.value * 100, lang, 0),
-                     new=fmt_pct(figures.completion_factor.value * 100, lang, 0)).lstrip(": "))
-    return out
+    """Each figure the user changed, as 'kind — column: shipped → edited' (guide.assumptions.figure_changes,
+    the one definition the Recommendation page uses too)."""
+    return figure_changes(knowledge().figures, figures, lang)
 
 
 def source_titles(rec: Recommendation, extra: Sequence[str] = ()) -> list[str]:

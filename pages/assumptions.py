@@ -6,9 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from guide import knowledge
-from guide.assumptions import INT_COLUMNS, figures_from_rows, figures_rows
-from guide.i18n import fmt_pct
-from ui import figures, lang, page_guard, show_notices, tr
+from guide.assumptions import FACTORS, INT_COLUMNS, figures_from_rows, figures_rows
+from guide.i18n import fmt_decimal, fmt_int, fmt_pct
+from ui import figures, lang, page_guard, plain, show_notices, source_title, tr
 
 page_guard()
 
@@ -25,6 +25,7 @@ if st.button(tr("assumptions.reset"), icon=":material/restart_alt:"):
     ss["figures"] = None
     ss.pop("assumptions_editor", None)
     ss.pop("completion_input", None)
+    ss.pop("reserve_input", None)
     ss["assumption_problems"] = []
     st.rerun()
 
@@ -34,6 +35,9 @@ df = pd.DataFrame(figures_rows(current))
 # message, instead of failing Streamlit's integer conversion (which logs a traceback).
 df[list(INT_COLUMNS)] = df[list(INT_COLUMNS)].astype(float)
 df.insert(1, "label", [tr(f"kind.{k}") for k in df["kind"]])
+# Sources by title in the user's language (the rows carry ids; " *" flags an assumption).
+for col in ("rate_source", "followers_source", "er_source", "reach_source"):
+    df[col] = [source_title(v.removesuffix(" *")) + (" *" if v.endswith(" *") else "") for v in df[col]]
 column_config = {
     "kind": None,
     "label": st.column_config.TextColumn(tr("assumptions.col.kind"), disabled=True),
@@ -43,35 +47,44 @@ column_config = {
     "followers_high": st.column_config.NumberColumn(tr("assumptions.col.followers_high"), format="localized"),
     "er_low": st.column_config.NumberColumn(tr("assumptions.col.er_low"), format="%.2f"),
     "er_high": st.column_config.NumberColumn(tr("assumptions.col.er_high"), format="%.2f"),
+    "reach_low": st.column_config.NumberColumn(tr("assumptions.col.reach_low"), format="%.1f", step=0.5),
+    "reach_high": st.column_config.NumberColumn(tr("assumptions.col.reach_high"), format="%.1f", step=0.5),
     "rate_source": st.column_config.TextColumn(tr("assumptions.col.rate_source"), disabled=True),
     "followers_source": st.column_config.TextColumn(tr("assumptions.col.followers_source"), disabled=True),
     "er_source": st.column_config.TextColumn(tr("assumptions.col.er_source"), disabled=True),
+    "reach_source": st.column_config.TextColumn(tr("assumptions.col.reach_source"), disabled=True),
 }
 edited = st.data_editor(df, key="assumptions_editor", hide_index=True, num_rows="fixed",
                         column_config=column_config, width="stretch",
-                        disabled=["kind", "label", "rate_source", "followers_source", "er_source"])
+                        disabled=["kind", "label", "rate_source", "followers_source", "er_source", "reach_source"])
 completion = st.number_input(tr("assumptions.completion"), min_value=0.05, max_value=1.0, step=0.05,
                              value=float(current.completion_factor.value), key="completion_input",
                              help=tr("assumptions.completion_help"))
+# The reserve is typed in percent (15 for 15%) and handed to the engine as a share.
+reserve_pct = st.number_input(
+    tr("assumptions.reserve"), min_value=0.0, max_value=FACTORS["reserve_share"][1] * 100, step=1.0,
+    value=round(current.reserve_share.value * 100, 4), key="reserve_input", format="%.1f",
+    help=tr("assumptions.reserve_help", shipped=fmt_pct(shipped.reserve_share.value * 100, lg, 0)))
 
 rows = [{str(k): v for k, v in r.items()} for r in edited.to_dict("records")] if isinstance(edited, pd.DataFrame) else []
 # The edited figures are derived every run from what the widgets hold, compared with the shipped figures
 # (never a flag that can stick): the same edits give the same figures, so after one rerun the page settles,
 # and an edit back to the shipped value brings back "no edits".
-new, problems = figures_from_rows(rows, current, completion)
+new, problems = figures_from_rows(rows, current, completion, round(reserve_pct / 100, 6))
 ss["assumption_problems"] = problems
 target = None if new == shipped else new
 if target != ss.get("figures"):
     ss["figures"] = target
     st.rerun()
 for p in ss.get("assumption_problems", []):
-    st.error(tr(f"assumptions.problem.{p.code}", kind=tr(f"kind.{p.kind}") if p.kind else "",
+    code = "reserve_range" if p.column == "reserve_share" else p.code
+    st.error(tr(f"assumptions.problem.{code}", kind=tr(f"kind.{p.kind}") if p.kind else "",
                 column=tr(f"assumptions.col.{p.column}") if p.column else ""), icon=":material/error:")
 
 st.caption(tr("assumptions.star"))
 st.subheader(tr("assumptions.scheme_title"))
 scheme = current.tier_scheme
-st.markdown(scheme.note_en if lg == "en" else scheme.note_id)
+st.markdown(plain(scheme.note_en if lg == "en" else scheme.note_id))
 st.dataframe({
     tr("assumptions.col.scheme"): [knowledge().sources.title(s["id"], lg) for s in scheme.other_schemes],
     **{tr(f"kind.{k}"): [s.get(k, "-") for s in scheme.other_schemes] for k in ("nano", "micro", "mid", "macro", "mega")},
@@ -79,8 +92,22 @@ st.dataframe({
 st.subheader(tr("assumptions.notes_title"))
 for kind, k in current.kinds.items():
     notes = " ".join(n for n in (k.note(x, lg) for x in ("rate", "followers", "er", "reach")) if n)
-    st.markdown(f"- **{tr(f'kind.{kind}')}** — {tr('assumptions.er_mid', er=fmt_pct((k.er_low + k.er_high) / 2, lg))} {notes}")
-st.markdown(f"- {tr('assumptions.completion')}: {current.completion_factor.value:g} — {current.completion_factor.note_text(lg)}")
+    st.markdown(f"- **{tr(f'kind.{kind}')}** — {tr('assumptions.er_mid', er=fmt_pct((k.er_low + k.er_high) / 2, lg))} "
+                f"{plain(notes)}")
+for name in FACTORS:
+    f = getattr(current, name)
+    st.markdown(f"- {tr(f'assumptions.col.{name}')}: {fmt_pct(f.value * 100, lg, 0)}{' *' if f.assumption else ''} — "
+                f"{plain(f.note_text(lg))}")
+st.subheader(tr("assumptions.other_title"))
+for name, f in current.factors().items():
+    if name in FACTORS:
+        continue
+    shown = fmt_pct(f.value * 100, lg, 0) if name.endswith("_share") else tr(
+        "assumptions.times", x=fmt_decimal(f.value, lg, 1)) if name == "video_reach_factor" else fmt_int(f.value, lg)
+    star = " *" if f.assumption else ""
+    st.markdown(f"- {tr(f'assumptions.col.{name}')}: {shown}{star} — {plain(f.note_text(lg))}")
 st.subheader(tr("assumptions.sources_title"))
 for r in knowledge().sources.references:
-    st.markdown(f"- `{r.id}` — {r.title(lg)} — {r.publisher}")
+    line = plain(tr("assumptions.source_line", title=r.title(lg), publisher=r.publisher))
+    # A link where the source has one (a known https URL from data/sources.yaml, never user text).
+    st.markdown(f"- [{line}]({r.url})" if r.url else f"- {line}")

@@ -6,7 +6,15 @@ from typing import Any
 
 import streamlit as st
 
-from guide.briefio import AmountReading, BriefError, Problem, brief_from_json, brief_to_json, read_amount
+from guide.briefio import (
+    AmountReading,
+    BriefError,
+    Problem,
+    brief_from_json,
+    brief_to_json,
+    read_amount,
+    say_amount,
+)
 from guide.i18n import fmt_int
 from guide.models import (
     AUDIENCES,
@@ -108,12 +116,19 @@ elif step == 1:
     st.text_input(tr("field.budget_idr"), key=k, help=tr("brief.budget_help"), max_chars=40,
                   on_change=amount_answer, args=("budget_idr", k, MAX_BUDGET_IDR))
     errors("budget_idr")
-    st.markdown(tr("brief.budget_is", amount=money(brief().budget_idr)))
+    # The amount as read, in digits and words, before it is used; after a refused entry, the amount kept.
+    if ss.get("err_budget_idr"):
+        st.markdown(tr("brief.budget_is", amount=money(brief().budget_idr)))
+    else:
+        st.caption(tr("brief.read_as", amount=say_amount(brief().budget_idr, lang())))
     pv = b.product_value_idr
     k2 = init("product_text", "" if pv is None else fmt_int(pv, lang()))
     st.text_input(tr("field.product_value_idr"), key=k2, help=tr("brief.product_help"), max_chars=40,
                   on_change=amount_answer, args=("product_value_idr", k2, MAX_PRODUCT_VALUE_IDR, True))
     errors("product_value_idr")
+    pv_now = brief().product_value_idr
+    if pv_now is not None and not ss.get("err_product_value_idr"):
+        st.caption(tr("brief.read_as", amount=say_amount(pv_now, lang())))
 elif step == 2:
     k = init("audience", b.audience)
     st.radio(tr("field.audience"), AUDIENCES, key=k, format_func=lambda a: tr(f"audience.{a}"),

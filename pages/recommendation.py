@@ -8,11 +8,11 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from guide import Recommendation, knowledge, recommend
-from guide.assumptions import EDITABLE
+from guide.assumptions import figure_changes
 from guide.briefio import brief_to_params, share_carries_figures
 from guide.exports import to_csv, to_json, to_markdown
 from guide.i18n import fmt_decimal, fmt_int, fmt_pct, fmt_range
-from guide.models import KINDS, CampaignBrief, Reason, SourceRef
+from guide.models import CampaignBrief, Reason, SourceRef
 from guide.reports import plan_xlsx, recommendation_pdf
 from ui import brief, browser, chart, figures, figures_edited, lang, money, page_guard, plain, show_notices, tr, tr_first
 from ui.wizard import DESCRIPTORS, STEPS, open_step
@@ -58,25 +58,6 @@ def field_label(field: str) -> str:
     if field in DESCRIPTORS:
         return tr_first(f"input.field.{field}", f"rec.descriptor.{field}")
     return tr(f"field.{field}")
-
-
-def figure_changes() -> list[str]:
-    """What differs between this session's figures and the shipped ones, one line per changed value."""
-    shipped, current = knowledge().figures, figures()
-    lines = []
-    for kind in KINDS:
-        old, new = shipped.kinds[kind], current.kinds[kind]
-        for col in EDITABLE:
-            a, z = getattr(old, col), getattr(new, col)
-            if a != z:
-                fmt = money if col.startswith("rate") else (lambda x: fmt_int(x, lg)) if col.startswith(
-                    "followers") else (lambda x: fmt_pct(x, lg, 2))
-                lines.append(tr("rec.figures_change", kind=tr(f"kind.{kind}"), column=tr(f"assumptions.col.{col}"),
-                                old=fmt(a), new=fmt(z)))
-    a, z = shipped.completion_factor.value, current.completion_factor.value
-    if a != z:
-        lines.append(tr("rec.figures_completion", old=fmt_pct(a * 100, lg, 0), new=fmt_pct(z * 100, lg, 0)))
-    return lines
 
 
 def decimal(x: float) -> str:
@@ -146,7 +127,7 @@ with st.container(border=True, key="brief_summary"):
                 st.switch_page("pages/brief.py")
 
 if figures_edited():
-    changes = figure_changes()
+    changes = figure_changes(knowledge().figures, figures(), lg)
     with st.container(key="figures_banner"):
         st.warning(tr("rec.figures_edited") + "\n\n" + "\n".join(f"- {c}" for c in changes[:12]), icon=":material/edit:")
         st.page_link("pages/assumptions.py", label=tr("rec.figures_open"), icon=":material/tune:")

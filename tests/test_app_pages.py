@@ -205,7 +205,37 @@ def test_assumptions_page_shows_every_figure_with_its_source():
     editor = at.data_editor[0].value
     assert list(editor["kind"]) == ["kol", "nano", "micro", "mid", "macro", "mega", "koc"]
     assert editor["rate_source"].str.len().min() > 0
-    assert "no-kol-ratecard *" in set(editor["rate_source"])  # the KOL fee is flagged as an assumption
+    # Sources by title in the user's language; the KOL fee is flagged as an assumption.
+    assert "Tidak ada tarif publik untuk KOL pakar (kompilasi angka pasar 2026-11) *" in set(editor["rate_source"])
+    assert not any("no-kol-ratecard" in v for v in editor["rate_source"])
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_assumptions_page_shows_reach_reserve_notes_and_sources_in_the_users_language(lang):
+    at = open_app({"lang": lang})
+    goto(at, "assumptions")
+    config = json.loads(at.data_editor[0].proto.columns)
+    labels = {k: v.get("label") for k, v in config.items()}
+    assert labels["reach_low"] == {"id": "Jangkauan rendah (% per unggahan)", "en": "Reach low (% per post)"}[lang]
+    assert labels["reach_high"] == {"id": "Jangkauan tinggi (% per unggahan)", "en": "Reach high (% per post)"}[lang]
+    assert config["reach_low"]["type_config"]["format"] == "%.1f"
+    editor = at.data_editor[0].value
+    assert list(editor["reach_low"]) == [10.0, 20.0, 15.0, 10.0, 10.0, 5.0, 20.0]
+    reserve = at.number_input(key="reserve_input")
+    assert reserve.value == 15.0
+    assert reserve.label == {"id": "Cadangan anggaran (%)", "en": "Budget reserve (%)"}[lang]
+    assert {"id": "ongkos kirim produk", "en": "product shipping"}[lang] in reserve.help
+    assert {"id": "boosting", "en": "boosting posts"}[lang] in reserve.help
+    body = texts(at)
+    # A note on a figure, and the reserve's note, in the user's language.
+    assert {"id": "**Makro-influencer** —", "en": "**Macro-influencer** —"}[lang] in body
+    assert {"id": "10–20% untuk 100K–1 jt", "en": "10–20% for 100K–1M"}[lang] in body
+    assert {"id": "Cadangan anggaran: 15% * — Disisihkan untuk ongkos kirim",
+            "en": "Budget reserve: 15% * — Held back for shipping"}[lang] in body
+    # Sources by title in the user's language, with the publisher and a link; never by id.
+    assert {"id": "[Honor tetap per kreator KOC — Partipost](https://partipost.com)",
+            "en": "[A fixed fee per KOC creator — Partipost](https://partipost.com)"}[lang] in body
+    assert "`later-planner`" not in body and "`no-kol-ratecard`" not in body
 
 
 def test_compare_page_shows_scenarios_and_a_whatif_map():
@@ -328,6 +358,10 @@ def all_visible_strings(at: AppTest) -> str:
             walk(child)
 
     walk(at._tree)
+    # Table cells travel as Arrow bytes, not strings: read them from the tables themselves.
+    for table in (*at.dataframe, *at.data_editor, *at.table):
+        df = table.value
+        out += [str(c) for c in df.columns] + [str(v) for col in df.columns for v in df[col]]
     return "\n".join(out)
 
 
@@ -380,3 +414,77 @@ def test_audience_descriptors_show_in_the_summary_as_text_and_edit_on_the_audien
     goto(at, "brief")
     review = at.table[0].value
     assert len(review) == 15 and "Surabaya" in set(review.iloc[:, 1])  # 11 answers + 4 descriptors
+
+
+@pytest.mark.parametrize(("lang", "typed", "echo", "value"), [
+    ("id", "1,5 M", "Dibaca sebagai Rp 1.500.000.000 (1,5 miliar)", 1_500_000_000),
+    ("en", "1.5M", "Read as Rp 1,500,000 (1.5 million)", 1_500_000),
+])
+def test_the_wizard_echoes_a_typed_budget_in_digits_and_words(lang, typed, echo, value):
+    at = open_app({"lang": lang})
+    at.session_state["wizard_step"] = 1
+    goto(at, "brief")
+    at.text_input(key="w_budget_text").input(typed).run()
+    assert not at.exception
+    assert at.session_state["brief"].budget_idr == value
+    assert echo in [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize(("lang", "typed", "echo"), [
+    ("id", "150 rb", "Dibaca sebagai Rp 150.000 (150 ribu)"),
+    ("en", "150K", "Read as Rp 150,000 (150 thousand)"),
+])
+def test_the_wizard_echoes_the_product_value_and_not_a_refused_budget(lang, typed, echo):
+    at = open_app({"lang": lang, "goal": "launch", "budget_idr": "75000000", "audience": "broad",
+                   "industry": "beauty"})
+    at.session_state["wizard_step"] = 1
+    goto(at, "brief")
+    at.text_input(key="w_product_text").input(typed).run()
+    assert echo in [c.value for c in at.caption]
+    at.text_input(key="w_budget_text").input("lima puluh").run()  # unreadable: refused, the old amount kept
+    assert at.error and at.session_state["brief"].budget_idr == 75_000_000
+    prefix = t(lang, "brief.read_as", amount="")
+    assert [c.value for c in at.caption if c.value.startswith(prefix)] == [echo]  # no echo of the refused budget
+    kept = t(lang, "brief.budget_is", amount=("Rp 75.000.000" if lang == "id" else "Rp 75,000,000"))
+    assert kept in [m.value for m in at.markdown]
+
+
+def _figure_texts(lang: str) -> list[str]:
+    """Every note on a figure, the tier-scheme note and each source title in `lang`, where the other language
+    has its own wording (a text both languages share is no leak)."""
+    from guide.knowledge import FigureMeta
+
+    f = knowledge().figures
+    other = "id" if lang == "en" else "en"
+
+    def pick(m: FigureMeta | object, lg: str) -> str:
+        return m.note_text(lg)  # type: ignore[attr-defined]
+
+    out: list[str] = []
+    metas = [m for k in f.kinds.values() for m in k.meta.values()] + list(f.factors().values())
+    for m in metas:
+        mine, theirs = pick(m, lang), pick(m, other)
+        if mine and mine != theirs:
+            out.append(mine)
+    if f.tier_scheme.note_id != f.tier_scheme.note_en:
+        out.append(f.tier_scheme.note_en if lang == "en" else f.tier_scheme.note_id)
+    s = knowledge().sources
+    out += [r.title(lang) for r in (*s.articles, *s.references) if r.title(lang) != r.title(other)]
+    return out
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_assumptions_page_shows_no_note_or_title_of_the_other_language(lang):
+    other = "en" if lang == "id" else "id"
+    at = open_app({"lang": lang})
+    goto(at, "assumptions")
+    shown = all_visible_strings(at)
+    cells = [str(v) for d in (*at.data_editor, *at.dataframe) for col in d.value.columns for v in d.value[col]]
+    cells += [str(c) for d in (*at.data_editor, *at.dataframe) for c in d.value.columns]
+    # Markdown-safe text carries escapes and word joiners; compare the text as the user reads it.
+    everything = (shown + "\n" + "\n".join(cells)).replace("\u2060", "").replace("\\", "")
+    leaked = [x for x in _figure_texts(other) if x in everything]
+    assert leaked == [], leaked[:5]
+    # And the page does show its own language's notes and titles (so the scan above can fail).
+    mine = _figure_texts(lang)
+    assert sum(x in everything for x in mine) >= len(mine) // 2, [x for x in mine if x not in everything][:5]

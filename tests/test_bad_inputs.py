@@ -269,6 +269,31 @@ def test_assumptions_page_settles_after_an_edit_back_to_the_shipped_value(monkey
     assert calls[0] == 1 and at.session_state["figures"] is None
 
 
+@pytest.mark.parametrize("edited_pct", [10.0, 22.5])
+def test_assumptions_page_settles_after_a_reserve_edit_back_to_the_shipped_value(monkeypatch, edited_pct):
+    from guide import knowledge
+
+    shipped = knowledge().figures.reserve_share.value
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("pages/assumptions.py").run()
+    assert at.number_input(key="reserve_input").value == 15.0  # the shipped 15%, typed in percent
+    calls = _count_runs(monkeypatch)
+    at.number_input(key="reserve_input").set_value(edited_pct)
+    _run_bounded(at)
+    assert at.session_state["figures"].reserve_share.value == edited_pct / 100
+    assert calls[0] <= 2, f"{calls[0]} script runs after the edit"
+    calls[0] = 0
+    at.number_input(key="reserve_input").set_value(shipped * 100)
+    _run_bounded(at)
+    assert calls[0] <= 2, f"{calls[0]} script runs after the edit back to the shipped value"
+    assert at.session_state["figures"] is None
+    assert not at.exception
+    calls[0] = 0
+    at.run()
+    assert calls[0] == 1 and at.session_state["figures"] is None
+
+
 def test_a_wizard_error_follows_the_language_switch():
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params.update({**GOOD_LINK, "lang": "en"})

@@ -143,19 +143,3 @@ def test_bad_brief_files(raw, code):
 def test_parse_amount(text, lang, value):
     assert parse_amount(text, lang) == value
 
-
-def test_share_link_carries_the_reserve_share_and_refuses_a_bad_one():
-    from guide import knowledge
-    from guide.assumptions import figures_from_rows, figures_rows
-    from guide.briefio import figures_from_param, figures_to_param, problem_message
-
-    shipped = knowledge().figures
-    edited, problems = figures_from_rows(figures_rows(shipped), shipped, None, 0.2)
-    assert problems == []
-    assert figures_to_param(edited) == "rs.0.2"
-    back, problems = figures_from_param("rs.0.2")
-    assert problems == [] and back is not None and back.reserve_share.value == 0.2
-    back, problems = figures_from_param("rs.lots")
-    assert back is None
-    assert "Reserve (share of the budget" in problem_message(problems[0], "en")
-    assert "Cadangan (porsi anggaran" in problem_message(problems[0], "id")

@@ -97,14 +97,16 @@ def test_markdown_names_the_fallback_strategy():
 
 
 def test_csv_rows_are_the_plan_lines():
-    rows = list(csv.reader(io.StringIO(to_csv(rec(), "en"))))
+    text = to_csv(rec(), "en")
+    assert text.startswith("\ufeff")  # a UTF-8 byte-order mark, so Excel reads the file as UTF-8
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
     assert tuple(rows[0]) == CSV_COLUMNS
     assert rows[1] == ["Serum *Glow*", "combined", "1", "micro", "Micro-influencer", "9", "2000000", "18000000",
                        "14400000", "21600000", "270000", "900000", "5400", "27000", "1", "4"]
     assert rows[2][:6] == ["Serum *Glow*", "combined", "2", "koc", "KOC (customer)", "12"]
     assert rows[2][-2:] == ["5", "8"]
     assert len(rows) == 3
-    empty = list(csv.reader(io.StringIO(to_csv(rec(plan=(), planned=None, name=None), "en"))))
+    empty = list(csv.reader(io.StringIO(to_csv(rec(plan=(), planned=None, name=None), "en").removeprefix("\ufeff"))))
     assert empty == [list(CSV_COLUMNS)]
 
 
@@ -125,8 +127,8 @@ def test_indonesian_numbers_in_the_plan_and_a_blank_line_before_every_section():
     assert md[md.index("## Mengapa") - 1] == "" and "XXXX" not in "\n".join(md)
 
 
-def test_csv_uses_plain_newlines_and_blank_cells_for_what_is_missing():
-    text = to_csv(rec(planned=None, name=None), "en")
-    assert "\r" not in text and text.count("\n") == 3
+def test_csv_uses_excel_line_ends_and_blank_cells_for_what_is_missing():
+    text = to_csv(rec(planned=None, name=None), "en").removeprefix("\ufeff")
+    assert text.count("\r\n") == 3 and text.count("\n") == 3  # CRLF, as Excel writes CSV
     row = next(csv.reader(io.StringIO(text.splitlines()[1])))
     assert row[:2] == ["", ""]

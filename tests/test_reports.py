@@ -59,8 +59,22 @@ def test_recommendation_pdf_lists_edited_assumptions_in_english() -> None:
     rec = recommend(BRIEF, "en", figures=edited)
     text = pdf_text(recommendation_pdf(rec, "en", figures_edited=edited, charts=False))
     assert "Edited assumptions" in text
-    assert "Micro-influencer: low rate Rp 500,000 → Rp 700,000" in text
+    assert "Micro-influencer — Rate low (Rp): Rp 500,000 → Rp 700,000" in text
     assert "Strategy: Combined — influencers, then KOCs" in text
+
+
+def test_recommendation_pdf_lists_an_edited_reserve_and_reach_in_indonesian() -> None:
+    from guide.assumptions import figures_from_rows, figures_rows
+
+    shipped = knowledge().figures
+    rows = figures_rows(shipped)
+    rows[1]["reach_high"] = 35.0  # nano
+    edited, problems = figures_from_rows(rows, shipped, reserve=0.10)
+    assert problems == []
+    rec = recommend(BRIEF, "id", figures=edited)
+    text = " ".join(pdf_text(recommendation_pdf(rec, "id", figures_edited=edited, charts=False)).split())
+    assert "Nano-influencer — Jangkauan tinggi (% per unggahan): 40,0% → 35,0%" in text
+    assert "Cadangan anggaran: 15% → 10%" in text
 
 
 def test_shortlist_pdf_has_picks_totals_and_the_briefs() -> None:
