@@ -239,6 +239,7 @@ DOMAINS: dict[str, Any] = {
     "creators.brief.narrative.": models.Goal,
     "creators.report.value_": _objective,
     "creators.chart.y_": _objective,
+    "creators.chart.sentence_": _objective,
     "creators.short.optimal_": _objective,
     "creators.why.rank_": _objective,
     "creators.why.cost_per_": _objective,
@@ -390,6 +391,27 @@ def _expand(js: ast.JoinedStr, tree: ast.Module, parents: dict[ast.AST, ast.AST]
     return keys, text
 
 
+def _concatenation(expr: ast.BinOp) -> ast.JoinedStr | None:
+    """A key built with `+` as the f-string it amounts to; None when no part is a string literal."""
+    parts: list[ast.expr] = []
+
+    def flatten(e: ast.expr) -> None:
+        if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Add):
+            flatten(e.left)
+            flatten(e.right)
+        elif isinstance(e, ast.JoinedStr):
+            parts.extend(e.values)
+        elif isinstance(e, ast.Constant) and isinstance(e.value, str):
+            parts.append(e)
+        else:
+            parts.append(ast.FormattedValue(value=e, conversion=-1, format_spec=None))
+
+    flatten(expr)
+    if not any(isinstance(p, ast.Constant) for p in parts):
+        return None
+    return ast.JoinedStr(values=parts)
+
+
 def scan_source(source: str, where: str, sections: set[str]) -> tuple[list[Use], list[Unknown]]:
     tree = ast.parse(source)
     parents = {child: parent for parent in ast.walk(tree) for child in ast.iter_child_nodes(parent)}
@@ -403,7 +425,13 @@ def scan_source(source: str, where: str, sections: set[str]) -> tuple[list[Use],
             arg = node.args[i]
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                 uses.append(Use(f"{where}:{node.lineno}", arg.value))
-            elif isinstance(arg, ast.JoinedStr):
+            elif isinstance(arg, (ast.JoinedStr, ast.BinOp)):
+                if isinstance(arg, ast.BinOp):  # "results.basis." + m.er_basis reads as f"results.basis.{m.er_basis}"
+                    js = _concatenation(arg)
+                    if js is None:
+                        continue
+                    parents[js] = node
+                    arg = js
                 expanded = _expand(arg, tree, parents)
                 if expanded is None:
                     unknown.append(Unknown(f"{where}:{node.lineno}", ast.unparse(arg)))
@@ -468,6 +496,8 @@ def test_the_scan_finds_a_missing_key_and_an_unknown_family():
         "    for k in ('kol', 'ghost'):\n"
         "        t(lang, f'learn.who.{k}')\n"
         "    t(lang, f'mystery.{x}')\n"
+        "    t(lang, 'kind.' + s)\n"
+        "    t(lang, x + '_all')\n"
         "    key = 'engine.warn.gone'\n"
     )
     uses, unknown = scan_source(source, "x.py", {"plan", "engine", "strategy", "brief", "learn"})
@@ -475,7 +505,8 @@ def test_the_scan_finds_a_missing_key_and_an_unknown_family():
     assert {"plan.total", "plan.no_such_key", "engine.warn.gone", "brief.step.goal", "brief.step.lost_step",
             "learn.who.kol", "learn.who.ghost"} <= keys
     assert {f"strategy.{s}.name" for s in ("kol", "influencer", "koc", "combined")} <= keys
-    assert [u.pattern for u in unknown] == ["f'mystery.{x}'"]
+    assert {f"kind.{k}" for k in ("kol", "nano", "koc")} <= keys  # a concatenated key expands like an f-string
+    assert [u.pattern for u in unknown] == ["f'mystery.{x}'", "f'{x}_all'"]
     # File names that look like keys are not keys.
     uses, _ = scan_source("p = 'plan.yaml'\nq = 'brief.json'\n", "y.py", {"plan", "brief"})
     assert uses == []
