@@ -57,6 +57,20 @@ def _local_literal(path: str, name: str) -> tuple[str, ...]:
     raise AssertionError(f"no literal {name} in {path}")
 
 
+def _listed(path: str, *values: str) -> Callable[[], tuple[str, ...]]:
+    """Values that are only literal strings in the code, listed here; each must still be a string constant in
+    `path`, so a value renamed there fails this test instead of leaving its key family unscanned."""
+
+    def get() -> tuple[str, ...]:
+        tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
+        constants = {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+        stale = [v for v in values if v not in constants]
+        assert not stale, f"listed in DOMAINS but no longer in {path}: {stale}"
+        return values
+
+    return get
+
+
 def _assumption_codes(attr: int) -> tuple[str, ...]:
     """String constants passed as the `column` (1) or `code` (2) argument of EditProblem in guide/assumptions.py."""
     return _string_args("guide/assumptions.py", "EditProblem", attr)
@@ -76,7 +90,7 @@ def _scenarios() -> tuple[str, ...]:
 
 
 def _hint(cls: Any, attr: str) -> tuple[str, ...]:
-    """The string values of a `Literal` annotation on a dataclass field (None dropped from `X | None`)."""
+    """The string values of a `Literal` annotation on a field or a return (None dropped from `X | None`)."""
     tp = get_type_hints(cls)[attr]
     args = get_args(tp)
     out: list[str] = []
@@ -133,16 +147,17 @@ def _brief_sections() -> tuple[str, ...]:
 
 
 def _results_reasons() -> tuple[str, ...]:
-    # guide/results.py: reason = f"no_data_{metric}" (metric = GOAL_METRIC[goal]), "too_few", "keep", "review", "drop".
+    # guide/results.py creator_table(): reason = f"no_data_{metric}" (metric = GOAL_METRIC[goal]), or one of four.
     from guide.results import GOAL_METRIC
 
-    return (*sorted({f"no_data_{m}" for m in GOAL_METRIC.values()}), "too_few", "keep", "review", "drop")
+    listed = _listed("guide/results.py", "too_few", "keep", "review", "drop")()
+    return (*sorted({f"no_data_{m}" for m in GOAL_METRIC.values()}), *listed)
 
 
 def _er_basis() -> tuple[str, ...]:
     from guide.results import Metrics
 
-    return _hint(Metrics.er_basis.fget, "return")  # Literal["reach", "followers"] | None
+    return _hint(vars(Metrics)["er_basis"].fget, "return")  # Literal["reach", "followers"] | None
 
 
 def _results_headers() -> tuple[str, ...]:
@@ -200,7 +215,7 @@ def _brief_fields() -> tuple[str, ...]:
     return tuple(f for f in BRIEF_FIELDS if f not in DESCRIPTORS)
 
 
-ER_BASES = ("given", "derived", "assumed")  # guide/roster.py score(): er_basis = "given" / "derived" / "assumed"
+ER_BASES = _listed("guide/roster.py", "given", "derived", "assumed")  # derive(): er_basis = np.full / er_basis[...] =
 
 
 # Key family (the literal text before the placeholder) -> the values the placeholder takes.
@@ -246,11 +261,11 @@ DOMAINS: dict[str, Any] = {
     "creators.page.method_": _objective,
     "creators.why.er_": ER_BASES,
     "creators.page.er_": ER_BASES,
-    "creators.relax.": ("platform", "industry", "city", "flagged"),  # guide/shortlist.py relax_hints(): checks
+    "creators.relax.": _listed("guide/shortlist.py", "platform", "industry", "city", "flagged"),  # _relax(): checks
     "creators.page.sev_": _module_attr("guide.roster", "Severity"),
-    "creators.page.source_": ("sample", "upload"),  # pages/creators.py: st.radio options
-    "creators.page.auth_": ("ok", "low", "high", "unchecked"),  # guide/roster.py score(): auth = ...
-    "creators.page.fit_": ("yes", "no", "unknown"),  # guide/roster.py score(): industry_fit = ...
+    "creators.page.source_": _listed("pages/creators.py", "sample", "upload"),  # the source radio's options
+    "creators.page.auth_": _listed("guide/roster.py", "ok", "low", "high", "unchecked"),  # derive(): auth[...] =
+    "creators.page.fit_": _listed("guide/roster.py", "yes", "no", "unknown"),  # derive(): industry_fit
     # results
     "results.kind.": models.Kind,
     "results.platform.": models.Platform,
@@ -270,10 +285,10 @@ DOMAINS: dict[str, Any] = {
     "results.chart.plan_lead_": _module_attr("guide.results_report", "Measure"),
     "results.chart.timeline_": _module_attr("guide.results_report", "Measure"),
     "results.chart.timeline_title_": _module_attr("guide.results_report", "Measure"),
-    "results.xlsx.by_": ("kind", "platform"),  # guide/results_report.py to_xlsx(): for key, group, name in ...
-    "results.pdf.by_": ("kind", "platform"),  # guide/results_report.py to_pdf(): groups
-    "results.page.source_": ("sample", "upload"),  # pages/results.py: segmented_control options
-    "results.page.brief_": ("sample", "current", "link", "json", "none"),  # pages/results.py: selectbox options
+    "results.xlsx.by_": _listed("guide/results_report.py", "kind", "platform"),  # to_xlsx(): for key, group, name
+    "results.pdf.by_": _listed("guide/results_report.py", "kind", "platform"),  # to_pdf(): groups
+    "results.page.source_": _listed("pages/results.py", "sample", "upload"),  # the source control's options
+    "results.page.brief_": _listed("pages/results.py", "sample", "current", "link", "json", "none"),  # brief options
 }
 
 # Whole f-string patterns whose placeholders depend on each other -> every key they produce.
