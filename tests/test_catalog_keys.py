@@ -46,6 +46,21 @@ def _string_args(path: str, func: str, pos: int) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
+def _returned_codes(path: str, *funcs: str) -> tuple[str, ...]:
+    """The code-shaped string constants (`not_number`) in the return statements of functions in one file."""
+    tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
+    out = set()
+    for f in ast.walk(tree):
+        if isinstance(f, ast.FunctionDef) and f.name in funcs:
+            for r in ast.walk(f):
+                if isinstance(r, ast.Return) and r.value is not None:
+                    out.update(n.value for n in ast.walk(r.value) if isinstance(n, ast.Constant)
+                               and isinstance(n.value, str) and re.fullmatch(r"[a-z][a-z_]*", n.value))
+    missing = set(funcs) - {f.name for f in ast.walk(tree) if isinstance(f, ast.FunctionDef)}
+    assert not missing, f"no function {missing} in {path}"
+    return tuple(sorted(out))
+
+
 def _local_literal(path: str, name: str) -> tuple[str, ...]:
     """The literal list/tuple of strings assigned to `name` (at any depth) in one source file."""
     tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
@@ -184,11 +199,15 @@ def _results_columns() -> tuple[str, ...]:
 
 
 def _results_problems() -> tuple[str, ...]:
-    return _string_args("guide/results.py", "_p", 2)
+    # _p(row, column, code) with a literal code, or the code a cell parser returned instead of a value.
+    return (*_string_args("guide/results.py", "_p", 2), *_returned_codes("guide/results.py", "_parse_whole", "_parse_date"))
 
 
 def _roster_problems() -> tuple[str, ...]:
-    return _string_args("guide/roster.py", "_p", 2)
+    # _p(row, column, code) or validate_frame's report(mask, column, code) with a literal code, or the code a
+    # number parser returned (_numbers: `code or "not_number"`).
+    return tuple(sorted({*_string_args("guide/roster.py", "_p", 2), *_string_args("guide/roster.py", "report", 2),
+                         *_returned_codes("guide/roster.py", "parse_count", "parse_percent", "parse_decimal")}))
 
 
 def _roster_columns() -> tuple[str, ...]:
