@@ -5,11 +5,13 @@ notices unless it happens to render that exact text. This scan reads the source 
 
 - literal keys: `t(lang, "plan.total")`, `tr("nav.brief")`, `t_list(lang, "learn.diffs")`, and any string
   constant shaped like a key whose first part is a catalog section (`key = "engine.warn.x"; t(lg, key)`);
-- f-string keys such as `f"strategy.{s}.name"`: the placeholder is expanded over its values, never
-  accepted as "anything": from the code when it is a literal tuple the placeholder loops over or indexes
-  (`for key in ("kol", ...)`, `STEPS[step]`), else from DOMAINS below, which names the `Literal` type
-  (guide.models) or the constant that a key family is indexed by. A new key family with no known values
-  fails this test until its values are declared here.
+- f-string keys such as `f"strategy.{s}.name"` (and keys built with `+`, read as the same f-string): the
+  placeholder is expanded over its values, never accepted as "anything": from the code when it is a literal
+  tuple the placeholder loops over or indexes (`for key in ("kol", ...)`, `STEPS[step]`), else from DOMAINS
+  below, which names the `Literal` type, the constant, or the call arguments / returned codes a key family
+  is indexed by; PATTERNS holds the few whole patterns whose placeholders depend on each other. Values the
+  code only spells as scattered literals are listed with `_listed(file, ...)` and must still occur in that
+  file. A new key family with no known values fails this test until its values are declared here.
 """
 
 from __future__ import annotations
