@@ -68,9 +68,8 @@ def chart_sentence(df: pd.DataFrame, s: Shortlist, lang: str, options: Options |
     picked = data[data["status"] == t(lang, "creators.chart.picked")]
     rest = data[data["status"] != t(lang, "creators.chart.picked")]
     per_picked = float((picked["fee"] / picked["value"]).median())
-    key = f"creators.chart.sentence_{s.objective}"
     if rest.empty:
-        return t(lang, key + "_all", n=fmt_int(len(picked), lang), per=fmt_idr(per_picked, lang))
+        return t(lang, f"creators.chart.sentence_{s.objective}_all", n=fmt_int(len(picked), lang), per=fmt_idr(per_picked, lang))
     per_rest = float((rest["fee"] / rest["value"]).median())
-    return t(lang, key, n=fmt_int(len(picked), lang), per=fmt_idr(per_picked, lang),
+    return t(lang, f"creators.chart.sentence_{s.objective}", n=fmt_int(len(picked), lang), per=fmt_idr(per_picked, lang),
              others=fmt_int(int(s.eligible) - len(picked), lang), per_rest=fmt_idr(per_rest, lang))
