@@ -26,6 +26,23 @@ def _flatten(d: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return out
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A safe loader that refuses a key written twice in one mapping (YAML would keep the last silently)."""
+
+
+def _unique_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise ValueError(f"{node.start_mark.name}, line {key_node.start_mark.line + 1}: key {key!r} written twice")
+        seen.add(key)
+    return loader.construct_mapping(node, deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
+
+
 def catalog_files(lang: str) -> list[Path]:
     """The files of one language's catalog: `<lang>.yaml`, then every `<lang>/*.yaml` (one per feature)."""
     return [LOCALE_DIR / f"{lang}.yaml", *sorted((LOCALE_DIR / lang).glob("*.yaml"))]
@@ -40,7 +57,7 @@ def catalog(lang: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for path in catalog_files(lang):
         with path.open(encoding="utf-8") as f:
-            flat = _flatten(yaml.safe_load(f) or {})
+            flat = _flatten(yaml.load(f, Loader=_UniqueKeyLoader) or {})  # noqa: S506 (a SafeLoader)
         clash = sorted(set(out) & set(flat))
         if clash:
             raise ValueError(f"{path.name}: keys already defined in another {lang} catalog file: {clash[:5]}")

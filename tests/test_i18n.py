@@ -273,3 +273,20 @@ def test_secondary_goal_reasons_say_half_weight() -> None:
         suffix = t(lang, "engine.secondary_suffix")
         assert all(r.text.endswith(suffix) for r in half)
         assert not any(r.text.endswith(suffix) for r in rec.reasons if r.weight == 1)
+
+
+def test_a_key_written_twice_in_one_catalog_file_is_refused(tmp_path, monkeypatch):
+    import pytest
+
+    from guide import i18n
+
+    (tmp_path / "id.yaml").write_text('rec:\n  total: "satu"\n  total: "dua"\n', encoding="utf-8")
+    (tmp_path / "id").mkdir()
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
+    i18n.catalog.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="'total' written twice"):
+            i18n.catalog("id")
+    finally:
+        monkeypatch.undo()
+        i18n.catalog.cache_clear()
