@@ -15,7 +15,7 @@ import pandas as pd
 
 from .assumptions import figure_changes
 from .creator_briefs import CreatorBrief
-from .i18n import fmt_idr, fmt_int, fmt_pct, fmt_range, t
+from .i18n import fmt_decimal, fmt_idr, fmt_int, fmt_pct, fmt_range, t
 from .knowledge import Figures, knowledge
 from .models import Recommendation
 from .pdf import Document, PdfError, chart_png
@@ -122,7 +122,7 @@ def recommendation_pdf(rec: Recommendation, lang: str, figures_edited: Figures |
     doc.heading(t(lang, "export.strategy") + ": " + t(lang, f"strategy.{rec.strategy}.long"), 2)
     doc.paragraph(rec.summary)
     doc.paragraph(t(lang, "creators.report.scores", score=f"{rec.scores[rec.strategy]:.0f}",
-                    runner=t(lang, f"strategy.{rec.runner_up}.name"), margin=f"{rec.margin:.1f}"), size=9)
+                    runner=t(lang, f"strategy.{rec.runner_up}.name"), margin=fmt_decimal(rec.margin, lang, 1)), size=9)
     doc.heading(t(lang, "export.why"), 3)
     doc.bullets([f"{r.text} ({r.source.title})" for r in rec.reasons[:6]], size=9)
 
@@ -132,7 +132,7 @@ def recommendation_pdf(rec: Recommendation, lang: str, figures_edited: Figures |
     if rec.plan:
         header, rows, totals = plan_table(rec, lang)
         doc.table(header, rows, totals=totals, align=["C", "L", "R", "R", "R", "R", "R", "C"],
-                  widths=[9, 27, 12, 19, 21, 24, 24, 12], size=8)
+                  widths=[9, 23, 13, 19, 21, 24, 24, 15], size=8)
         doc.paragraph(t(lang, "creators.report.total", total=fmt_idr(rec.total_cost_idr, lang),
                         reserve=fmt_idr(rec.reserve_idr, lang), budget=fmt_idr(b.budget_idr, lang)),
                       size=9, bold=True)

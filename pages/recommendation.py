@@ -108,13 +108,13 @@ st.caption(tr("rec.kicker") + (f" · {plain(b.name)}" if b.name else ""))
 # What is planned comes first: when the budget cannot fund the best fit, the title is the planned strategy and
 # the summary says why (the engine's headline and summary).
 st.title(tr(f"strategy.{rec.planned_strategy or rec.strategy}.long"))
-st.markdown(f"### {rec.summary}")
-c1, c2, c3 = st.columns(3)
-c1.metric(tr("rec.score"), score_text(rec))
-c2.metric(tr("rec.runner_up"), tr(f"strategy.{rec.runner_up}.name"),
-          delta=tr("rec.margin", margin=decimal(rec.margin)), delta_color="off", delta_arrow="off")
-c3.metric(tr("rec.planned_spend"), money(rec.total_cost_idr), delta=tr("rec.of_budget", budget=money(b.budget_idr)),
-          delta_color="off", delta_arrow="off")
+st.markdown(f"**{rec.summary}**")
+with st.container(horizontal=True, gap="medium"):  # side by side, wrapping two to a row on a phone
+    st.metric(tr("rec.score"), score_text(rec), width="content")
+    st.metric(tr("rec.runner_up"), tr(f"strategy.{rec.runner_up}.name"), width="content",
+              delta=tr("rec.margin", margin=decimal(rec.margin)), delta_color="off", delta_arrow="off")
+    st.metric(tr("rec.planned_spend"), money(rec.total_cost_idr), width="content",
+              delta=tr("rec.of_budget", budget=money(b.budget_idr)), delta_color="off", delta_arrow="off")
 
 with st.container(border=True, key="brief_summary"):
     st.markdown(f"**{tr('rec.brief_title')}**")

@@ -175,7 +175,7 @@ def test_budget_too_small_is_explained_and_plan_fits_the_budget():
     assert at.title[0].value == t("id", "strategy.koc.long")
     assert any("belum cukup" in w.value for w in at.warning)
     assert any(t("id", "strategy.koc.long") in i.value for i in at.info)
-    summary = next(m.value for m in at.markdown if m.value.startswith("### "))
+    summary = next(m.value for m in at.markdown if m.value.startswith("**") and "KOC" in m.value)
     assert "KOC" in summary and "KOL" in summary
     assert "Cadangan **Rp 750.000** (15% anggaran)" in texts(at)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 from ui.links import LinkRepair, repaired
 
@@ -42,7 +43,10 @@ def _call(path: str, query: bytes, method: str = "GET") -> list[dict]:
         return {"type": "http.request"}
 
     scope = {"type": "http", "method": method, "path": path, "query_string": query}
-    asyncio.run(LinkRepair(inner)(scope, receive, send))
+    # In its own thread: the browser tests' Playwright keeps an event loop running in the main thread when the
+    # whole suite runs in one process, and asyncio.run refuses to start inside it.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, LinkRepair(inner)(scope, receive, send)).result()
     return sent if sent else [{"reached": reached}]
 
 

@@ -50,7 +50,7 @@ def test_walk_the_wizard_to_a_recommendation(page_at):
     box.fill("3 juta")
     box.press("Enter")
     wait_ready(page)
-    expect(page.get_by_text("Anggaran: Rp 3.000.000")).to_be_visible()
+    expect(page.get_by_text("Dibaca sebagai Rp 3.000.000 (3 juta)")).to_be_visible()  # the amount as read
     for _ in range(4):
         page.get_by_role("button", name="Lanjut").click()
         wait_ready(page)

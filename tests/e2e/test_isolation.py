@@ -57,6 +57,11 @@ def go(page: Page, link_name: str) -> None:
     wait_ready(page)
 
 
+def shown(amount: str) -> re.Pattern[str]:
+    """An amount as the Learn table shows it: a word joiner may sit before each `.` (so no autolink forms)."""
+    return re.compile(re.escape(amount).replace(r"\.", "\u2060?\\."))
+
+
 def micro_row(page: Page):
     go(page, "Pelajari")
     return page.locator("table tr", has_text="Mikro-influencer").last
@@ -64,6 +69,7 @@ def micro_row(page: Page):
 
 def plan_total(page: Page) -> str:
     go(page, "Rekomendasi")
+    page.get_by_role("tab", name="Rencana").click()  # the total is under the plan, in its tab
     total = page.get_by_text(TOTAL).first
     expect(total).to_be_visible()
     m = TOTAL.search(total.inner_text())
@@ -86,10 +92,10 @@ def test_two_sessions_edit_different_assumptions(page_at):
     wait_ready(b)
     expect(b.locator("body")).to_contain_text("angka yang diubah", timeout=30_000)
 
-    expect(micro_row(a)).to_contain_text("Rp 5.000.000")
+    expect(micro_row(a)).to_contain_text(shown("Rp 5.000.000"))
     b_micro = micro_row(b)
-    expect(b_micro).to_contain_text("Rp 2.500.000")
-    expect(b_micro).not_to_contain_text("Rp 5.000.000")
+    expect(b_micro).to_contain_text(shown("Rp 2.500.000"))
+    expect(b_micro).not_to_contain_text(shown("Rp 5.000.000"))
 
     go(a, "Asumsi")
     go(b, "Asumsi")
@@ -103,7 +109,7 @@ def test_two_sessions_edit_different_assumptions(page_at):
 
     # A newcomer still gets the shipped figures.
     c = page_at("/learn")
-    expect(c.locator("table tr", has_text="Mikro-influencer").last).to_contain_text("Rp 2.500.000")
+    expect(c.locator("table tr", has_text="Mikro-influencer").last).to_contain_text(shown("Rp 2.500.000"))
     for p in (a, b, c):
         assert_no_exception(p)
 
