@@ -65,6 +65,9 @@ def _write(path: str, data: bytes) -> None:
         fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=".guide-")
         with os.fdopen(fd, "wb") as f:
             f.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; the report is an ordinary file
         os.replace(tmp, target)
     except OSError as e:
         raise CliError(f"cannot write {path}: {e.strerror}") from None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -124,6 +125,8 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_cli_shortlist_and_report(tmp_path: Path) -> None:
+    umask = os.umask(0o022)
+    os.umask(umask)
     brief = tmp_path / "brief.json"
     brief.write_text(BRIEF.model_dump_json())
     roster = tmp_path / "roster.csv"
@@ -150,6 +153,7 @@ def test_cli_shortlist_and_report(tmp_path: Path) -> None:
         res = run_cli("report", str(brief), "--format", fmt, "--lang", "en", "--out", str(target))
         assert res.returncode == 0, res.stderr
         assert target.stat().st_size > 500
+        assert target.stat().st_mode & 0o777 == 0o666 & ~umask  # readable like any file the user saves
     assert "Strategy: Combined" in pdf_text((tmp_path / "report.pdf").read_bytes())
     res = run_cli("report", str(brief), "--format", "md", "--out", str(tmp_path / "no" / "dir.md"))
     assert res.returncode == 2 and "cannot write" in res.stderr
