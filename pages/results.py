@@ -65,6 +65,14 @@ def say(text: str) -> None:
     st.markdown(plain_md(text))
 
 
+def side_by_side(analysis: Analysis, chart: Any, sentence: Any) -> None:
+    """Engagements and reach next to each other (stacked on a phone), each chart with its sentence under it."""
+    for column, measure in zip(st.columns(2), ("engagements", "reach"), strict=True):
+        with column:
+            draw(chart(analysis, measure, lg))
+            say(sentence(analysis, measure, lg))
+
+
 @st.cache_data(max_entries=32, show_spinner=False)
 def _analysis(digest: str, _data: bytes, filename: str, brief_json: str | None, figures_json: str | None,
               lg: str) -> Analysis:
@@ -189,13 +197,7 @@ elif not a.rec.plan:
 else:
     st.caption(tr("results.page.vs_plan_note"))
     st.dataframe(plan_rows(a, lg), hide_index=True, width="stretch", key="results_vs_plan")
-    p1, p2 = st.columns(2)
-    with p1:
-        draw(plan_chart(a, "engagements", lg))
-        say(plan_sentence(a, "engagements", lg))
-    with p2:
-        draw(plan_chart(a, "reach", lg))
-        say(plan_sentence(a, "reach", lg))
+    side_by_side(a, plan_chart, plan_sentence)
 
 # ---- 6. keep / review / drop -----------------------------------------------------------------------------
 st.subheader(tr("results.page.keep"))
@@ -208,13 +210,7 @@ say(efficiency_sentence(a, lg))
 # ---- 7. over time ----------------------------------------------------------------------------------------
 st.subheader(tr("results.page.timeline"))
 if a.weeks:
-    w1, w2 = st.columns(2)
-    with w1:
-        draw(timeline_chart(a, "engagements", lg))
-        say(timeline_sentence(a, "engagements", lg))
-    with w2:
-        draw(timeline_chart(a, "reach", lg))
-        say(timeline_sentence(a, "reach", lg))
+    side_by_side(a, timeline_chart, timeline_sentence)
 else:
     st.info(tr("results.chart.no_dates"), icon=":material/calendar_month:")
 

@@ -7,13 +7,13 @@ from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import create_engine
 
 from guide import workshop as ws
 from guide.i18n import t
 from tests.db.pgserver import PgServer
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, StreamlitServer, assert_no_exception, wait_ready
+from tests.e2e.conftest import StreamlitServer, assert_no_exception, chromium_browser, wait_ready
 
 
 @pytest.fixture(scope="module")
@@ -36,12 +36,8 @@ def replicas(pg: PgServer) -> Iterator[tuple[StreamlitServer, StreamlitServer, s
 
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        br = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield br
-        finally:
-            br.close()
+    with chromium_browser() as br:
+        yield br
 
 
 def open_page(browser: Browser, url: str) -> Page:

@@ -156,14 +156,21 @@ def no_server_traceback(request: pytest.FixtureRequest, server: StreamlitServer)
         assert_no_server_traceback(server, since=start)
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
+@contextlib.contextmanager
+def chromium_browser() -> Iterator[Browser]:
+    """Debian's Chromium, headless, closed whatever happens (the browser fixtures here and in tests/db)."""
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
             yield b
         finally:
             b.close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with chromium_browser() as b:
+        yield b
 
 
 @pytest.fixture()
