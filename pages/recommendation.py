@@ -54,6 +54,14 @@ def brief_items(b: CampaignBrief) -> list[tuple[str, str, str]]:
     return items
 
 
+def left_over(rec: Recommendation) -> str:
+    """What is left of the budget after the reserve and the plan, and why: the cap, or no creator fits."""
+    if rec.capped:
+        return tr("rec.unallocated_capped", left=money(rec.unallocated_idr),
+                  cap=fmt_int(int(figures().team_capacity.value), lg))
+    return tr("rec.unallocated_line", left=money(rec.unallocated_idr))
+
+
 def field_label(field: str) -> str:
     if field in DESCRIPTORS:
         return tr_first(f"input.field.{field}", f"rec.descriptor.{field}")
@@ -187,7 +195,7 @@ with plan_tab:
         st.markdown(tr("rec.total", total=money(rec.total_cost_idr), budget=money(b.budget_idr)))
         st.markdown(tr("rec.reserve_line", reserve=money(rec.reserve_idr),
                        share=fmt_pct(figures().reserve_share.value * 100, lg, 0))
-                    + (" " + tr("rec.unallocated_line", left=money(rec.unallocated_idr)) if rec.unallocated_idr else ""))
+                    + (" " + left_over(rec) if rec.unallocated_idr else ""))
         st.markdown(tr("rec.reach_total", reach=fmt_range(rec.reach_total.low, rec.reach_total.high, lg),
                        engagements=fmt_range(rec.engagements_total.low, rec.engagements_total.high, lg)))
         st.caption(tr("rec.plan_basis"))

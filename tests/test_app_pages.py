@@ -488,3 +488,17 @@ def test_the_assumptions_page_shows_no_note_or_title_of_the_other_language(lang)
     # And the page does show its own language's notes and titles (so the scan above can fail).
     mine = _figure_texts(lang)
     assert sum(x in everything for x in mine) >= len(mine) // 2, [x for x in mine if x not in everything][:5]
+
+
+def test_money_left_by_the_creator_cap_is_not_called_too_little():
+    # Rp 150 jt for a niche beauty launch: the plan stops at 150 creators with Rp 58 jt unallocated. Saying the
+    # rest is "not enough for one more creator" would be false; the page names the cap instead.
+    at = open_app({"goal": "launch", "budget_idr": "150000000", "audience": "niche", "industry": "beauty"})
+    goto(at, "recommendation")
+    shown = texts(at)
+    assert "Sisa **Rp 58.075.000** tidak dialokasikan karena rencana berhenti di 150 kreator" in shown
+    assert "tidak cukup untuk satu kreator lagi" not in shown
+    # A small budget that no further creator fits into still says so.
+    at = open_app({"goal": "sales", "budget_idr": "7000000", "audience": "niche", "industry": "food"})
+    goto(at, "recommendation")
+    assert "tidak cukup untuk satu kreator lagi" in texts(at)
