@@ -12,30 +12,28 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "e2e"))
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, READY, SKELETON, StreamlitServer
+from conftest import CHROMIUM, CHROMIUM_ARGS, StreamlitServer, wait_ready
 from playwright.sync_api import Page, expect, sync_playwright
+
+from guide.i18n import t
 
 BRIEF = "goal=launch&budget_idr=150000000&audience=niche&industry=beauty&platforms=instagram,tiktok"
 
 
-def ready(page: Page) -> None:
-    expect(page.locator(READY)).to_have_count(1, timeout=60_000)
-    expect(page.locator(SKELETON)).to_have_count(0, timeout=60_000)
-
-
-def shoot(page: Page, url: str, out: Path, full: bool = False, tab: str | None = None,
-          toggle: str | None = None) -> None:
+def shoot(page: Page, url: str, out: Path, tab: str | None = None, toggle: str | None = None) -> None:
+    """Open `url`, click the toggle and the tab named (catalog keys), wait for a chart or table, save a PNG."""
     page.goto(url)
-    ready(page)
+    wait_ready(page, timeout=60_000)
+    lg = "en" if "lang=en" in url else "id"
     if toggle:
-        page.get_by_text(toggle, exact=True).click()
-        ready(page)
+        page.get_by_text(t(lg, toggle), exact=True).click()
+        wait_ready(page, timeout=60_000)
     if tab:
-        page.get_by_role("tab", name=tab).click()
-        ready(page)
+        page.get_by_role("tab", name=t(lg, tab)).click()
+        wait_ready(page, timeout=60_000)
     expect(page.locator('[data-testid="stVegaLiteChart"], [data-testid="stTable"], '
                         '[data-testid="stDataFrame"]').filter(visible=True).first).to_be_visible(timeout=60_000)
-    page.screenshot(path=str(out), full_page=full)
+    page.screenshot(path=str(out))
 
 
 def main() -> None:
@@ -51,22 +49,19 @@ def main() -> None:
 def take(base: str, out: Path) -> None:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        views = {  # name: (path, width, height, tab per language)
-            "screenshot": ("/recommendation", 1280, 1000, None),
-            "screenshot-phone": ("/recommendation", 390, 844, {"id": "Rencana", "en": "Plan"}),
-            "screenshot-projector": ("/recommendation", 1920, 1080, None),
-            "screenshot-creators": ("/creators", 1280, 1000, None),
-            "screenshot-results": ("/results", 1280, 1000, None),
+        views = {  # name: (path, width, height, tab, toggle)
+            "screenshot": ("/recommendation", 1280, 1000, None, None),
+            "screenshot-phone": ("/recommendation", 390, 844, "rec.tab_plan", None),
+            "screenshot-projector": ("/recommendation", 1920, 1080, None, "app.projector"),
+            "screenshot-creators": ("/creators", 1280, 1000, None, None),
+            "screenshot-results": ("/results", 1280, 1000, None, None),
         }
-        for name, (path, width, height, tabs) in views.items():
+        for name, (path, width, height, tab, toggle) in views.items():
             for lg in ("id", "en"):
                 ctx = browser.new_context(viewport={"width": width, "height": height})
                 page = ctx.new_page()
-                url = f"{base}{path}?{BRIEF}&lang={lg}"
-                how = {"tab": tabs[lg] if tabs else None,
-                       "toggle": {"id": "Proyektor", "en": "Projector"}[lg] if "projector" in name else None}
-                shoot(page, url, out / "screens" / f"{name}-{lg}.png", **how)  # type: ignore[arg-type]
-                if lg == "en":
+                shoot(page, f"{base}{path}?{BRIEF}&lang={lg}", out / "screens" / f"{name}-{lg}.png", tab, toggle)
+                if lg == "en":  # the README shows the English view
                     page.screenshot(path=str(out / f"{name}.png"))
                 ctx.close()
         browser.close()
