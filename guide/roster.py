@@ -534,7 +534,7 @@ def _map_unique(s: pd.Series, fn: Any) -> pd.Series:
 def _clean_series(s: pd.Series) -> pd.Series:
     """Printable text on one line, at most MAX_TEXT characters (only cells that need it are rewritten)."""
     s = s.astype(str)
-    arr = pa.array(s.to_numpy(dtype=object), type=pa.string())
+    arr = pa.array(s.array, type=pa.string())  # pandas' Arrow-backed strings pass without a copy
     ok = pc.and_(pc.and_(pc.utf8_is_printable(arr), pc.equal(arr, pc.utf8_trim_whitespace(arr))),
                  pc.and_(pc.invert(pc.match_substring(arr, "  ")), pc.less_equal(pc.utf8_length(arr), MAX_TEXT)))
     fix = ~np.asarray(ok.to_numpy(zero_copy_only=False), dtype=bool)
@@ -632,16 +632,17 @@ def validate_frame(header: Sequence[str], frame: pd.DataFrame, problems: list[Ro
             problems.append(_p(int(rows[j]), "engagement_rate", "er_disagrees", severity="warning",
                                given=f"{er[j]:g}", implied=f"{imp:.2f}"))
 
-    raw_ind = col("industries").astype(str)
-    uniq = pd.unique(raw_ind)
-    parsed_u = {u: (parse_industries(str(u)) if str(u).strip() else ((), [])) for u in uniq}
-    industries: list[tuple[str, ...]] = raw_ind.map({u: v[0] for u, v in parsed_u.items()}).tolist()
-    industries_key = raw_ind.map({u: ";".join(v[0]) for u, v in parsed_u.items()}).astype(str)
-    unknown_mask = raw_ind.map({u: bool(v[1]) for u, v in parsed_u.items()}).to_numpy(dtype=bool)
-    for j in np.flatnonzero(unknown_mask):
-        unknown = parsed_u[raw_ind.iat[int(j)]][1]
+    # Industries: parsed once per distinct cell (rosters repeat them), then spread by the factorized codes.
+    codes, uniq = pd.factorize(col("industries").astype(str), use_na_sentinel=False)
+    parsed_u = [parse_industries(str(u)) if str(u).strip() else ((), []) for u in uniq]
+    picked = np.empty(len(parsed_u), dtype=object)
+    picked[:] = [v[0] for v in parsed_u]
+    industries: list[tuple[str, ...]] = picked[codes].tolist()
+    industries_key = pd.Series(np.array([";".join(v[0]) for v in parsed_u], dtype=object)[codes], dtype=str)
+    unknown_u = np.array([bool(v[1]) for v in parsed_u], dtype=bool)
+    for j in np.flatnonzero(unknown_u[codes]):
         problems.append(_p(int(rows[j]), "industries", "unknown_industry", severity="warning",
-                           value="; ".join(unknown)[:60], allowed=", ".join(INDUSTRIES)))
+                           value="; ".join(parsed_u[codes[j]][1])[:60], allowed=", ".join(INDUSTRIES)))
 
     handle_s = _clean_series(col("handle")).str.lstrip("@")
     key = platform_s.astype(str) + "\x00" + handle_s.str.lower().str.strip()
@@ -711,9 +712,9 @@ def derive(parsed: ParsedRoster, figures: Figures, brief: CampaignBrief | None =
     er[from_avg] = parsed.avg_engagements[from_avg] / followers[from_avg] * 100
     er_basis[from_avg] = "derived"
     assumed = np.isnan(er)
-    lk = pd.Series(line_kind, dtype=object)
-    band_low = lk.map({k: v.er_low for k, v in figures.kinds.items()}).to_numpy(dtype=float)
-    band_high = lk.map({k: v.er_high for k, v in figures.kinds.items()}).to_numpy(dtype=float)
+    kinds, kind_codes = np.unique(line_kind.astype(str), return_inverse=True)
+    band_low = np.array([figures.kinds[k].er_low for k in kinds], dtype=float)[kind_codes] if n else np.zeros(0)
+    band_high = np.array([figures.kinds[k].er_high for k in kinds], dtype=float)[kind_codes] if n else np.zeros(0)
     er[assumed] = (band_low[assumed] + band_high[assumed]) / 2
     er_basis[assumed] = "assumed"
 
@@ -761,16 +762,20 @@ def derive(parsed: ParsedRoster, figures: Figures, brief: CampaignBrief | None =
     else:
         city_fit = np.full(n, "any", dtype=object)
 
+    def labels(a: np.ndarray) -> pd.Series:
+        """A column of short codes kept as Python strings: pandas need not scan 100,000 cells to type it."""
+        return pd.Series(a, dtype=object)
+
     return pd.DataFrame({
         "row": parsed.rows, "name": ex.get("name", parsed.name), "handle": ex.get("handle", parsed.handle),
         "platform": ex.get("platform", parsed.platform),
-        "followers": followers, "kind": kind, "tier": tier, "line_kind": line_kind,
-        "engagement_rate": np.round(er, 3), "er_basis": er_basis,
+        "followers": followers, "kind": labels(kind), "tier": labels(tier), "line_kind": labels(line_kind),
+        "engagement_rate": np.round(er, 3), "er_basis": labels(er_basis),
         "fee_idr": np.round(fee).astype(np.int64) if n else np.zeros(0, dtype=np.int64),
         "fee_estimated": estimated,
-        "authenticity": auth, "industries": ind_key,
+        "authenticity": labels(auth), "industries": ind_key,
         "city": ex.get("city", parsed.city), "expertise": ex.get("expertise", parsed.expertise),
-        "platform_fit": platform_fit, "industry_fit": industry_fit, "city_fit": city_fit,
+        "platform_fit": platform_fit, "industry_fit": labels(industry_fit), "city_fit": labels(city_fit),
         "expected_reach": reach.astype(np.int64) if n else np.zeros(0, dtype=np.int64),
         "expected_engagements": engagements.astype(np.int64) if n else np.zeros(0, dtype=np.int64),
         "valid": parsed.valid,

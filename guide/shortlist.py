@@ -252,7 +252,8 @@ def make_shortlist(df: pd.DataFrame, rec: Recommendation, lang: str, options: Op
     caps = [ln.count for ln in lines]
     mask = eligible_mask(df, kinds, opts)
     line_index = {k: i for i, k in enumerate(kinds)}
-    line = np.where(mask, df["line_kind"].map(line_index).fillna(-1).to_numpy(), -1).astype(np.int64)
+    pos = pd.Index(list(line_index)).get_indexer(pd.Index(df["line_kind"]))  # a hash lookup per row, -1 for no line
+    line = np.where(mask & (pos >= 0), np.array(list(line_index.values()), dtype=np.int64)[pos], -1)
     value_col = "expected_reach" if objective == "reach" else "expected_engagements"
     values = df[value_col].to_numpy(dtype=float)
     fees = df["fee_idr"].to_numpy(dtype=float)
