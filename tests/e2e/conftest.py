@@ -80,7 +80,9 @@ class StreamlitServer:
                 with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as r:
                     if r.status == 200:
                         return self
-            time.sleep(0.2)  # polling interval of the condition above, not a wait for the UI
+            # Between health probes, wait on the process itself: an early exit is seen at once.
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.proc.wait(timeout=0.2)
         self.stop()
         raise RuntimeError(f"streamlit not healthy after {timeout}s, see {self.log_path}")
 
