@@ -58,7 +58,7 @@ bench: $(VENV)/.dev-deps chromium
 	$(PY) -m bench.run
 
 # Mutation testing of guide/ with the unit tests (docs/testing.md); slow, so not part of `make test`.
-# MUTANTS narrows it, e.g. `make mutation MUTANTS='guide.briefio*'`.
+# MUTANTS narrows it, e.g. `make mutation MUTANTS='guide.advice.brief_io*'`.
 MUTANTS ?=
 mutation: $(VENV)/.dev-deps
 	$(VENV)/bin/mutmut run $(MUTANTS)

@@ -1,5 +1,5 @@
 """In-process figures: the Recommendation page's rerun against the reference page (AppTest, Streamlit's
-public testing API), and the what-if map against validating the same briefs (guide.whatif's public API)."""
+public testing API), and the what-if map against validating the same briefs (guide.advice.whatif's public API)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from typing import Any
 from streamlit.testing.v1 import AppTest
 
 from guide import CampaignBrief
-from guide.models import AUDIENCES, GOALS, INDUSTRIES
-from guide.whatif import whatif_map
+from guide.advice.models import AUDIENCES, GOALS, INDUSTRIES
+from guide.advice.whatif import whatif_map
 
 ROOT = Path(__file__).resolve().parents[1]
 

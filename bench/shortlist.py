@@ -36,8 +36,8 @@ def measure() -> dict[str, float | int | str]:
     import pandas as pd
 
     from guide import CampaignBrief, knowledge, recommend
-    from guide.roster import derive, parse_roster
-    from guide.shortlist import make_shortlist
+    from guide.creators.roster import derive, parse_roster
+    from guide.creators.shortlist import make_shortlist
 
     data = roster_csv()
     fig = knowledge().figures

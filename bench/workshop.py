@@ -11,8 +11,8 @@ from typing import Any
 
 from sqlalchemy import create_engine
 
-from guide import workshop as ws
-from guide.briefio import presets
+from guide.advice.brief_io import presets
+from guide.workshop import rooms as ws
 from tests.stclient import in_thread, start_server
 
 N, SPREAD_S, BASELINE = 50, 40.0, 6

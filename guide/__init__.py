@@ -1,8 +1,8 @@
 """Panduan Strategi Kreator — the pure domain: brief, rules, engine, planner, exports. No streamlit here."""
 
-from .engine import decide, recommend
-from .knowledge import Figures, Knowledge, KnowledgeError, knowledge, load_knowledge
-from .models import Advisory, CampaignBrief, PlanLine, Reason, Recommendation
+from guide.advice.engine import decide, recommend
+from guide.advice.knowledge import Figures, Knowledge, KnowledgeError, knowledge, load_knowledge
+from guide.advice.models import Advisory, CampaignBrief, PlanLine, Reason, Recommendation
 
 __all__ = [
     "Advisory",

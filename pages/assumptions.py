@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from guide import knowledge
-from guide.assumptions import FACTORS, INT_COLUMNS, figures_from_rows, figures_rows
-from guide.i18n import fmt_decimal, fmt_int, fmt_pct
+from guide.advice.assumptions import FACTORS, INT_COLUMNS, figures_from_rows, figures_rows
+from guide.text.i18n import fmt_decimal, fmt_int, fmt_pct
 from ui import figures, lang, page_guard, plain, show_notices, source_title, tr
 
 page_guard()

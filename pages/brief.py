@@ -6,7 +6,7 @@ from typing import Any
 
 import streamlit as st
 
-from guide.briefio import (
+from guide.advice.brief_io import (
     AmountReading,
     BriefError,
     Problem,
@@ -15,8 +15,7 @@ from guide.briefio import (
     read_amount,
     say_amount,
 )
-from guide.i18n import fmt_int
-from guide.models import (
+from guide.advice.models import (
     AUDIENCES,
     BRAND_STAGES,
     CONTENTS,
@@ -28,6 +27,7 @@ from guide.models import (
     MAX_PRODUCT_VALUE_IDR,
     PLATFORMS,
 )
+from guide.text.i18n import fmt_int
 from ui import (
     brief,
     browser,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from guide.charts import compare_spec, describe_compare, describe_runs, describe_whatif, whatif_runs, whatif_spec
-from guide.models import AUDIENCES, GOALS
-from guide.whatif import compare, scenario_briefs, whatif_map
+from guide.advice.charts import compare_spec, describe_compare, describe_runs, describe_whatif, whatif_runs, whatif_spec
+from guide.advice.models import AUDIENCES, GOALS
+from guide.advice.whatif import compare, scenario_briefs, whatif_map
 from ui import brief, chart_size, draw, figures, lang, money, page_guard, show_notices, tr
 
 page_guard()

@@ -9,11 +9,9 @@ from typing import Any
 import streamlit as st
 
 from guide import recommend
-from guide.creator_briefs import CreatorBrief, creator_briefs
-from guide.exports import csv_dialect, csv_text
-from guide.i18n import fmt_int, fmt_pct, t
-from guide.reports import plan_xlsx, recommendation_pdf, shortlist_frame, shortlist_pdf
-from guide.roster import (
+from guide.creators.briefs import CreatorBrief, creator_briefs
+from guide.creators.charts import chart_sentence, shortlist_chart
+from guide.creators.roster import (
     MAX_FILE_BYTES,
     MAX_ROWS,
     ParsedRoster,
@@ -26,8 +24,10 @@ from guide.roster import (
     template_csv,
     template_xlsx,
 )
-from guide.roster_charts import chart_sentence, shortlist_chart
-from guide.shortlist import Options, make_shortlist
+from guide.creators.shortlist import Options, make_shortlist
+from guide.reports.exports import csv_dialect, csv_text
+from guide.reports.recommendation import plan_xlsx, recommendation_pdf, shortlist_frame, shortlist_pdf
+from guide.text.i18n import fmt_int, fmt_pct, t
 from ui import brief, figures, lang, money, page_guard, show_notices, tr
 
 page_guard()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from guide import knowledge
-from guide.i18n import t_list
-from guide.models import TIERS
+from guide.advice.models import TIERS
+from guide.text.i18n import t_list
 from ui import figures, lang, money, page_guard, plain, show_notices, source_title, tr
 
 page_guard()

@@ -8,12 +8,12 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from guide import Recommendation, knowledge, recommend
-from guide.assumptions import figure_changes
-from guide.briefio import brief_to_params, share_carries_figures
-from guide.exports import to_csv, to_json, to_markdown
-from guide.i18n import fmt_decimal, fmt_int, fmt_pct, fmt_range
-from guide.models import CampaignBrief, Reason, SourceRef
-from guide.reports import plan_xlsx, recommendation_pdf
+from guide.advice.assumptions import figure_changes
+from guide.advice.brief_io import brief_to_params, share_carries_figures
+from guide.advice.models import CampaignBrief, Reason, SourceRef
+from guide.reports.exports import to_csv, to_json, to_markdown
+from guide.reports.recommendation import plan_xlsx, recommendation_pdf
+from guide.text.i18n import fmt_decimal, fmt_int, fmt_pct, fmt_range
 from ui import brief, browser, chart, figures, figures_edited, lang, money, page_guard, plain, show_notices, tr, tr_first
 from ui.wizard import DESCRIPTORS, STEPS, open_step
 

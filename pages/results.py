@@ -10,11 +10,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import streamlit as st
 
-from guide.briefio import BriefError, brief_from_json, brief_from_params
-from guide.i18n import fmt_idr, fmt_int, t
-from guide.knowledge import Figures, knowledge
-from guide.models import CampaignBrief
-from guide.results import (
+from guide.advice.brief_io import BriefError, brief_from_json, brief_from_params
+from guide.advice.knowledge import Figures, knowledge
+from guide.advice.models import CampaignBrief
+from guide.results.analysis import (
     FORMULAS,
     GOAL_METRIC,
     MAX_BYTES,
@@ -29,7 +28,7 @@ from guide.results import (
     template_csv,
     template_xlsx,
 )
-from guide.results_report import (
+from guide.results.report import (
     breakdown_rows,
     creator_rows,
     efficiency_chart,
@@ -43,7 +42,8 @@ from guide.results_report import (
     to_pdf,
     to_xlsx,
 )
-from guide.safetext import plain_md
+from guide.text.i18n import fmt_idr, fmt_int, t
+from guide.text.safetext import plain_md
 from ui import brief, figures, lang, page_guard
 
 page_guard()

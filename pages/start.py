@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from guide.briefio import presets
+from guide.advice.brief_io import presets
 from ui import lang, load_brief, page_guard, show_notices, source_title, tr
 
 page_guard()

@@ -1,7 +1,7 @@
 """Workshop: a trainer opens a room on the projector, participants answer on their phones, the board is live.
 
 Links: `/workshop?room=CODE` for participants, `/workshop?room=CODE&trainer=SECRET` for the trainer only.
-Storage and every rule live in guide.workshop; this page reads widgets, calls it and draws the result.
+Storage and every rule live in guide.workshop.rooms; this page reads widgets, calls it and draws the result.
 """
 
 from __future__ import annotations
@@ -16,18 +16,18 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from guide import recommend
-from guide import workshop as ws
-from guide.briefio import presets
-from guide.i18n import fmt_int, fmt_pct, t
-from guide.models import AUDIENCES, GOALS, INDUSTRIES, MAX_BUDGET_IDR, PLATFORMS, STRATEGIES, CampaignBrief
-from guide.workshop_board import STRATEGY_COLORS, bars, palette
+from guide.advice.brief_io import presets
+from guide.advice.models import AUDIENCES, GOALS, INDUSTRIES, MAX_BUDGET_IDR, PLATFORMS, STRATEGIES, CampaignBrief
+from guide.text.i18n import fmt_int, fmt_pct, t
+from guide.workshop import rooms as ws
+from guide.workshop.board import STRATEGY_COLORS, bars, palette
 from ui import brief, lang, money, page_guard, tr
 
 page_guard()
 ss = st.session_state
 LG = lang()  # this run's language (the frame's switch has already run)
 BOARD_EVERY_S = 2.5
-# Budget bands of guide.workshop.BUDGET_BANDS -> their labels (spelt out, so the catalog scan sees them).
+# Budget bands of guide.workshop.rooms.BUDGET_BANDS -> their labels (spelt out, so the catalog scan sees them).
 BAND_KEYS = {"lt10m": "workshop.band.lt10m", "lt50m": "workshop.band.lt50m", "lt200m": "workshop.band.lt200m",
              "lt1b": "workshop.band.lt1b", "ge1b": "workshop.band.ge1b"}
 PARTICIPANT_EVERY_S = 3.0
@@ -350,7 +350,7 @@ def campaign_form(e: Engine, code: str) -> None:
         label = "workshop.participant.update_campaign" if mine else "workshop.participant.send_campaign"
         sent = st.form_submit_button(tr(label), type="primary")
     if sent:
-        from guide.briefio import BriefError, brief_from_dict, parse_amount
+        from guide.advice.brief_io import BriefError, brief_from_dict, parse_amount
 
         amount = parse_amount(budget_text, lang())
         if amount is None or amount > MAX_BUDGET_IDR:

@@ -7,7 +7,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from guide import CampaignBrief
-from guide.models import (
+from guide.advice.models import (
     AUDIENCES,
     BRAND_STAGES,
     CONTENTS,

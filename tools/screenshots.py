@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "e2e"))
 from conftest import CHROMIUM, CHROMIUM_ARGS, StreamlitServer, wait_ready
 from playwright.sync_api import Page, expect, sync_playwright
 
-from guide.i18n import t
+from guide.text.i18n import t
 
 BRIEF = "goal=launch&budget_idr=150000000&audience=niche&industry=beauty&platforms=instagram,tiktok"
 

@@ -9,7 +9,7 @@ import json
 from collections import Counter
 
 from guide import CampaignBrief, recommend
-from guide.models import AUDIENCES, GOALS, INDUSTRIES
+from guide.advice.models import AUDIENCES, GOALS, INDUSTRIES
 
 BUDGETS = (5_000_000, 50_000_000, 500_000_000)
 

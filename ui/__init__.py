@@ -3,7 +3,7 @@
 - ui.frame: the parts app.py assembles (page config, share-link sync, header, running a page, page_guard)
 - ui.state: the session's brief and figures
 - ui.text: language, catalog text, money, notices, user text as text
-- ui.chart: drawing a chart from guide.charts
+- ui.chart: drawing a chart from guide.advice.charts
 """
 
 from ui.chart import chart, chart_size, draw

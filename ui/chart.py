@@ -1,8 +1,8 @@
-"""Drawing the charts of guide.charts on a page, through Streamlit's public API only.
+"""Drawing the charts of guide.advice.charts on a page, through Streamlit's public API only.
 
 `chart(name, *inputs)` draws one of the Recommendation page's charts with its sentence;
 `draw(spec, data, description)`: the Vega-Lite spec (a plain dict, cached per language and shape by
-guide.charts), this run's data, and the sentence in words that goes under the chart (also the chart's
+guide.advice.charts), this run's data, and the sentence in words that goes under the chart (also the chart's
 alternative text for screen readers).
 """
 
@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from guide.charts import Size, chart_spec, describe
+from guide.advice.charts import Size, chart_spec, describe
 from ui.state import projector
 
 

@@ -17,7 +17,7 @@ from typing import Protocol
 
 import streamlit as st
 
-from guide.briefio import (
+from guide.advice.brief_io import (
     DEFAULT_BRIEF,
     MAX_PARAMS,
     SHARE_KEYS,

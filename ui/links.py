@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
-from guide.briefio import MAX_PARAMS
+from guide.advice.brief_io import MAX_PARAMS
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]

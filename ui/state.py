@@ -7,7 +7,7 @@ from typing import Any
 import streamlit as st
 
 from guide import CampaignBrief, Figures, knowledge
-from guide.briefio import DEFAULT_BRIEF, BriefError, Problem, brief_from_dict
+from guide.advice.brief_io import DEFAULT_BRIEF, BriefError, Problem, brief_from_dict
 
 WIDGET_PREFIX = "w_"  # wizard widgets: cleared when a whole brief is loaded, so they re-read it
 

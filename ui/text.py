@@ -7,11 +7,11 @@ from typing import Any
 import streamlit as st
 
 from guide import knowledge
-from guide.briefio import Problem, problem_message
-from guide.i18n import fmt_idr, t
-from guide.knowledge import Source
-from guide.models import Lang
-from guide.safetext import plain_md
+from guide.advice.brief_io import Problem, problem_message
+from guide.advice.knowledge import Source
+from guide.advice.models import Lang
+from guide.text.i18n import fmt_idr, t
+from guide.text.safetext import plain_md
 
 
 def lang() -> Lang:

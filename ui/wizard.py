@@ -19,7 +19,7 @@ DESCRIPTORS = ("age_bands", "gender", "region", "product_description")
 
 
 def descriptor_fields() -> list[str]:
-    from guide.models import CampaignBrief
+    from guide.advice.models import CampaignBrief
 
     return [f for f in DESCRIPTORS if f in CampaignBrief.model_fields]
 
@@ -28,7 +28,7 @@ def descriptor_options(field: str) -> tuple[str, ...]:
     """The allowed values of an optional Literal field (age_bands: tuple[AgeBand, ...]; gender: Gender | None)."""
     from typing import Literal, get_args, get_origin
 
-    from guide.models import CampaignBrief
+    from guide.advice.models import CampaignBrief
 
     def literals(tp: object) -> tuple[str, ...]:
         if get_origin(tp) is Literal:
@@ -39,7 +39,7 @@ def descriptor_options(field: str) -> tuple[str, ...]:
 
 
 def max_chars(field: str) -> int | None:
-    from guide.models import CampaignBrief
+    from guide.advice.models import CampaignBrief
 
     for m in CampaignBrief.model_fields[field].metadata:
         n = getattr(m, "max_length", None)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import Engine, create_engine
 
-from guide import workshop
+from guide.workshop import rooms as workshop
 from tests.db.pgserver import PgServer
 
 _db_names = itertools.count()

@@ -8,8 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from sqlalchemy import Engine, create_engine, select, text
 
-from guide import workshop as ws
-from guide.briefio import presets
+from guide.advice.brief_io import presets
+from guide.workshop import rooms as ws
 
 PHARMA = next(p for p in presets() if p.id == "pharma-expert")  # an expert-trust case: the articles say KOL
 NOW = 1_800_000_000.0

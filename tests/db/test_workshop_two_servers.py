@@ -10,8 +10,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import create_engine
 
-from guide import workshop as ws
-from guide.i18n import t
+from guide.text.i18n import t
+from guide.workshop import rooms as ws
 from tests.db.pgserver import PgServer
 from tests.e2e.conftest import StreamlitServer, assert_no_exception, chromium_browser, wait_ready
 

@@ -15,9 +15,9 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import create_engine
 
-from guide import workshop as ws
-from guide.briefio import presets
-from guide.i18n import t
+from guide.advice.brief_io import presets
+from guide.text.i18n import t
+from guide.workshop import rooms as ws
 from tests.e2e.conftest import StreamlitServer, assert_no_exception, wait_ready
 from tests.stclient import Session
 

@@ -18,9 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from guide import knowledge, recommend
-from guide.amounts import read_amount, say_amount
-from guide.assumptions import figures_from_rows, figures_rows
-from guide.briefio import (
+from guide.advice.assumptions import figures_from_rows, figures_rows
+from guide.advice.brief_io import (
     DEFAULT_BRIEF,
     SHARE_KEYS,
     BriefError,
@@ -32,8 +31,7 @@ from guide.briefio import (
     parse_amount,
     problem_message,
 )
-from guide.exports import to_markdown
-from guide.models import (
+from guide.advice.models import (
     AGE_BANDS,
     AUDIENCES,
     BRAND_STAGES,
@@ -44,7 +42,9 @@ from guide.models import (
     PLATFORMS,
     CampaignBrief,
 )
-from guide.safetext import WORD_JOINER, shown
+from guide.reports.exports import to_markdown
+from guide.text.numbers import read_amount, say_amount
+from guide.text.safetext import WORD_JOINER, shown
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]

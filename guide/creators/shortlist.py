@@ -1,0 +1,394 @@
+"""The shortlist: which creators of the roster fill the recommended plan's lines, within the budget.
+
+Solved exactly as a 0/1 programme with `scipy.optimize.milp` (HiGHS, relative gap 0), in three lexicographic
+stages, each keeping the optimum of the one before:
+
+1. fill the plan: maximise the sum over lines of (creators picked ÷ creators planned), so a tight budget
+   still fills every line in proportion instead of dropping the expensive one;
+2. maximise the expected engagements (the expected reach when the goal is awareness);
+3. minimise the total fee, so of two creators with identical figures the cheaper one is always picked.
+
+Constraints: at most the planned count per line; the sum of fees within the brief's budget. Before solving,
+a creator with at least `count` others in its line that cost no more and are expected to do no less is
+dropped: some optimal solution never needs it (swap it for an unpicked one of those), so the optimum is
+unchanged and large rosters solve quickly.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from guide.advice.models import Kind, Recommendation
+from guide.text.i18n import fmt_idr, fmt_int, fmt_pct, t
+
+Status = Literal["optimal", "empty_roster", "no_plan", "none_eligible", "not_proven"]
+TOLERANCE = 1e-7
+TIME_LIMIT_S = 30.0
+
+
+@dataclass(frozen=True)
+class Options:
+    """Which creators may be picked. A filter left on can be what stops a line from filling."""
+
+    require_platform: bool = True  # only the brief's platforms (when it names any)
+    require_industry: bool = True  # a creator whose industries are listed must include the brief's
+    city: str | None = None  # only creators in this city (those with no city are allowed)
+    exclude_flagged: bool = True  # leave out accounts with an authenticity flag
+
+
+@dataclass(frozen=True)
+class Pick:
+    row: int
+    name: str
+    handle: str
+    line_kind: Kind
+    creator_kind: str
+    platform: str
+    followers: int
+    engagement_rate: float
+    er_basis: str
+    fee_idr: int
+    fee_estimated: bool
+    expected_engagements: int
+    expected_reach: int
+    authenticity: str
+    rank: int  # by the objective's value within its line's eligible creators (1 = highest)
+    eligible_in_line: int
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LineResult:
+    kind: Kind
+    planned: int
+    planned_cost_idr: int
+    filled: int
+    cost_idr: int
+    value: int
+    eligible: int
+    relax: tuple[str, ...] = ()
+
+    @property
+    def missing(self) -> int:
+        return self.planned - self.filled
+
+
+@dataclass(frozen=True)
+class Shortlist:
+    status: Status
+    objective: Literal["engagements", "reach"]
+    budget_idr: int
+    selected: tuple[Pick, ...]
+    lines: tuple[LineResult, ...]
+    total_fee_idr: int
+    total_value: int
+    message: str
+    candidates: int = 0  # after the exact pruning
+    eligible: int = 0
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def unfilled(self) -> list[dict[str, object]]:
+        return [{"kind": ln.kind, "planned": ln.planned, "filled": ln.filled, "missing": ln.missing,
+                 "relax": list(ln.relax)} for ln in self.lines if ln.missing > 0]
+
+
+# --- the solver -------------------------------------------------------------------------------------------------
+
+
+def prune(values: np.ndarray, fees: np.ndarray, line: np.ndarray, caps: Sequence[int]) -> np.ndarray:
+    """Indices worth considering: drop each creator that `cap` others of its line dominate (fee ≤, value ≥).
+
+    Within a line, sorted by fee then value (highest first) then index, a creator is dominated by `cap`
+    earlier ones when the cap-th highest value seen so far is at least its own value.
+    """
+    keep: list[np.ndarray] = []
+    for ln, cap in enumerate(caps):
+        idx = np.flatnonzero(line == ln)
+        if cap <= 0 or idx.size == 0:
+            continue
+        order = idx[np.lexsort((idx, -values[idx], fees[idx]))]
+        if order.size <= cap:
+            keep.append(order)
+            continue
+        heap: list[float] = []
+        kept: list[int] = []
+        vals = values[order].tolist()
+        for pos, v in enumerate(vals):
+            if len(heap) == cap and heap[0] >= v:
+                continue
+            kept.append(int(order[pos]))
+            if len(heap) < cap:
+                heapq.heappush(heap, v)
+            elif v > heap[0]:
+                heapq.heapreplace(heap, v)
+        keep.append(np.array(kept, dtype=np.int64))
+    return np.sort(np.concatenate(keep)) if keep else np.zeros(0, dtype=np.int64)
+
+
+def solve(values: np.ndarray, fees: np.ndarray, line: np.ndarray, caps: Sequence[int],
+          budget: int, time_limit: float = TIME_LIMIT_S) -> tuple[np.ndarray, bool]:
+    """Indices chosen (lexicographic: fill share, value, then lowest fee) and whether HiGHS proved it optimal.
+
+    `line[i]` is the line of creator i (index into `caps`), or -1 for a creator no line can use.
+    """
+    from scipy.optimize import Bounds, LinearConstraint, milp  # type: ignore[import-untyped]
+
+    values = np.asarray(values, dtype=float)
+    fees = np.asarray(fees, dtype=float)
+    line = np.asarray(line, dtype=np.int64)
+    cand = prune(values, fees, line, caps)
+    cand = cand[fees[cand] <= budget]
+    if cand.size == 0:
+        return cand, True
+    v, f, ln = values[cand], fees[cand], line[cand]
+    n = cand.size
+    # Without the budget, the optimum of all three stages is, per line, the `cap` highest values (the lower
+    # fee first among equal values). When that choice fits in the budget, the budget constraint is slack and
+    # it is the optimum: no solve is needed.
+    top: list[np.ndarray] = []
+    for k, cap in enumerate(caps):
+        in_k = np.flatnonzero(ln == k)
+        top.append(in_k[np.lexsort((in_k, f[in_k], -v[in_k]))][:cap])
+    best = np.concatenate(top) if top else np.zeros(0, dtype=np.int64)
+    if float(f[best].sum()) <= budget:
+        return np.sort(cand[best]), True
+    nl = len(caps)
+    # Stage 1 is decided without a solve when the cheapest creators of every line fit in the budget: every
+    # line then holds exactly min(cap, available) creators. A creator whose cheapest such completion (its fee,
+    # the cheapest others of its line, the cheapest of every other line) exceeds the budget is in no
+    # feasible solution: dropped, which leaves the optimum unchanged.
+    counts = np.array([min(cap, int((ln == k).sum())) for k, cap in enumerate(caps)], dtype=float)
+    kth = np.zeros(nl)
+    cheapest = 0.0
+    for k in range(nl):
+        fk = np.sort(f[ln == k])[: int(counts[k])]
+        cheapest += float(fk.sum())
+        kth[k] = fk[-1] if fk.size else 0.0
+    fill_known = cheapest <= budget
+    if fill_known:
+        need = cheapest - kth[ln] + f
+        keep = (need <= budget) | (f <= kth[ln])
+        cand, v, f, ln = cand[keep], v[keep], f[keep], ln[keep]
+        n = cand.size
+    # Line membership as a sparse matrix: one row per line.
+    from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
+
+    member = csr_matrix((np.ones(n), (ln, np.arange(n))), shape=(nl, n))
+    caps_arr = np.asarray(caps, dtype=float)
+    weight = 1.0 / np.maximum(caps_arr[ln], 1.0)
+    constraints = [LinearConstraint(member, 0, caps_arr), LinearConstraint(f.reshape(1, -1), 0, float(budget))]
+    integrality = np.ones(n)
+    bounds = Bounds(0, 1)
+    opts = {"mip_rel_gap": 0.0, "time_limit": time_limit, "presolve": True}
+    proven = True
+
+    def run(c: np.ndarray) -> np.ndarray | None:
+        nonlocal proven
+        res = milp(c, integrality=integrality, bounds=bounds, constraints=constraints, options=opts)
+        if res.x is None:
+            return None
+        if res.status != 0:
+            proven = False
+        x: np.ndarray = np.round(np.asarray(res.x, dtype=float))
+        return x
+
+    if fill_known:
+        constraints.append(LinearConstraint(member, counts, counts))
+    else:
+        x1 = run(-weight)
+        if x1 is None:
+            return np.zeros(0, dtype=np.int64), False
+        best_fill = float(weight @ x1)
+        constraints.append(LinearConstraint(weight.reshape(1, -1), best_fill - TOLERANCE, np.inf))
+    x2 = run(-v)
+    if x2 is None:
+        return np.zeros(0, dtype=np.int64), False
+    best_value = float(v @ x2)
+    constraints.append(LinearConstraint(v.reshape(1, -1), best_value - 0.5, np.inf))  # values are whole numbers
+    x3 = run(f)
+    x = x3 if x3 is not None else x2
+    return cand[x > 0.5], proven
+
+
+# --- the shortlist from a derived roster and a recommendation ------------------------------------------------------
+
+
+def eligible_mask(df: pd.DataFrame, kinds: Sequence[str], options: Options) -> np.ndarray:
+    mask = df["valid"].to_numpy(dtype=bool) & df["line_kind"].isin(list(kinds)).to_numpy(dtype=bool)
+    if options.require_platform:
+        mask &= df["platform_fit"].to_numpy(dtype=bool)
+    if options.require_industry:
+        mask &= (df["industry_fit"] != "no").to_numpy(dtype=bool)
+    if options.city:
+        mask &= (df["city_fit"] != "no").to_numpy(dtype=bool)
+    if options.exclude_flagged:
+        mask &= ~df["authenticity"].isin(["low", "high"]).to_numpy(dtype=bool)
+    return mask
+
+
+def objective_of(rec: Recommendation) -> Literal["engagements", "reach"]:
+    return "reach" if rec.brief.goal == "awareness" else "engagements"
+
+
+def make_shortlist(df: pd.DataFrame, rec: Recommendation, lang: str, options: Options | None = None,
+                   time_limit: float = TIME_LIMIT_S) -> Shortlist:
+    """Pick creators for `rec.plan` from a derived roster (`guide.creators.roster.derive`). Never raises for data."""
+    opts = options or Options()
+    objective = objective_of(rec)
+    budget = rec.brief.budget_idr
+    lines = rec.plan
+    if not lines:
+        return _empty("no_plan", objective, budget, t(lang, "creators.short.no_plan"))
+    if len(df) == 0:
+        return _empty("empty_roster", objective, budget, t(lang, "creators.short.empty_roster"))
+    kinds = [ln.kind for ln in lines]
+    caps = [ln.count for ln in lines]
+    mask = eligible_mask(df, kinds, opts)
+    line_index = {k: i for i, k in enumerate(kinds)}
+    pos = pd.Index(list(line_index)).get_indexer(pd.Index(df["line_kind"]))  # a hash lookup per row, -1 for no line
+    line = np.where(mask & (pos >= 0), np.array(list(line_index.values()), dtype=np.int64)[pos], -1)
+    value_col = "expected_reach" if objective == "reach" else "expected_engagements"
+    values = df[value_col].to_numpy(dtype=float)
+    fees = df["fee_idr"].to_numpy(dtype=float)
+    eligible_total = int(mask.sum())
+    chosen, proven = solve(values, fees, line, caps, budget, time_limit=time_limit)
+    cand_count = int(prune(values, fees, line, caps).size)
+
+    picks: list[Pick] = []
+    results: list[LineResult] = []
+    records = dict(zip(chosen.tolist(), df.iloc[chosen].to_dict("records"), strict=True))
+    for k, ln in enumerate(lines):
+        in_line = np.flatnonzero(line == k)
+        # Rank by the objective's value (highest first; a cheaper fee breaks ties).
+        order = in_line[np.lexsort((fees[in_line], -values[in_line]))]
+        rank = {int(i): r for r, i in enumerate(order.tolist(), 1)}
+        mine = [int(i) for i in chosen if line[i] == k]
+        mine.sort(key=lambda i: rank[i])
+        for i in mine:
+            picks.append(_pick(records[i], ln.kind, rank[i], in_line.size, objective, lang))
+        filled = len(mine)
+        cost = int(fees[mine].sum()) if mine else 0
+        relax = () if filled >= ln.count else _relax(df, ln.kind, ln.count, filled, in_line, fees, mine, budget,
+                                                    int(fees[chosen].sum()) if chosen.size else 0, opts, lang)
+        results.append(LineResult(kind=ln.kind, planned=ln.count, planned_cost_idr=ln.cost_idr, filled=filled,
+                                  cost_idr=cost, value=int(values[mine].sum()) if mine else 0,
+                                  eligible=int(in_line.size), relax=relax))
+    total_fee = int(fees[chosen].sum()) if chosen.size else 0
+    total_value = int(values[chosen].sum()) if chosen.size else 0
+    if eligible_total == 0:
+        status: Status = "none_eligible"
+        message = t(lang, "creators.short.none_eligible")
+    elif not proven:
+        status = "not_proven"
+        message = t(lang, "creators.short.not_proven", seconds=f"{time_limit:g}")
+    else:
+        status = "optimal"
+        planned = sum(caps)
+        message = t(lang, f"creators.short.optimal_{objective}", picked=fmt_int(len(picks), lang),
+                    planned=fmt_int(planned, lang), total=fmt_idr(total_fee, lang), budget=fmt_idr(budget, lang),
+                    value=fmt_int(total_value, lang))
+    return Shortlist(status=status, objective=objective, budget_idr=budget, selected=tuple(picks),
+                     lines=tuple(results), total_fee_idr=total_fee, total_value=total_value, message=message,
+                     candidates=cand_count, eligible=eligible_total)
+
+
+def _empty(status: Status, objective: Literal["engagements", "reach"], budget: int, message: str) -> Shortlist:
+    return Shortlist(status=status, objective=objective, budget_idr=budget, selected=(), lines=(), total_fee_idr=0,
+                     total_value=0, message=message)
+
+
+def _pick(r: dict[str, object], kind: Kind, rank: int, eligible: int, objective: str, lang: str) -> Pick:
+    fee = int(r["fee_idr"])  # type: ignore[call-overload]
+    eng = int(r["expected_engagements"])  # type: ignore[call-overload]
+    reach = int(r["expected_reach"])  # type: ignore[call-overload]
+    reasons = [t(lang, f"creators.why.rank_{objective}", rank=rank, n=eligible, kind=t(lang, f"kind.{kind}"),
+                 value=fmt_int(reach if objective == "reach" else eng, lang))]
+    per = fee / max(eng if objective == "engagements" else reach, 1)
+    reasons.append(t(lang, f"creators.why.cost_per_{objective}", fee=fmt_idr(fee, lang), per=fmt_idr(per, lang)))
+    if r["industry_fit"] == "yes":
+        reasons.append(t(lang, "creators.why.industry"))
+    if bool(r["platform_fit"]):
+        reasons.append(t(lang, "creators.why.platform", platform=t(lang, f"platform.{r['platform']}")))
+    if r["city_fit"] == "yes":
+        reasons.append(t(lang, "creators.why.city", city=r["city"]))
+    if r["expertise"]:
+        reasons.append(t(lang, "creators.why.expertise", expertise=r["expertise"]))
+    basis = str(r["er_basis"])
+    er = float(r["engagement_rate"])  # type: ignore[arg-type]
+    reasons.append(t(lang, f"creators.why.er_{basis}", er=fmt_pct(er, lang, 2)))
+    if bool(r["fee_estimated"]):
+        reasons.append(t(lang, "creators.why.fee_estimated"))
+    if r["authenticity"] == "unchecked":
+        reasons.append(t(lang, "creators.why.auth_unchecked"))
+    return Pick(row=int(r["row"]), name=str(r["name"]), handle=str(r["handle"]), line_kind=kind,  # type: ignore[call-overload]
+                creator_kind=str(r["kind"]), platform=str(r["platform"]),
+                followers=int(r["followers"]),  # type: ignore[call-overload]
+                engagement_rate=er, er_basis=basis, fee_idr=fee,
+                fee_estimated=bool(r["fee_estimated"]), expected_engagements=eng, expected_reach=reach,
+                authenticity=str(r["authenticity"]), rank=rank, eligible_in_line=eligible, reasons=tuple(reasons))
+
+
+def _relax(df: pd.DataFrame, kind: Kind, planned: int, filled: int, in_line: np.ndarray, fees: np.ndarray,
+           mine: list[int], budget: int, spent: int, opts: Options, lang: str) -> tuple[str, ...]:
+    """What stops the line from filling, and what would help, in words."""
+    missing = planned - filled
+    out: list[str] = []
+    kind_label = t(lang, f"kind.{kind}")
+    if in_line.size < planned:
+        out.append(t(lang, "creators.relax.too_few", n=fmt_int(int(in_line.size), lang), kind=kind_label,
+                     planned=fmt_int(planned, lang)))
+        same = (df["line_kind"] == kind).to_numpy(dtype=bool)
+        valid = df["valid"].to_numpy(dtype=bool)
+        checks = [
+            ("platform", opts.require_platform, ~df["platform_fit"].to_numpy(dtype=bool)),
+            ("industry", opts.require_industry, (df["industry_fit"] == "no").to_numpy(dtype=bool)),
+            ("city", bool(opts.city), (df["city_fit"] == "no").to_numpy(dtype=bool)),
+            ("flagged", opts.exclude_flagged, df["authenticity"].isin(["low", "high"]).to_numpy(dtype=bool)),
+        ]
+        for name, active, blocked in checks:
+            if not active:
+                continue
+            # Creators of this kind kept out by this filter alone.
+            others = np.ones(len(df), dtype=bool)
+            for name2, active2, blocked2 in checks:
+                if name2 != name and active2:
+                    others &= ~blocked2
+            count = int((same & valid & blocked & others).sum())
+            if count:
+                out.append(t(lang, f"creators.relax.{name}", n=fmt_int(count, lang)))
+        invalid = int((same & ~valid).sum())
+        if invalid:
+            out.append(t(lang, "creators.relax.fix_rows", n=fmt_int(invalid, lang)))
+        out.append(t(lang, "creators.relax.add", n=fmt_int(planned - int(in_line.size), lang), kind=kind_label))
+    rest = np.setdiff1d(in_line, np.array(mine, dtype=np.int64))
+    if rest.size and filled < min(planned, in_line.size):
+        need = int(np.sort(fees[rest])[: min(missing, rest.size)].sum())
+        short = max(need - (budget - spent), 0)
+        if short > 0:
+            out.append(t(lang, "creators.relax.budget", more=fmt_idr(short, lang), n=fmt_int(min(missing, rest.size),
+                                                                                             lang), kind=kind_label))
+    return tuple(out)
+
+
+def as_json(s: Shortlist, problems: Sequence[dict[str, object]]) -> dict[str, object]:
+    """The CLI's JSON: selected, total_fee_idr, problems, unfilled (plus status and message)."""
+    return {
+        "status": s.status,
+        "message": s.message,
+        "objective": s.objective,
+        "selected": [{"row": p.row, "name": p.name, "handle": p.handle, "kind": p.line_kind,
+                      "fee_idr": p.fee_idr, "fee_estimated": p.fee_estimated,
+                      "expected_engagements": p.expected_engagements, "expected_reach": p.expected_reach}
+                     for p in s.selected],
+        "total_fee_idr": s.total_fee_idr,
+        "budget_idr": s.budget_idr,
+        "problems": list(problems),
+        "unfilled": s.unfilled,
+    }

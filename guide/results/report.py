@@ -1,0 +1,498 @@
+"""The results report: Altair charts with a sentence each, the .xlsx and PDF exports, and the CLI command.
+
+Pure (no streamlit). Colours are the Okabe–Ito palette, safe for colour-blind readers; chart text is 13 px
+or larger so it reads on a projector and a phone.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import Any, Literal
+
+import altair as alt
+import pandas as pd
+
+from guide.results.analysis import (
+    GOAL_METRIC,
+    Analysis,
+    Metrics,
+    show_idr,
+    show_pct,
+    show_ratio,
+)
+from guide.text.i18n import fmt_idr, fmt_int, fmt_range, t
+
+Measure = Literal["reach", "engagements"]
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision deficiency.
+OKABE_ITO = {"orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow": "#F0E442",
+             "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7", "grey": "#999999"}
+STATUS_COLORS = {"keep": OKABE_ITO["green"], "review": OKABE_ITO["orange"], "drop": OKABE_ITO["vermillion"]}
+STATUS_SHAPES = {"keep": "circle", "review": "diamond", "drop": "triangle-down"}
+ACTUAL = OKABE_ITO["blue"]
+PLAN = OKABE_ITO["grey"]
+PHASE_FILL = [OKABE_ITO["sky"], OKABE_ITO["yellow"], OKABE_ITO["purple"], OKABE_ITO["orange"]]
+FONT = 13
+
+
+def _num_expr(lang: str, fmt: str = ",.0f") -> str:
+    """A Vega label expression formatting numbers the reader's way (1.500 in Indonesian, 1,500 in English)."""
+    base = f"format(datum.value, '{fmt}')"
+    if lang != "id":
+        return base
+    return (f"replace(replace(replace({base}, regexp(',', 'g'), '_'), regexp('\\\\.', 'g'), ','), "
+            f"regexp('_', 'g'), '.')")
+
+
+def _styled(chart: Any, height: int) -> Any:
+    return chart.properties(height=height, width="container", usermeta={"height_px": height + 120}).configure_axis(
+        labelFontSize=FONT, titleFontSize=FONT,
+    ).configure_legend(labelFontSize=FONT, titleFontSize=FONT, orient="bottom").configure_title(
+        fontSize=FONT + 2, anchor="start",
+    ).configure_text(fontSize=FONT)
+
+
+def _kind(lang: str, kind: str) -> str:
+    return t(lang, f"results.kind.{kind}")
+
+
+# ---- planned vs actual by line ----------------------------------------------------------------------------
+
+def plan_frame(a: Analysis, measure: Measure, lang: str) -> pd.DataFrame:
+    rows = []
+    for ln in a.plan:
+        low, high = ln.planned_reach if measure == "reach" else ln.planned_engagements
+        actual = ln.reach if measure == "reach" else ln.engagements
+        label = _kind(lang, ln.kind) if ln.phase is None else f"{t(lang, 'results.phase', n=ln.phase)} · {_kind(lang, ln.kind)}"
+        status = ln.engagements_band if measure == "engagements" else ln.reach_band
+        rows.append({"line": label, "low": low if ln.phase else None, "high": high if ln.phase else None,
+                     "actual": actual or 0, "band": t(lang, f"results.band.{status}")})
+    return pd.DataFrame(rows, columns=["line", "low", "high", "actual", "band"])
+
+
+def plan_chart(a: Analysis, measure: Measure, lang: str) -> Any:
+    df = plan_frame(a, measure, lang)
+    title = t(lang, f"results.chart.plan_title_{measure}")
+    y = alt.Y("line:N", title=None, sort=None, axis=alt.Axis(labelLimit=220))
+    band = alt.Chart(df).mark_bar(color=PLAN, opacity=0.45, height=22).encode(
+        y=y, x=alt.X("low:Q", title=t(lang, f"results.chart.{measure}"), axis=alt.Axis(labelExpr=_num_expr(lang))),
+        x2="high:Q",
+        tooltip=[alt.Tooltip("line:N", title=t(lang, "results.chart.line")),
+                 alt.Tooltip("low:Q", title=t(lang, "results.chart.plan_low"), format=",.0f"),
+                 alt.Tooltip("high:Q", title=t(lang, "results.chart.plan_high"), format=",.0f")],
+    )
+    dot = alt.Chart(df).mark_point(filled=True, size=160, color=ACTUAL, shape="diamond").encode(
+        y=y, x="actual:Q",
+        tooltip=[alt.Tooltip("line:N", title=t(lang, "results.chart.line")),
+                 alt.Tooltip("actual:Q", title=t(lang, "results.chart.actual"), format=",.0f"),
+                 alt.Tooltip("band:N", title=t(lang, "results.chart.vs_plan"))],
+    )
+    return _styled((band + dot).properties(title=title), max(120, 60 * len(df)))
+
+
+def plan_sentence(a: Analysis, measure: Measure, lang: str) -> str:
+    if not a.plan:
+        return t(lang, "results.chart.no_plan")
+    parts = []
+    for ln in a.plan:
+        actual = (ln.reach if measure == "reach" else ln.engagements) or 0
+        low, high = ln.planned_reach if measure == "reach" else ln.planned_engagements
+        status = ln.reach_band if measure == "reach" else ln.engagements_band
+        if ln.phase is None:
+            parts.append(t(lang, "results.chart.line_unplanned", kind=_kind(lang, ln.kind), actual=fmt_int(actual, lang)))
+        else:
+            parts.append(t(lang, "results.chart.line_sentence", kind=_kind(lang, ln.kind), actual=fmt_int(actual, lang),
+                           band=t(lang, f"results.band.{status}"), plan=fmt_range(low, high, lang)))
+    return t(lang, f"results.chart.plan_lead_{measure}") + " " + "; ".join(parts) + "."
+
+
+# ---- cost efficiency --------------------------------------------------------------------------------------
+
+def efficiency_frame(a: Analysis, lang: str) -> pd.DataFrame:
+    rows = [{"creator": r.creator, "cost": r.m.cost_idr, "engagements": r.m.engagements,
+             "status": t(lang, f"results.status.{r.status}"), "status_key": r.status,
+             "cost_label": fmt_idr(r.m.cost_idr, lang), "cpr": show_idr(r.cost_per_result, lang)}
+            for r in a.creators if r.m.engagements > 0]
+    return pd.DataFrame(rows, columns=["creator", "cost", "engagements", "status", "status_key", "cost_label", "cpr"])
+
+
+def efficiency_chart(a: Analysis, lang: str) -> Any:
+    df = efficiency_frame(a, lang)
+    order = ["keep", "review", "drop"]
+    labels = [t(lang, f"results.status.{s}") for s in order]
+    metric = t(lang, f"results.metric.{GOAL_METRIC[a.goal or 'engagement']}")
+    chart = alt.Chart(df).mark_point(filled=True, size=140, opacity=0.9).encode(
+        x=alt.X("cost:Q", title=t(lang, "results.chart.cost"), scale=alt.Scale(padding=14),
+                axis=alt.Axis(labelExpr=_num_expr(lang), tickCount=5)),
+        y=alt.Y("engagements:Q", title=t(lang, "results.chart.engagements"), scale=alt.Scale(padding=10),
+                axis=alt.Axis(labelExpr=_num_expr(lang))),
+        color=alt.Color("status:N", title=None, scale=alt.Scale(domain=labels, range=[STATUS_COLORS[s] for s in order])),
+        shape=alt.Shape("status:N", title=None, scale=alt.Scale(domain=labels, range=[STATUS_SHAPES[s] for s in order])),
+        tooltip=[alt.Tooltip("creator:N", title=t(lang, "results.column.creator")),
+                 alt.Tooltip("cost_label:N", title=t(lang, "results.chart.cost")),
+                 alt.Tooltip("engagements:Q", title=t(lang, "results.chart.engagements"), format=",.0f"),
+                 alt.Tooltip("cpr:N", title=metric),
+                 alt.Tooltip("status:N", title=t(lang, "results.chart.status"))],
+    ).properties(title=t(lang, "results.chart.efficiency_title"))
+    return _styled(chart, 300)
+
+
+def efficiency_sentence(a: Analysis, lang: str) -> str:
+    counts = {s: sum(1 for r in a.creators if r.status == s) for s in ("keep", "review", "drop")}
+    ranked = [r for r in a.creators if r.cost_per_result is not None]
+    metric = GOAL_METRIC[a.goal or "engagement"]
+    text = t(lang, "results.chart.efficiency_counts", keep=counts["keep"], review=counts["review"],
+             drop=counts["drop"], metric=t(lang, f"results.metric.{metric}"))
+    if ranked:
+        best = min(ranked, key=lambda r: r.cost_per_result or 0)
+        worst = max(ranked, key=lambda r: r.cost_per_result or 0)
+        text += " " + t(lang, "results.chart.efficiency_best", best=best.creator,
+                        best_cost=show_idr(best.cost_per_result, lang), worst=worst.creator,
+                        worst_cost=show_idr(worst.cost_per_result, lang))
+    missing = sum(1 for r in a.creators if r.m.engagements == 0)
+    if missing:
+        text += " " + t(lang, "results.chart.efficiency_missing", n=missing)
+    return text
+
+
+# ---- over time --------------------------------------------------------------------------------------------
+
+def timeline_frames(a: Analysis, measure: Measure, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    weeks = pd.DataFrame([{
+        "week": w.week,
+        "actual": w.cum_reach if measure == "reach" else w.cum_engagements,
+        "low": (w.plan_reach if measure == "reach" else w.plan_engagements)[0],
+        "high": (w.plan_reach if measure == "reach" else w.plan_engagements)[1],
+    } for w in a.weeks], columns=["week", "actual", "low", "high"])
+    phases: dict[int, list[Any]] = {}
+    if a.rec is not None:
+        for ln in a.rec.plan:
+            p = phases.setdefault(ln.phase, [ln.start_week, ln.end_week, []])
+            p[0], p[1] = min(p[0], ln.start_week), max(p[1], ln.end_week)
+            p[2].append(_kind(lang, ln.kind))
+    ph = pd.DataFrame([{"start": s - 0.5, "end": e + 0.5, "phase": f"{t(lang, 'results.phase', n=n)}: {', '.join(k)}",
+                        "n": n} for n, (s, e, k) in sorted(phases.items())], columns=["start", "end", "phase", "n"])
+    return weeks, ph
+
+
+def timeline_chart(a: Analysis, measure: Measure, lang: str) -> Any:
+    weeks, ph = timeline_frames(a, measure, lang)
+    x = alt.X("week:Q", title=t(lang, "results.chart.week"), axis=alt.Axis(tickMinStep=1, format="d"))
+    layers: list[Any] = []
+    if not ph.empty:
+        layers.append(alt.Chart(ph).mark_rect(opacity=0.18).encode(
+            x=alt.X("start:Q", title=t(lang, "results.chart.week")), x2="end:Q",
+            color=alt.Color("phase:N", title=None, scale=alt.Scale(range=PHASE_FILL[: len(ph)]),
+                            legend=alt.Legend(direction="vertical", labelLimit=340)),
+            tooltip=[alt.Tooltip("phase:N", title=t(lang, "results.chart.phase"))]))
+    if a.rec is not None:
+        layers.append(alt.Chart(weeks).mark_area(color=PLAN, opacity=0.35).encode(
+            x=x, y=alt.Y("low:Q", title=t(lang, f"results.chart.cum_{measure}"), axis=alt.Axis(labelExpr=_num_expr(lang))),
+            y2="high:Q",
+            tooltip=[alt.Tooltip("week:Q", title=t(lang, "results.chart.week")),
+                     alt.Tooltip("low:Q", title=t(lang, "results.chart.plan_low"), format=",.0f"),
+                     alt.Tooltip("high:Q", title=t(lang, "results.chart.plan_high"), format=",.0f")]))
+    layers.append(alt.Chart(weeks).mark_line(color=ACTUAL, strokeWidth=3, point=alt.OverlayMarkDef(color=ACTUAL, size=70)).encode(
+        x=x, y=alt.Y("actual:Q", title=t(lang, f"results.chart.cum_{measure}"), axis=alt.Axis(labelExpr=_num_expr(lang))),
+        tooltip=[alt.Tooltip("week:Q", title=t(lang, "results.chart.week")),
+                 alt.Tooltip("actual:Q", title=t(lang, "results.chart.actual"), format=",.0f")]))
+    return _styled(alt.layer(*layers).properties(title=t(lang, f"results.chart.timeline_title_{measure}")), 260)
+
+
+def timeline_sentence(a: Analysis, measure: Measure, lang: str) -> str:
+    if not a.weeks:
+        return t(lang, "results.chart.no_dates")
+    last = a.weeks[-1]
+    actual = last.cum_reach if measure == "reach" else last.cum_engagements
+    text = t(lang, f"results.chart.timeline_{measure}", weeks=last.week, actual=fmt_int(actual, lang),
+             start=last.start.isoformat() if a.weeks else "")
+    if a.rec is not None:
+        low, high = last.plan_reach if measure == "reach" else last.plan_engagements
+        text += " " + t(lang, "results.chart.timeline_plan", plan=fmt_range(low, high, lang))
+        best = max(a.weeks, key=lambda w: w.reach if measure == "reach" else w.engagements)
+        text += " " + t(lang, "results.chart.timeline_peak", week=best.week)
+    if a.undated:
+        text += " " + t(lang, "results.chart.undated", n=a.undated)
+    return text
+
+
+# ---- tables (shared by the page, the workbook and the PDF) ------------------------------------------------
+
+METRIC_COLUMNS = ("posts", "creators", "cost_idr", "impressions", "reach", "engagements", "er", "clicks",
+                  "conversions", "revenue_idr", "cpm_idr", "cpe_idr", "cpc_idr", "cost_per_conversion_idr", "roas")
+
+
+def metric_cells(m: Metrics, lang: str) -> dict[str, str]:
+    er = show_pct(m.er_pct, lang)
+    if m.er_basis:
+        er += f" ({t(lang, f'results.basis.{m.er_basis}')})"
+    return {
+        "posts": fmt_int(m.posts, lang), "creators": fmt_int(m.creators, lang), "cost_idr": fmt_idr(m.cost_idr, lang),
+        "impressions": fmt_int(m.impressions, lang), "reach": fmt_int(m.reach, lang),
+        "engagements": fmt_int(m.engagements, lang), "er": er, "clicks": fmt_int(m.clicks, lang),
+        "conversions": fmt_int(m.conversions, lang), "revenue_idr": fmt_idr(m.revenue_idr, lang),
+        "cpm_idr": show_idr(m.cpm_idr, lang), "cpe_idr": show_idr(m.cpe_idr, lang), "cpc_idr": show_idr(m.cpc_idr, lang),
+        "cost_per_conversion_idr": show_idr(m.cost_per_conversion_idr, lang), "roas": show_ratio(m.roas, lang),
+    }
+
+
+def header(lang: str, key: str) -> str:
+    return t(lang, f"results.table.{key}")
+
+
+def breakdown_rows(group: dict[str, Metrics], label: str, lang: str, name: Any = None) -> list[dict[str, str]]:
+    rows = []
+    for k, m in group.items():
+        cells = metric_cells(m, lang)
+        rows.append({header(lang, label): name(k) if name else k, **{header(lang, c): cells[c] for c in METRIC_COLUMNS}})
+    return rows
+
+
+def plan_rows(a: Analysis, lang: str) -> list[dict[str, str]]:
+    out = []
+    for ln in a.plan:
+        planned = ln.phase is not None
+        out.append({
+            header(lang, "line"): (f"{t(lang, 'results.phase', n=ln.phase)} · " if planned else "") + _kind(lang, ln.kind),
+            header(lang, "weeks"): f"{ln.start_week}–{ln.end_week}" if planned else t(lang, "results.not_in_plan"),
+            header(lang, "planned_count"): fmt_int(ln.planned_count, lang) if planned else "—",
+            header(lang, "creators"): fmt_int(ln.creators, lang),
+            header(lang, "planned_cost"): fmt_idr(ln.planned_cost_idr, lang) if planned else "—",
+            header(lang, "cost_idr"): fmt_idr(ln.cost_idr, lang),
+            header(lang, "planned_reach"): fmt_range(*ln.planned_reach, lang) if planned else "—",
+            header(lang, "reach"): "—" if ln.reach is None else fmt_int(ln.reach, lang),
+            header(lang, "reach_vs_plan"): t(lang, f"results.band.{ln.reach_band}"),
+            header(lang, "planned_engagements"): fmt_range(*ln.planned_engagements, lang) if planned else "—",
+            header(lang, "engagements"): "—" if ln.engagements is None else fmt_int(ln.engagements, lang),
+            header(lang, "engagements_vs_plan"): t(lang, f"results.band.{ln.engagements_band}"),
+        })
+    return out
+
+
+def creator_rows(a: Analysis, lang: str) -> list[dict[str, str]]:
+    metric = GOAL_METRIC[a.goal or "engagement"]
+    out = []
+    for r in a.creators:
+        band = "—" if r.band_low is None else f"{show_pct(r.band_low, lang)}–{show_pct(r.band_high, lang)}"
+        out.append({
+            header(lang, "status"): t(lang, f"results.status.{r.status}"),
+            header(lang, "creator"): r.creator,
+            header(lang, "kind"): ", ".join(_kind(lang, k) for k in r.kinds),
+            header(lang, "cost_idr"): fmt_idr(r.m.cost_idr, lang),
+            t(lang, f"results.metric.{metric}"): show_idr(r.cost_per_result, lang),
+            header(lang, "er_followers"): show_pct(r.m.er_followers_pct, lang),
+            header(lang, "tier_band"): band,
+            header(lang, "vs_band"): t(lang, f"results.band.{r.er_band}"),
+            header(lang, "reason"): t(lang, f"results.reason.{r.reason}"),
+        })
+    return out
+
+
+def rule_text(a: Analysis, lang: str) -> str:
+    goal = a.goal or "engagement"
+    text = t(lang, "results.rule", goal=t(lang, f"results.goal.{goal}"), metric=t(lang, f"results.metric.{GOAL_METRIC[goal]}"))
+    return text if a.goal else t(lang, "results.rule_no_brief") + " " + text
+
+
+# ---- the workbook ---------------------------------------------------------------------------------------
+
+IDR_FORMAT = '"Rp" #,##0'
+INT_FORMAT = "#,##0"
+PCT_FORMAT = "0.00%"
+ROAS_FORMAT = '0.00"×"'
+_NUMBER_FORMATS = {"cost_idr": IDR_FORMAT, "revenue_idr": IDR_FORMAT, "cpm_idr": IDR_FORMAT, "cpe_idr": IDR_FORMAT,
+                   "cpc_idr": IDR_FORMAT, "cost_per_conversion_idr": IDR_FORMAT, "roas": ROAS_FORMAT, "er": PCT_FORMAT}
+
+
+def _metric_values(m: Metrics) -> dict[str, float | int | None]:
+    return {"posts": m.posts, "creators": m.creators, "cost_idr": m.cost_idr, "impressions": m.impressions,
+            "reach": m.reach, "engagements": m.engagements, "er": None if m.er_pct is None else m.er_pct / 100,
+            "clicks": m.clicks, "conversions": m.conversions, "revenue_idr": m.revenue_idr,
+            "cpm_idr": None if m.cpm_idr is None else round(m.cpm_idr),
+            "cpe_idr": None if m.cpe_idr is None else round(m.cpe_idr),
+            "cpc_idr": None if m.cpc_idr is None else round(m.cpc_idr),
+            "cost_per_conversion_idr": None if m.cost_per_conversion_idr is None else round(m.cost_per_conversion_idr),
+            "roas": None if m.roas is None else round(m.roas, 2)}
+
+
+def _put(ws: Any, row: int, col: int, value: object, fmt: str | None = None, bold: bool = False) -> None:
+    from openpyxl.styles import Font  # type: ignore[import-untyped]
+
+    cell = ws.cell(row=row, column=col)
+    if value is None:
+        cell.value = "—"
+        cell.data_type = "s"
+    elif isinstance(value, str):
+        cell.value = value
+        cell.data_type = "s"  # text from the file stays text: '=...' never becomes a formula
+    else:
+        cell.value = value
+        if fmt:
+            cell.number_format = fmt
+    if bold:
+        cell.font = Font(bold=True)
+
+
+def _sheet(wb: Any, title: str, head: Sequence[str], rows: Sequence[Sequence[object]],
+           formats: Sequence[str | None], total: Sequence[object] | None = None) -> None:
+    ws = wb.create_sheet(title[:31])
+    for c, h in enumerate(head, 1):
+        _put(ws, 1, c, h, bold=True)
+    for r, values in enumerate(rows, 2):
+        for c, (v, f) in enumerate(zip(values, formats, strict=True), 1):
+            _put(ws, r, c, v, f)
+    if total is not None:
+        for c, (v, f) in enumerate(zip(total, formats, strict=True), 1):
+            _put(ws, len(rows) + 2, c, v, f, bold=True)
+    for c, h in enumerate(head, 1):
+        ws.column_dimensions[ws.cell(row=1, column=c).column_letter].width = max(12, min(40, len(h) + 4))
+    ws.freeze_panes = "B2"
+
+
+def to_xlsx(a: Analysis, lang: str) -> bytes:
+    """The results report as a workbook: summary with the formulas and the rule, each breakdown with a totals
+    row, the plan comparison, keep / review / drop and every problem. Money in rupiah number format."""
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = t(lang, "results.xlsx.summary")[:31]
+    _put(ws, 1, 1, t(lang, "results.title"), bold=True)
+    tot = _metric_values(a.totals)
+    for i, c in enumerate(METRIC_COLUMNS, 3):
+        _put(ws, i, 1, header(lang, c))
+        _put(ws, i, 2, tot[c], _NUMBER_FORMATS.get(c, INT_FORMAT))
+    row = len(METRIC_COLUMNS) + 4
+    _put(ws, row, 1, t(lang, "results.formulas_title"), bold=True)
+    for i, key in enumerate(("engagements", "er", "cpm", "cpe", "cpc", "cpa", "roas", "matched", "reach_note"), 1):
+        _put(ws, row + i, 1, t(lang, f"results.formula.{key}"))
+    if a.goal is not None:
+        _put(ws, row + 11, 1, rule_text(a, lang))
+    ws.column_dimensions["A"].width = 34
+    ws.column_dimensions["B"].width = 18
+
+    head = [header(lang, c) for c in METRIC_COLUMNS]
+    formats = [_NUMBER_FORMATS.get(c, INT_FORMAT) for c in METRIC_COLUMNS]
+    total_row = [tot[c] for c in METRIC_COLUMNS]
+    for key, group, name in (("kind", a.by_kind, lambda k: _kind(lang, k)),
+                             ("platform", a.by_platform, lambda k: t(lang, f"results.platform.{k}")),
+                             ("creator", a.by_creator, lambda k: k)):
+        rows = [[name(k), *(_metric_values(m)[c] for c in METRIC_COLUMNS)] for k, m in group.items()]
+        _sheet(wb, t(lang, f"results.xlsx.by_{key}"), [header(lang, key), *head], rows, [None, *formats],
+               [t(lang, "results.table.total"), *total_row])
+    if a.plan:
+        plan_head = ["line", "weeks", "planned_count", "creators", "planned_cost", "cost_idr", "planned_reach_low",
+                     "planned_reach_high", "reach", "reach_vs_plan", "planned_engagements_low",
+                     "planned_engagements_high", "engagements", "engagements_vs_plan"]
+        rows = []
+        for ln in a.plan:
+            planned = ln.phase is not None
+            rows.append([
+                (f"{t(lang, 'results.phase', n=ln.phase)} · " if planned else "") + _kind(lang, ln.kind),
+                f"{ln.start_week}–{ln.end_week}" if planned else t(lang, "results.not_in_plan"),
+                ln.planned_count, ln.creators, ln.planned_cost_idr, ln.cost_idr, ln.planned_reach[0], ln.planned_reach[1],
+                ln.reach, t(lang, f"results.band.{ln.reach_band}"), ln.planned_engagements[0], ln.planned_engagements[1],
+                ln.engagements, t(lang, f"results.band.{ln.engagements_band}")])
+        fm = [None, None, INT_FORMAT, INT_FORMAT, IDR_FORMAT, IDR_FORMAT, INT_FORMAT, INT_FORMAT, INT_FORMAT, None,
+              INT_FORMAT, INT_FORMAT, INT_FORMAT, None]
+        tl = [t(lang, "results.table.total"), None, sum(ln.planned_count for ln in a.plan),
+              sum(ln.creators for ln in a.plan), sum(ln.planned_cost_idr for ln in a.plan),
+              sum(ln.cost_idr for ln in a.plan), sum(ln.planned_reach[0] for ln in a.plan),
+              sum(ln.planned_reach[1] for ln in a.plan), sum(ln.reach or 0 for ln in a.plan), None,
+              sum(ln.planned_engagements[0] for ln in a.plan), sum(ln.planned_engagements[1] for ln in a.plan),
+              sum(ln.engagements or 0 for ln in a.plan), None]
+        _sheet(wb, t(lang, "results.xlsx.vs_plan"), [header(lang, h) for h in plan_head], rows, fm, tl)
+    metric = GOAL_METRIC[a.goal or "engagement"]
+    rows = [[t(lang, f"results.status.{r.status}"), r.creator, ", ".join(_kind(lang, k) for k in r.kinds), r.m.cost_idr,
+             None if r.cost_per_result is None else round(r.cost_per_result),
+             None if r.m.er_followers_pct is None else r.m.er_followers_pct / 100,
+             None if r.band_low is None else r.band_low / 100, None if r.band_high is None else r.band_high / 100,
+             t(lang, f"results.band.{r.er_band}"), t(lang, f"results.reason.{r.reason}")] for r in a.creators]
+    _sheet(wb, t(lang, "results.xlsx.keep"),
+           [header(lang, "status"), header(lang, "creator"), header(lang, "kind"), header(lang, "cost_idr"),
+            t(lang, f"results.metric.{metric}"), header(lang, "er_followers"), header(lang, "band_low"),
+            header(lang, "band_high"), header(lang, "vs_band"), header(lang, "reason")], rows,
+           [None, None, None, IDR_FORMAT, IDR_FORMAT, PCT_FORMAT, PCT_FORMAT, PCT_FORMAT, None, None])
+    _sheet(wb, t(lang, "results.xlsx.problems"),
+           [header(lang, "row"), header(lang, "column"), header(lang, "message")],
+           [[p.row, p.column, p.message(lang)] for p in a.file.problems], [INT_FORMAT, None, None])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+# ---- the PDF ----------------------------------------------------------------------------------------------
+
+PDF_MAX_CREATORS = 60  # a report for a boss; the workbook has every creator
+PDF_MAX_PROBLEMS = 100
+
+
+def to_pdf(a: Analysis, lang: str) -> bytes:
+    """The results report for a boss: totals, formulas, plan comparison, keep / review / drop, the three
+    charts (in greys, each followed by its sentence) and the problems. Shared machinery: guide.output.pdf."""
+    from guide.output.pdf import Document, chart_png
+
+    doc = Document(t(lang, "results.title"), lang=lang)
+    doc.heading(t(lang, "results.title"))
+    if a.rec is not None:
+        b = a.rec.brief
+        doc.paragraph(t(lang, "results.pdf.brief", goal=t(lang, f"results.goal.{b.goal}"), budget=fmt_idr(b.budget_idr, lang),
+                        weeks=b.duration_weeks, name=b.name or "—"))
+    doc.paragraph(t(lang, "results.pdf.rows", read=fmt_int(a.file.rows_read, lang), counted=fmt_int(len(a.file.posts), lang),
+                    left_out=fmt_int(a.file.rows_left_out, lang)))
+    doc.heading(t(lang, "results.pdf.totals"), 2)
+    cells = metric_cells(a.totals, lang)
+    doc.key_values([(header(lang, c), cells[c]) for c in METRIC_COLUMNS])
+    doc.heading(t(lang, "results.formulas_title"), 2)
+    doc.bullets([t(lang, f"results.formula.{k}") for k in ("engagements", "er", "cpm", "cpe", "cpc", "cpa", "roas",
+                                                               "matched", "reach_note")], size=8.5)
+
+    short = ("creators", "cost_idr", "reach", "engagements", "cpm_idr", "cpe_idr", "roas")
+    right: list[Literal["L", "R", "C"]] = ["L", *(["R"] * len(short))]  # type: ignore[list-item]
+    groups: list[tuple[str, dict[str, Metrics], dict[str, str]]] = [
+        ("kind", a.by_kind, {k: _kind(lang, k) for k in a.by_kind}),
+        ("platform", a.by_platform, {k: t(lang, f"results.platform.{k}") for k in a.by_platform}),
+    ]
+    for key, group, names in groups:
+        doc.heading(t(lang, f"results.pdf.by_{key}"), 2)
+        rows = [[names[k], *(metric_cells(m, lang)[c] for c in short)] for k, m in group.items()]
+        doc.table([header(lang, key), *(header(lang, c) for c in short)], rows,
+                  totals=[t(lang, "results.table.total"), *(cells[c] for c in short)], align=right,
+                  widths=[20, 9, 16, 12, 12, 13, 10, 8])
+    if a.plan:
+        doc.heading(t(lang, "results.pdf.vs_plan"), 2)
+        prow = plan_rows(a, lang)
+        keys = [header(lang, k) for k in ("line", "planned_count", "creators", "planned_cost", "cost_idr",
+                                          "planned_engagements", "engagements", "engagements_vs_plan")]
+        doc.table(keys, [[r[k] for k in keys] for r in prow], align=["L", "R", "R", "R", "R", "R", "R", "L"],
+                  widths=[22, 10, 9, 14, 14, 18, 12, 12])
+        spec = plan_chart(a, "engagements", lang).to_dict()
+        doc.image_png(chart_png(spec))
+        doc.paragraph(plan_sentence(a, "engagements", lang), size=9)
+        doc.paragraph(plan_sentence(a, "reach", lang), size=9)
+    doc.heading(t(lang, "results.pdf.keep"), 2)
+    doc.paragraph(rule_text(a, lang), size=9)
+    crow = creator_rows(a, lang)
+    if crow:
+        keys = list(crow[0])[:8]
+        doc.table(keys, [[r[k] for k in keys] for r in crow[:PDF_MAX_CREATORS]], widths=[11, 20, 15, 13, 12, 10, 14, 10])
+        if len(crow) > PDF_MAX_CREATORS:
+            doc.paragraph(t(lang, "results.pdf.more_creators", shown=fmt_int(PDF_MAX_CREATORS, lang),
+                            n=fmt_int(len(crow), lang)), size=9)
+    if any(r.m.engagements > 0 for r in a.creators):
+        doc.image_png(chart_png(efficiency_chart(a, lang).to_dict()))
+    doc.paragraph(efficiency_sentence(a, lang), size=9)
+    doc.heading(t(lang, "results.pdf.timeline"), 2)
+    if a.weeks:
+        doc.image_png(chart_png(timeline_chart(a, "engagements", lang).to_dict()))
+    doc.paragraph(timeline_sentence(a, "engagements", lang), size=9)
+    doc.paragraph(timeline_sentence(a, "reach", lang), size=9)
+    if a.file.problems:
+        doc.heading(t(lang, "results.pdf.problems"), 2)
+        doc.table([header(lang, "row"), header(lang, "column"), header(lang, "message")],
+                  [[str(p.row), p.column, p.message(lang)] for p in a.file.problems[:PDF_MAX_PROBLEMS]], widths=[8, 18, 74])
+        if len(a.file.problems) > PDF_MAX_PROBLEMS:
+            doc.paragraph(t(lang, "results.pdf.more_problems", n=fmt_int(len(a.file.problems) - PDF_MAX_PROBLEMS, lang)))
+    return doc.to_bytes()

@@ -1,0 +1,68 @@
+"""AppTest of the Creators page: sample roster → shortlist → chart → editable briefs → downloads, filters, in
+both languages (uploads are exercised in the browser test, tests/e2e/test_creators.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from guide.text.i18n import t
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+def table(at: AppTest, column: str) -> pd.DataFrame:
+    """The first table on the page that has `column` (what a user would look for)."""
+    for d in at.dataframe:
+        if column in d.value.columns:
+            return d.value
+    raise AssertionError(f"no table with column {column!r}")
+
+
+def open_creators(lang: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params.update({"lang": lang})
+    at.run()
+    at.switch_page("pages/creators.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_sample_roster_gives_a_shortlist_chart_briefs_and_downloads(lang: str) -> None:
+    at = open_creators(lang)
+    assert at.title[0].value == t(lang, "creators.page.title")
+    assert any(t(lang, "creators.page.sample_note") == c.value for c in at.caption)
+    # The shortlist is reported as optimal and within budget, with a chart and a sentence under it.
+    assert at.success and "HiGHS" in at.success[0].value
+    assert len(at.get("vega_lite_chart")) == 1
+    picked = table(at, t(lang, "creators.page.why"))
+    assert len(picked) > 0
+    assert picked[t(lang, "creators.page.why")].str.len().min() > 20
+    # One expander of editable sections per plan line; the disclosure is always there.
+    areas = [a for a in at.text_area]
+    assert any("#iklan" in a.value for a in areas)
+    labels = [b.label for b in at.get("download_button")]
+    for key in ("dl_shortlist_pdf", "dl_rec_pdf", "dl_xlsx", "dl_csv", "template_csv", "template_xlsx"):
+        assert t(lang, f"creators.page.{key}") in labels
+
+
+def test_relaxing_filters_changes_eligibility() -> None:
+    at = open_creators("en")
+    before = table(at, t("en", "creators.page.eligible"))[t("en", "creators.page.eligible")].sum()
+    at.toggle(key="creators_f_industry").set_value(False).run()
+    assert not at.exception
+    after = table(at, t("en", "creators.page.eligible"))[t("en", "creators.page.eligible")].sum()
+    assert after > before
+
+
+def test_edited_brief_text_is_kept_across_reruns() -> None:
+    at = open_creators("en")
+    area = next(a for a in at.text_area if "#ad" in a.value)
+    area.set_value("Use #ad at the start. Edited by the marketer.").run()
+    assert not at.exception
+    assert any(a.value == "Use #ad at the start. Edited by the marketer." for a in at.text_area)

@@ -1,0 +1,87 @@
+"""AppTest of the Results page: the sample, an uploaded file with bad rows, both languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from guide.text import safetext
+from guide.text.i18n import t
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+def open_results(lang: str = "id") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.query_params["lang"] = lang
+    at.run()
+    at.switch_page("pages/results.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def shown(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [x.value for x in at.text] + [c.value for c in at.caption]
+    parts += [h.value for h in at.subheader] + [w.value for w in at.warning] + [i.value for i in at.info]
+    return safetext.shown("\n".join(str(p) for p in parts))  # what a reader sees: escapes and joiners are not seen
+
+
+def table_with(at: AppTest, column: str):
+    (df,) = [d.value for d in at.dataframe if column in d.value.columns]
+    return df
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_sample_shows_totals_plan_ranking_charts_and_downloads(lang):
+    at = open_results(lang)
+    assert at.title[0].value == "Hasil / Results"
+    text = shown(at)
+    for key in ("page.vs_plan", "page.keep", "page.timeline", "page.downloads"):
+        assert t(lang, f"results.{key}") in text
+    assert t(lang, "results.formula.cpm") in text
+    # Totals of the fictional sample: 28 posts costing Rp 13.500.000 in all
+    cost = next(m for m in at.metric if m.label == t(lang, "results.table.cost_idr"))
+    assert cost.value == ("Rp 13.500.000" if lang == "id" else "Rp 13,500,000")
+    assert len(at.get("vega_lite_chart")) == 5  # plan × 2, scatter, timeline × 2
+    keep = table_with(at, t(lang, "results.table.status"))
+    assert set(keep[t(lang, "results.table.status")]) == {t(lang, f"results.status.{s}") for s in ("keep", "review", "drop")}
+    plan = table_with(at, t(lang, "results.table.planned_count"))
+    assert len(plan) == 3  # micro, KOC, and the nano creator the plan did not have
+    labels = {b.label for b in at.get("download_button")}
+    assert {t(lang, "results.page.pdf"), t(lang, "results.page.xlsx"), t(lang, "results.page.template_csv")} <= labels
+
+
+BAD = (b"creator,kind,platform,cost_idr,likes,impressions\n"
+       b"Ana,micro,instagram,1500000,300,20000\n"
+       b"Budi,giant,instagram,1000000,10,1000\n"
+       b"Cici,nano,tiktok,abc,5,100\n"
+       b"[klik](http://evil.example),nano,tiktok,200000,40,4000\n")
+
+
+def test_uploaded_file_with_bad_rows_lists_each_problem_and_keeps_the_good_rows():
+    at = open_results("en")
+    at.segmented_control(key="results_source").set_value("upload").run()
+    assert t("en", "results.page.waiting") in shown(at)
+    at.file_uploader(key="results_file").set_value(("mine.csv", BAD, "text/csv")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    problems = table_with(at, t("en", "results.table.message"))
+    assert list(problems[t("en", "results.table.row")]) == [3, 4]
+    assert list(problems[t("en", "results.table.column")]) == ["kind", "cost_idr"]
+    assert "4 post rows read · 2 counted · 2 not counted because of a problem" in shown(at)
+    cost = next(m for m in at.metric if m.label == t("en", "results.table.cost_idr"))
+    assert cost.value == "Rp 1,700,000"  # Ana 1,500,000 + the link-named creator 200,000
+    # The creator named like a Markdown link is shown as text, never as a link
+    assert all("](http" not in m.value or "\\]" in m.value for m in at.markdown)
+    creators = table_with(at, t("en", "results.table.status"))[t("en", "results.table.creator")]
+    assert "[klik](http://evil.example)" in list(creators)
+
+
+def test_no_plan_chosen_still_shows_the_metrics():
+    at = open_results("en")
+    at.selectbox(key="results_brief_sample").set_value("none").run()
+    assert not at.exception
+    assert t("en", "results.chart.no_plan") in shown(at)
+    assert len(at.get("vega_lite_chart")) == 3  # the scatter and the two timelines; no plan charts

@@ -1,0 +1,60 @@
+"""Room codes and participant text, as typed by anyone: properties that hold for every input."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from guide.workshop import rooms as ws
+
+codes = st.text(alphabet=ws.CODE_ALPHABET, min_size=ws.CODE_LENGTH, max_size=ws.CODE_LENGTH)
+
+
+@given(st.text(max_size=300))
+def test_a_reason_is_one_short_line_whatever_is_typed(raw: str) -> None:
+    out = ws.clean_reason(raw)
+    assert len(out) <= ws.MAX_REASON_CHARS
+    assert out == out.strip()
+    assert all(ch.isprintable() for ch in out)  # no newlines, tabs, control or bidi-override characters
+    assert "  " not in out
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=60))
+def test_anything_that_is_not_a_code_is_refused(raw: str) -> None:
+    code = ws.normalise_code(raw)
+    if code is not None:
+        assert len(code) == ws.CODE_LENGTH and set(code) <= set(ws.CODE_ALPHABET)
+
+
+@given(codes)
+def test_a_code_survives_the_projector_and_a_phone_keyboard(code: str) -> None:
+    shown = ws.format_code(code)
+    assert ws.normalise_code(shown) == code
+    assert ws.normalise_code(shown.lower()) == code
+    assert ws.normalise_code(f"  {shown.replace('-', ' ')} ") == code
+
+
+def test_misreadable_characters_are_not_in_codes() -> None:
+    assert not set("01OI") & set(ws.CODE_ALPHABET)
+    assert ws.normalise_code("O" * ws.CODE_LENGTH) is None
+    assert len(ws.CODE_ALPHABET) ** ws.CODE_LENGTH >= 2**50
+
+
+def test_tokens_are_random_and_long() -> None:
+    tokens = {ws.new_token() for _ in range(200)}
+    assert len(tokens) == 200 and all(len(x) >= 24 for x in tokens)
+
+
+def test_board_bars_read_on_a_projector() -> None:
+    from guide.workshop.board import OKABE_ITO, STRATEGY_COLORS, bars
+
+    rows = [("KOL", 7, STRATEGY_COLORS["kol"]), ("KOC", 0, STRATEGY_COLORS["koc"])]
+    spec, height = bars(rows, "Votes")
+    bar, label = spec["layer"]
+    assert bar["mark"]["type"] == "bar" and label["mark"]["type"] == "text"
+    assert label["encoding"]["text"]["field"] == "count"  # the count is written at the end of every bar
+    assert label["mark"]["fontSize"] >= 24 and bar["encoding"]["y"]["axis"]["labelFontSize"] >= 24
+    assert [v["count"] for v in spec["data"]["values"]] == [7, 0]
+    assert set(STRATEGY_COLORS.values()) <= set(OKABE_ITO)
+    assert {v["color"] for v in spec["data"]["values"]} == {"#0072B2", "#009E73"}
+    assert height >= 2 * 60
