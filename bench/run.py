@@ -23,7 +23,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out" / "report.json"
-PLUGINS = ("shortlist", "workshop")
+PLUGINS = ("shortlist", "results", "workshop")
 QUICK = os.environ.get("BENCH_QUICK") == "1"
 
 
@@ -59,6 +59,42 @@ def _table(figures: dict[str, dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+# Issue 22's targets, each read from the figures above: (what a person waits for, figure, key, target, unit).
+# A figure a stage did not produce is printed as "not measured", never as met.
+TARGETS: tuple[tuple[str, str, str, float, str], ...] = (
+    ("Recommendation page rerun ÷ reference page", "page_rerun", "ratio", 1.5, "×"),
+    ("Browser first load ÷ reference", "first_load", "ratio", 1.2, "×"),
+    ("Browser answer → update ÷ reference", "answer_update", "ratio", 1.2, "×"),
+    ("One recommendation (plan optimiser), median", "recommend", "app_ms", 50, "ms"),
+    ("Results PDF ÷ recommendation PDF", "results", "pdf_ratio", 1.5, "×"),
+    ("5,000-post results .xlsx ÷ pandas.read_excel", "results", "xlsx_ratio", 1.5, "×"),
+    ("100,000-row roster, Rp 50 jt plan ÷ read_csv", "shortlist", "ratio_to_read_csv_50jt", 8, "×"),
+    ("100,000-row roster, Rp 500 jt plan ÷ read_csv", "shortlist", "ratio_to_read_csv_500jt", 8, "×"),
+    ("Workshop: board run p95 under load ÷ alone", "workshop", "run_p95_over_single_median", 3, "×"),
+    ("Workshop: vote → board on the other server, p95", "workshop", "vote_to_board_p95_s", 3, "s"),
+    ("Workshop: votes lost (PostgreSQL restarted)", "workshop", "lost_votes", 0, ""),
+    ("Workshop: errors shown", "workshop", "exceptions", 0, ""),
+)
+
+
+def verdicts(figures: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each target with the measured value and met / missed / not measured."""
+    out = []
+    for label, fig, key, target, unit in TARGETS:
+        value = figures.get(fig, {}).get(key)
+        state = "not measured" if not isinstance(value, int | float) else ("met" if value <= target else "missed")
+        out.append({"target": label, "value": value, "limit": target, "unit": unit, "state": state})
+    return out
+
+
+def _targets_table(rows: list[dict[str, Any]]) -> str:
+    lines = [f"{'target':<52}{'measured':>12}{'limit':>10}  state"]
+    for r in rows:
+        v = "-" if r["value"] is None else f"{r['value']}{r['unit']}"
+        lines.append(f"{r['target']:<52}{v:>12}{'≤ ' + str(r['limit']) + r['unit']:>10}  {r['state']}")
+    return "\n".join(lines)
+
+
 def main() -> int:
     os.chdir(ROOT)
     sys.path.insert(0, str(ROOT))
@@ -78,10 +114,13 @@ def main() -> int:
         if (ROOT / "bench" / f"{name}.py").exists():
             _stage(report, name, lambda name=name: dict(importlib.import_module(f"bench.{name}").measure()))
     report["machine"]["load_end"] = os.getloadavg()
+    report["targets"] = verdicts(report["figures"])
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print()
     print(_table(report["figures"]))
+    print()
+    print(_targets_table(report["targets"]))
     for name, why in report["failed"].items():
         print(f"FAILED {name}: {why}")
     print(f"\n[bench] {report['started']}, wrote {OUT.relative_to(ROOT)}")
