@@ -308,9 +308,8 @@ def read_count(value: object, money: bool = False, maximum: int = 10**15) -> tup
         r = read_amount(s, "id", letters=MONEY_LETTERS if money else COUNT_LETTERS, either=True)
         if r.value is None:
             code = {"unreadable": "not_number", "empty": "not_number", "too_long": "not_number"}.get(r.code, r.code)
-            if code == "ambiguous" and any(not _whole(x) for x in r.readings) and \
-                    all(not _whole(x) or x == r.readings[0] for x in r.readings) and not re.search(r"[a-z]", s):
-                code = "not_whole"
+            if code in ("ambiguous", "not_whole") and not re.search(r"[a-z]", s):
+                code = "not_whole" if re.fullmatch(r"\d+[.,]\d+", s) else "not_number"
             return None, code
         n = r.value
     if n > maximum:

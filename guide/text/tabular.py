@@ -229,13 +229,19 @@ def _keep(table: Table, row: int, cells: list[Any], max_rows: int) -> bool:
     if not any((c.strip() if isinstance(c, str) else c is not None) for c in cells):
         return True
     if len(table.rows) >= max_rows:
-        _add(table, problem(0, "", "too_many_rows", max=max_rows))
+        _add(table, problem(row, "", "too_many_rows", max=max_rows))  # the first row not read
         return False
     for i, c in enumerate(cells[:MAX_COLUMNS]):
         if isinstance(c, str) and len(c) > MAX_CELL_CHARS:
             _add(table, problem(row, table.column(i), "cell_too_long", max=MAX_CELL_CHARS, chars=f"{len(c):,}"))
             table.bad_rows.add(row)
             cells[i] = ""
+    width = len(table.header)
+    if width and len(cells) > width and any((c.strip() if isinstance(c, str) else c is not None)
+                                            for c in cells[width:MAX_COLUMNS]):
+        # More cells than headers: a comma inside an unquoted number ("Rp 1,5 juta") shifts every cell after it.
+        _add(table, problem(row, "", "extra_cells", cells_n=len(cells), max=width))
+        table.bad_rows.add(row)
     if len(cells) > MAX_COLUMNS:
         cells = cells[:MAX_COLUMNS]
     table.rows.append((row, cells))
