@@ -78,7 +78,7 @@ Band = Literal["below", "within", "above", "unknown"]
 RowProblem = Problem
 
 
-def _p(row: int, column: str, code: str, *, field: str = "", area: str = "results", **params: object) -> Problem:
+def _p(row: int, column: str, code: str, *, field: str = "", area: str = "results", **params: Any) -> Problem:
     return problem(row, column, code, field=field or column, area=area, **params)
 
 
@@ -785,7 +785,7 @@ def template_csv(lang: str) -> bytes:
 
 def template_xlsx(lang: str) -> bytes:
     """A workbook: the header row on the first sheet, and a help sheet naming each column's meaning."""
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # type: ignore[import-untyped]
     from openpyxl.styles import Font  # type: ignore[import-untyped]
 
     wb = Workbook()

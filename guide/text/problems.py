@@ -52,7 +52,7 @@ class Problem:
 
 
 def problem(row: int, column: str, code: str, severity: Severity = "error", *, field: str = "",
-            area: str = "tabular", **params: object) -> Problem:
+            area: str = "tabular", **params: Any) -> Problem:
     """A Problem with its parameters as text (the catalog formats them)."""
     return Problem(row, column, code, severity, tuple((k, str(v)) for k, v in params.items()), field, area)
 

@@ -86,7 +86,7 @@ def column_letter(index: int) -> str:
     return s
 
 
-def _fatal(code: str, encoding: str = "", **params: object) -> Table:
+def _fatal(code: str, encoding: str = "", **params: Any) -> Table:
     return Table([], [], encoding, problems=[problem(0, "", code, **params)])
 
 
@@ -315,7 +315,7 @@ def _read_xlsx(data: bytes, max_rows: int) -> Table:
 
             def parse_row(self, row: Any) -> tuple[int, list[dict[str, Any]]]:
                 r = row.get("r")
-                self.row_counter = int(float(r)) if r is not None else self.row_counter + 1
+                self.row_counter = int(float(r)) if r is not None else int(self.row_counter) + 1  # type: ignore[has-type]
                 self.col_counter = 0
                 cells = []
                 for el in row:

@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 import yaml
+from hostile.uploads.make import build
 
 from guide.creators.roster import RosterError, parse_roster
 from guide.results.analysis import parse_results
 from guide.text.tabular import read_table
-from hostile.uploads.make import build
 
 HERE = Path(__file__).resolve().parent
 CASES: list[dict[str, Any]] = yaml.safe_load((HERE / "uploads.yaml").read_text(encoding="utf-8"))
@@ -35,8 +35,8 @@ def read(case: dict[str, Any]) -> tuple[int, dict[str, list[Any]], list[Any], st
         except RosterError as e:
             return 0, {}, [e.problem], e.problem.code, ""
         ok = p.valid
-        values = {"followers": [int(x) for x in p.followers[ok]], "name": [n for n, v in zip(p.name, ok) if v],
-                  "fee_idr": [int(x) for x in p.fee_idr[ok]]}
+        values = {"followers": [int(x) for x in p.followers[ok]], "name": [n for n, v in zip(p.name, ok, strict=True) if v],
+                  "fee_idr": [int(x) for x in p.fee_idr[ok] if x == x]}
         return int(ok.sum()), values, list(p.problems), None, p.source
     f = parse_results(data, name)
     fatal = next((p.code for p in f.problems if p.row == 0 and p.severity == "error"), None)
