@@ -268,19 +268,12 @@ def parse_roster(data: bytes, filename: str) -> ParsedRoster:
     table = read_table(data, filename, max_rows=MAX_ROWS)
     if table.fatal is not None:
         raise RosterError(table.fatal)
-    width = max([len(table.header)] + [len(c) for _, c in table.rows[:1]]) if table.header else 0
-    width = len(table.header)
-    cols: list[list[str]] = [[] for _ in range(width)]
-    for row, cells in table.rows:
-        n = len(cells)
-        for i in range(width):
-            v = cells[i] if i < n else ""
+    for row, cells in table.rows:  # (the column-wise fast path has no formulas: it reads CSV only)
+        for i, v in enumerate(cells[:len(table.header)]):
             if v is FORMULA_WITHOUT_VALUE:  # a formula whose result was never saved: nothing to read
                 table.problems.append(_p(row, _normal_header(table.header[i]), "formula_no_value",
                                          cell=f"{column_letter(i)}{row}"))
-            cols[i].append(_cell_text(v))
-    frame = pd.DataFrame({i: pd.Series(c, dtype=object) for i, c in enumerate(cols)})
-    rownums = np.array([r for r, _ in table.rows], dtype=np.int64)
+    frame, rownums = table.frame()
     return validate_frame(table, frame, rownums)
 
 

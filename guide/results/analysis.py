@@ -259,7 +259,8 @@ def _parse_table(table: Table) -> ResultsFile:
     names = {col: table.column(i) for i, col in index.items()}
     posts: list[Post] = []
     read = left_out = 0
-    for n, cells in table.rows:
+    rows = table.row_list()
+    for n, cells in rows:
         read += 1
         if n in table.bad_rows:
             left_out += 1
@@ -270,11 +271,11 @@ def _parse_table(table: Table) -> ResultsFile:
             problems.extend(bad)
         else:
             posts.append(post)
-    left_out += sum(1 for r in table.bad_rows if r not in {n for n, _ in table.rows})
+    left_out += sum(1 for r in table.bad_rows if r not in {n for n, _ in rows})
     if read == 0 and not table.bad_rows:
         problems.append(_p(0, "", "no_rows"))
     problems.sort(key=lambda p: p.row)
-    return ResultsFile(tuple(posts), tuple(problems), read + len(table.bad_rows - {n for n, _ in table.rows}),
+    return ResultsFile(tuple(posts), tuple(problems), read + len(table.bad_rows - {n for n, _ in rows}),
                        left_out)
 
 

@@ -60,6 +60,37 @@ class Table:
     header_row: int = 1
     problems: list[Problem] = field(default_factory=list)
     bad_rows: set[int] = field(default_factory=set)  # rows with an error found by the reader itself
+    columnar: Any = None  # (DataFrame of text, row numbers) when a clean CSV was read column-wise (fast path)
+
+    def __post_init__(self) -> None:
+        self._rows_from_columns = self.columnar is not None and not self.rows
+
+    def frame(self) -> tuple[Any, Any]:
+        """The data rows as a DataFrame of text with positional columns 0..len(header)-1 (short rows padded
+        with ''), and a numpy array of their spreadsheet row numbers."""
+        import numpy as np
+        import pandas as pd
+
+        if self.columnar is not None:
+            return self.columnar
+        width = len(self.header)
+        cols: list[list[str]] = [[] for _ in range(width)]
+        for _, cells in self.rows:
+            n = len(cells)
+            for i in range(width):
+                v = cells[i] if i < n else None
+                cols[i].append("" if v is None or v is FORMULA_WITHOUT_VALUE else _text(v))
+        frame = pd.DataFrame({i: pd.Series(c, dtype=object) for i, c in enumerate(cols)})
+        return frame, np.array([r for r, _ in self.rows], dtype=np.int64)
+
+    def row_list(self) -> list[tuple[int, list[Any]]]:
+        """`rows`, built from the columns when the file was read column-wise."""
+        if self._rows_from_columns:
+            frame, nums = self.columnar
+            values = frame.to_numpy(dtype=object).tolist()
+            self.rows = list(zip(nums.tolist(), values, strict=True))
+            self._rows_from_columns = False
+        return self.rows
 
     @property
     def fatal(self) -> Problem | None:
@@ -74,6 +105,15 @@ class Table:
         """The user's name of a column, or its spreadsheet letter when the header cell is blank."""
         name = self.header[index] if index < len(self.header) else ""
         return name or column_letter(index)
+
+
+def _text(value: Any) -> str:
+    """A cell as text: whole floats without '.0', booleans as TRUE/FALSE (as the spreadsheet shows them)."""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return str(value)
 
 
 def column_letter(index: int) -> str:
@@ -168,6 +208,10 @@ def read_csv(data: bytes, max_rows: int = ROWS_DEFAULT) -> Table:
     if skipped >= len(lines):
         return _fatal("empty_file", encoding)
     sep = _sniff(lines[skipped])
+    if not replaced and encoding != "cp1252":
+        fast = _read_csv_columns(text, lines, skipped, sep, encoding, max_rows)
+        if fast is not None:
+            return fast
     problems: list[Problem] = []
     if encoding == "cp1252":
         problems.append(problem(0, "", "fallback_encoding", "warning", encoding="Windows-1252 (cp1252)"))
@@ -216,6 +260,63 @@ def read_csv(data: bytes, max_rows: int = ROWS_DEFAULT) -> Table:
     if not header_done:
         return _fatal("empty_file", encoding)
     return _finish(table, replaced)
+
+
+def _read_csv_columns(text: str, lines: list[str], skipped: int, sep: str, encoding: str,
+                      max_rows: int) -> Table | None:
+    """The fast path for a clean file: pyarrow's CSV parser, every cell as text. None (the careful reader
+    then reads it row by row and reports each oddity) when any row is ragged, blank, spans lines (a quote),
+    holds an over-long cell, or the file passes the row cap."""
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa  # type: ignore[import-untyped]
+    import pyarrow.compute as pc  # type: ignore[import-untyped]
+    import pyarrow.csv as pacsv  # type: ignore[import-untyped]
+
+    try:
+        header = next(csv.reader([lines[skipped].rstrip("\r\n")], delimiter=sep))
+    except (csv.Error, StopIteration):
+        return None
+    width = len(header)
+    if width > MAX_COLUMNS or len(lines) - skipped - 1 > max_rows:
+        return None
+    bad: list[object] = []
+
+    def invalid(row: object) -> str:
+        bad.append(row)
+        return "skip"
+
+    body = "".join(lines[skipped + 1:])
+    if not body.strip():
+        return None
+    names = [f"c{i}" for i in range(width)]
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(body.encode("utf-8")),
+            read_options=pacsv.ReadOptions(column_names=names, use_threads=True),
+            parse_options=pacsv.ParseOptions(delimiter=sep, newlines_in_values=False, ignore_empty_lines=False,
+                                             invalid_row_handler=invalid),
+            convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
+                                                 strings_can_be_null=False, quoted_strings_can_be_null=False))
+    except (pa.ArrowInvalid, pa.ArrowTypeError, ValueError):
+        return None
+    if bad or table.num_columns != width or table.num_rows != len(lines) - skipped - 1:
+        return None
+    blank = None
+    for col in table.columns:
+        if table.num_rows and pc.max(pc.utf8_length(col)).as_py() > MAX_CELL_CHARS:
+            return None
+        empty = pc.equal(pc.utf8_trim_whitespace(col), "")
+        blank = empty if blank is None else pc.and_(blank, empty)
+    if blank is not None and table.num_rows and pc.any(blank).as_py():
+        return None
+    string = pd.StringDtype("pyarrow", na_value=np.nan)
+    frame = table.to_pandas(types_mapper=lambda t: string if t == pa.string() else None)
+    frame.columns = pd.RangeIndex(width)
+    first = skipped + 2
+    nums = np.arange(first, first + table.num_rows, dtype=np.int64)
+    return Table([h.strip().lstrip("\ufeff") for h in header], [], encoding, sep, skipped + 1,
+                 columnar=(frame, nums))
 
 
 def _merged(record: list[str], sep: str, width: int) -> bool:
@@ -379,7 +480,11 @@ def header_problems(table: Table, fields: list[str], *, area: str = "tabular") -
     for i, f in enumerate(fields):
         name = table.header[i] if i < len(table.header) else ""
         if not name:
-            if any(i < len(cells) and cells[i] not in (None, "") for _, cells in table.rows[:10_000]):
+            if table.columnar is not None:
+                filled = bool(table.columnar[0][i].str.strip().ne("").any())
+            else:
+                filled = any(i < len(cells) and cells[i] not in (None, "") for _, cells in table.rows[:10_000])
+            if filled:
                 out.append(problem(hr, column_letter(i), "blank_header", "warning", area=area,
                                    letter=column_letter(i)))
             continue

@@ -28,7 +28,7 @@ def read(case: dict[str, Any]) -> tuple[int, dict[str, list[Any]], list[Any], st
     if target == "table":
         t = read_table(data, name)
         fatal = t.fatal.code if t.fatal else None
-        return len(t.rows), {}, t.problems, fatal, t.encoding
+        return len(t.row_list()), {}, t.problems, fatal, t.encoding
     if target == "roster":
         try:
             p = parse_roster(data, name)
