@@ -72,7 +72,7 @@ class Table:
         import pandas as pd
 
         if self.columnar is not None:
-            return self.columnar
+            return self.columnar[0], self.columnar[1]
         width = len(self.header)
         cols: list[list[str]] = [[] for _ in range(width)]
         for _, cells in self.rows:
