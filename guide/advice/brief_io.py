@@ -458,7 +458,7 @@ def figures_from_param(text: str, shipped: Figures | None = None) -> tuple[Figur
     new, edit_problems = figures_from_rows(list(rows.values()), base, factors.get("completion_factor"),
                                            factors.get("reserve_share"))
     for ep in edit_problems:
-        problems.append(Problem(FIGURES_KEY, "figure_bad_value", ep.code, (("kind", ep.kind), ("column", ep.column))))
+        problems.append(Problem(FIGURES_KEY, "figure_bad_value", ep.code, (("kind", ep.param("kind")), ("column", ep.column))))
     return (None if new == base else new), problems
 
 

@@ -352,3 +352,35 @@ def read_decimal(value: object) -> tuple[float | None, str]:
     if re.fullmatch(r"\d{1,15}[.,]\d{1,2}", s):
         return float(s.replace(",", ".")), ""
     return None, code or "not_number"
+
+
+def read_number(value: object) -> float | None:
+    """Any number in a cell or a grid, as a float: an int or float as it is (NaN and infinity too, for the
+    caller to refuse), or typed text: '12.5', '12,5', '1.250.000', '1,250,000.75', '-3', '１２', '٢٫٥' (digits
+    of any script). None when it is not a number ('abc', '', True)."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    if not isinstance(value, str):
+        try:
+            return float(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return None
+    s = _cell_str(value).replace(" ", "").replace("\u066b", ".")  # Arabic decimal separator
+    sign = -1.0 if s.startswith(("-", "−")) else 1.0
+    s = s.lstrip("-−+")
+    if re.fullmatch(r"\d{1,20}(?:\.\d+)?", s):
+        return sign * float(s)
+    if re.fullmatch(r"\d{1,20},\d+", s) and not _GROUPS.match(s):
+        return sign * float(s.replace(",", "."))
+    if _GROUPS.match(s):
+        return sign * float(re.sub(r"\D", "", s))
+    for lang in ("id", "en"):
+        dec, grp = _CONV[lang]
+        d = _read(s, dec, grp) if s[:1].isdigit() else None
+        if d is not None and grp in s and dec in s:
+            return sign * float(d)
+    if re.fullmatch(r"(?:inf|infinity|nan)|\d+(?:\.\d+)?e[+-]?\d+", s):  # as a grid or a program writes them
+        return sign * float(s)
+    return None

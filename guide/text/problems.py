@@ -36,6 +36,10 @@ class Problem:
     field: str = ""
     area: str = "tabular"
 
+    def param(self, name: str, default: str = "") -> str:
+        """One parameter of the message (e.g. the grid's `kind`), as text."""
+        return dict(self.params).get(name, default)
+
     @property
     def key(self) -> str:
         return f"{self.area}.problem.{self.code}"
