@@ -42,6 +42,7 @@ MAX_BYTES = UPLOAD_MB * 1024 * 1024
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # what an .xlsx may expand to
 MAX_COLUMNS = 64  # columns read; cells further right are ignored with a warning
 MAX_CELL_CHARS = 10_000  # one cell; a longer one is a problem on its row
+MAX_CELLS = 5_000_000  # cells of a workbook read at most (a 200,000-creator roster has 2.2 million)
 MAX_PROBLEMS = 1_000  # problems the reader itself lists; more are summed up in one
 ROWS_DEFAULT = 200_000
 
@@ -394,13 +395,26 @@ def read_xlsx(data: bytes, max_rows: int = ROWS_DEFAULT) -> Table:
 
 
 def _read_xlsx(data: bytes, max_rows: int) -> Table:
-    import openpyxl  # type: ignore[import-untyped]
+    from openpyxl.reader.excel import ExcelReader  # type: ignore[import-untyped]
     from openpyxl.styles.numbers import BUILTIN_FORMATS  # type: ignore[import-untyped]
+    from openpyxl.styles.stylesheet import apply_stylesheet  # type: ignore[import-untyped]
     from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser  # type: ignore[import-untyped]
 
-    wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    # The workbook's parts as openpyxl's own loader reads them, except the worksheets: loading a read-only
+    # worksheet parses the whole sheet once to find its size when it declares none (a million empty rows:
+    # seconds and megabytes before the first cell). The first sheet is then streamed below, once.
+    reader = ExcelReader(io.BytesIO(data), read_only=True, data_only=True)
+    reader.read_manifest()
+    reader.read_strings()
+    reader.read_workbook()
+    apply_stylesheet(reader.archive, reader.wb)
+    wb = reader.wb
+    sheet_path = next((rel.target for _, rel in reader.parser.find_sheets()
+                       if rel.target in reader.valid_files and "chartsheet" not in rel.Type), None)
+    if sheet_path is None:
+        reader.archive.close()
+        return _fatal("empty_file", "xlsx")
     try:
-        ws = wb.worksheets[0]
         formats = list(getattr(wb, "_number_formats", []))
         percent_styles = set()
         for sid, style in enumerate(getattr(wb, "_cell_styles", [])):
@@ -409,38 +423,21 @@ def _read_xlsx(data: bytes, max_rows: int) -> Table:
             if fmt and _PERCENT.search(str(fmt)):
                 percent_styles.add(sid)
 
-        class Parser(WorkSheetParser):  # type: ignore[misc]
-            """Cells beyond MAX_COLUMNS are never built; a formula with no saved value is marked."""
-
-            dropped = 0
-
-            def parse_row(self, row: Any) -> tuple[int, list[dict[str, Any]]]:
-                r = row.get("r")
-                self.row_counter = int(float(r)) if r is not None else int(self.row_counter) + 1  # type: ignore[has-type]
-                self.col_counter = 0
-                cells = []
-                for el in row:
-                    if self.col_counter >= MAX_COLUMNS and el.get("r") is None:
-                        self.dropped += 1
-                        continue
-                    cell = self.parse_cell(el)
-                    if cell["column"] > MAX_COLUMNS:
-                        self.dropped += cell["value"] is not None
-                        continue
-                    if cell["value"] is None and el.find(FORMULA_TAG) is not None:
-                        cell["value"] = FORMULA_WITHOUT_VALUE
-                    elif cell["style_id"] in percent_styles and isinstance(cell["value"], int | float) \
-                            and not isinstance(cell["value"], bool):
-                        cell["value"] = f"{cell['value'] * 100:.10g}%"  # as the sheet shows it: 3.5%
-                    cells.append(cell)
-                return self.row_counter, cells
+        def cell_value(parser: Any, el: Any) -> dict[str, Any]:
+            cell: dict[str, Any] = parser.parse_cell(el)
+            if cell["value"] is None and el.find(FORMULA_TAG) is not None:
+                cell["value"] = FORMULA_WITHOUT_VALUE  # a formula whose result was never saved
+            elif cell["style_id"] in percent_styles and isinstance(cell["value"], int | float) \
+                    and not isinstance(cell["value"], bool):
+                cell["value"] = f"{cell['value'] * 100:.10g}%"  # as the sheet shows it: 3.5%
+            return cell
 
         table = Table([], [], "xlsx")
         header_done = False
-        with ws._get_source() as src:
-            parser = Parser(src, ws._shared_strings, data_only=True, epoch=wb.epoch,
-                            date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
-            for idx, cells in parser.parse():
+        with reader.archive.open(sheet_path) as src:
+            parser = WorkSheetParser(src, reader.shared_strings, data_only=True, epoch=wb.epoch,
+                                     date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
+            for idx, cells in _stream_rows(src, parser, cell_value, table, max_rows):
                 values: list[Any] = [None] * (max((c["column"] for c in cells), default=0))
                 for c in cells:
                     v = c["value"]
@@ -459,13 +456,70 @@ def _read_xlsx(data: bytes, max_rows: int) -> Table:
                     continue
                 if not _keep(table, idx, values, max_rows):
                     break
-            if parser.dropped:
-                _add(table, problem(0, "", "too_many_columns", "warning", max=MAX_COLUMNS))
     finally:
-        wb.close()
+        reader.archive.close()
     if not header_done:
         return _fatal("empty_file", "xlsx")
     return _finish(table, False)
+
+
+def _stream_rows(src: Any, parser: Any, cell_value: Any, table: Table,
+                 max_rows: int) -> Iterator[tuple[int, list[dict[str, Any]]]]:
+    """(row number, cells) of a sheet, read element by element: each cell is parsed and dropped from the tree as
+    soon as it ends, and each row once it is read, so neither a row of a million cells nor a million rows is
+    ever held; cells right of MAX_COLUMNS are counted, never built. Reading stops after as many row and cell
+    elements as a file of `max_rows` rows could fairly hold (empty ones count too), so a small hostile workbook
+    costs at most what the largest real file costs."""
+    from openpyxl.xml.constants import SHEET_MAIN_NS  # type: ignore[import-untyped]
+    from openpyxl.xml.functions import iterparse  # type: ignore[import-untyped]  # defusedxml's when installed
+
+    row_tag, cell_tag, data_tag = (f"{{{SHEET_MAIN_NS}}}{t}" for t in ("row", "c", "sheetData"))
+    sheet_data = row_el = None
+    row_idx = 0
+    cells: list[dict[str, Any]] = []
+    dropped = seen = rows_seen = 0
+    max_cells = min(MAX_CELLS, max(100_000, (max_rows + 1) * 16))
+    max_row_elements = 2 * max_rows + 10_000
+    for event, el in iterparse(src, events=("start", "end")):
+        tag = el.tag
+        if event == "start":
+            if tag == data_tag:
+                sheet_data = el
+            elif tag == row_tag:
+                rows_seen += 1
+                if rows_seen > max_row_elements:
+                    _add(table, problem(row_idx + 1, "", "too_many_cells", max=max_cells, row_n=row_idx + 1))
+                    return
+                r = el.get("r")
+                row_idx = int(float(r)) if r is not None else row_idx + 1
+                parser.row_counter, parser.col_counter = row_idx, 0
+                row_el, cells = el, []
+            continue
+        if tag == cell_tag and row_el is not None:
+            seen += 1
+            if seen > max_cells:
+                _add(table, problem(row_idx, "", "too_many_cells", max=max_cells, row_n=row_idx))
+                return
+            if parser.col_counter < MAX_COLUMNS or el.get("r") is not None:
+                cell = cell_value(parser, el)
+                if cell["column"] <= MAX_COLUMNS:
+                    cells.append(cell)
+                else:
+                    dropped += cell["value"] is not None
+            else:
+                parser.col_counter += 1
+                dropped += 1
+            el.clear()
+            if len(row_el) > 256:  # drop what the row holds (pending cells live on in the parser's events)
+                del row_el[:]
+        elif tag == row_tag:
+            yield row_idx, cells
+            el.clear()
+            if sheet_data is not None and len(sheet_data) > 256:
+                del sheet_data[:]
+            row_el = None
+    if dropped:
+        _add(table, problem(0, "", "too_many_columns", "warning", max=MAX_COLUMNS))
 
 
 # ---- headers --------------------------------------------------------------------------------------------------

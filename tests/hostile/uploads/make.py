@@ -54,13 +54,18 @@ def _letters(i: int) -> str:
     return s
 
 
-def raw_xlsx(rows: dict[int, list[Any]], dimension: str | None = None, prolog: str = "") -> bytes:
-    """A workbook written part by part: `rows` maps a row number to its cells (from column A)."""
+def raw_xlsx(rows: dict[int, list[Any]], dimension: str | None = None, prolog: str = "",
+             wide: tuple[int, int] | None = None, empty_rows: int = 0) -> bytes:
+    """A workbook written part by part: `rows` maps a row number to its cells (from column A); `wide` =
+    (row, n) adds a row of n numeric cells without references; `empty_rows` adds that many empty <row/>s."""
     strings: list[str] = []
     body = []
     for r in sorted(rows):
         cells = "".join(_cell(f"{_letters(i)}{r}", v, strings) for i, v in enumerate(rows[r]) if v is not None)
         body.append(f'<row r="{r}">{cells}</row>')
+    if wide is not None:
+        body.append(f'<row r="{wide[0]}">' + "<c><v>1</v></c>" * wide[1] + "</row>")
+    body.append("<row/>" * empty_rows)
     dim = f'<dimension ref="{dimension}"/>' if dimension else ""
     sheet = (f'<?xml version="1.0" encoding="UTF-8"?>{prolog}'
              f'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{dim}'
@@ -116,7 +121,8 @@ def build(spec: dict[str, Any]) -> bytes:
         if "cells" in x:
             return openpyxl_xlsx(x["cells"])
         rows = {int(k): v for k, v in x["rows"].items()}
-        return raw_xlsx(rows, x.get("dimension"), XXE if x.get("xxe") else "")
+        wide = (int(x["wide"][0]), int(x["wide"][1])) if "wide" in x else None
+        return raw_xlsx(rows, x.get("dimension"), XXE if x.get("xxe") else "", wide, int(x.get("empty_rows", 0)))
     if "roster" in spec:  # a roster of n creators in the shape of the template
         n = int(spec["roster"])
         lines = ["name,platform,followers,handle,kind,engagement_rate,avg_engagements,fee_idr,industries,city,"
