@@ -78,7 +78,7 @@ if target != ss.get("figures"):
     st.rerun()
 for p in ss.get("assumption_problems", []):
     code = "reserve_range" if p.column == "reserve_share" else p.code
-    st.error(tr(f"assumptions.problem.{code}", kind=tr(f"kind.{p.kind}") if p.kind else "",
+    st.error(tr(f"assumptions.problem.{code}", kind=tr(f"kind.{p.param('kind')}") if p.param("kind") else "",
                 column=tr(f"assumptions.col.{p.column}") if p.column else ""), icon=":material/error:")
 
 st.caption(tr("assumptions.star"))

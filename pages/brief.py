@@ -224,7 +224,7 @@ if step < len(STEPS) - 1 and nxt.button(tr("brief.next"), type="primary", icon="
 st.divider()
 with st.expander(tr("brief.file_title"), icon=":material/upload_file:"):
     up = st.file_uploader(tr("brief.file_label"), type=["json"], key="brief_upload",
-                          help=tr("brief.file_help"))
+                          help=tr("brief.file_help"), max_upload_size=1)  # a brief is a few hundred bytes
     if up is not None and ss.get("upload_seen") != up.file_id:
         ss["upload_seen"] = up.file_id
         try:

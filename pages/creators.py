@@ -28,6 +28,7 @@ from guide.creators.shortlist import Options, make_shortlist
 from guide.reports.exports import csv_dialect, csv_text
 from guide.reports.recommendation import plan_xlsx, recommendation_pdf, shortlist_frame, shortlist_pdf
 from guide.text.i18n import fmt_int, fmt_pct, t
+from guide.text.tabular import UPLOAD_CEILING_MB
 from ui import brief, figures, lang, money, page_guard, show_notices, tr
 
 page_guard()
@@ -59,7 +60,7 @@ parsed: ParsedRoster | None = None
 if source == "upload":
     up = st.file_uploader(tr("creators.page.upload"), type=["csv", "xlsx"], key="creators_file",
                           help=tr("creators.page.upload_help", mb=MAX_FILE_BYTES // (1024 * 1024),
-                                  rows=fmt_int(MAX_ROWS, lg)))
+                                  rows=fmt_int(MAX_ROWS, lg)), max_upload_size=UPLOAD_CEILING_MB)
     st.caption(tr("creators.page.upload_help", mb=MAX_FILE_BYTES // (1024 * 1024), rows=fmt_int(MAX_ROWS, lg)))
     if up is not None:
         data = up.getvalue()

@@ -17,6 +17,7 @@ from guide.results.analysis import (
     FORMULAS,
     GOAL_METRIC,
     MAX_BYTES,
+    MAX_ROWS,
     SAMPLE_BRIEF,
     SAMPLE_FILE,
     Analysis,
@@ -44,6 +45,7 @@ from guide.results.report import (
 )
 from guide.text.i18n import fmt_idr, fmt_int, t
 from guide.text.safetext import plain_md
+from guide.text.tabular import UPLOAD_CEILING_MB
 from ui import brief, figures, lang, page_guard
 
 page_guard()
@@ -96,8 +98,10 @@ source = st.segmented_control(tr("results.page.source"), options=["sample", "upl
 data: bytes | None = None
 filename = "sample_results.csv"
 if source == "upload":
+    limits = tr("results.page.upload_help", mb=MAX_BYTES // (1024 * 1024), rows=fmt_int(MAX_ROWS, lg))
     up = st.file_uploader(tr("results.page.upload"), type=["csv", "xlsx"], key="results_file",
-                          help=tr("results.page.upload_help"), max_upload_size=MAX_BYTES // (1024 * 1024))
+                          help=limits, max_upload_size=UPLOAD_CEILING_MB)
+    st.caption(limits)
     if up is not None:
         data, filename = up.getvalue(), up.name
 else:

@@ -6,6 +6,8 @@ import re
 import tomllib
 from pathlib import Path
 
+from guide.text.tabular import UPLOAD_CEILING_MB, UPLOAD_MB
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -13,7 +15,10 @@ def test_streamlit_config_is_production_safe():
     cfg = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
     assert cfg["server"]["enableXsrfProtection"] is True
     assert cfg["server"]["headless"] is True
-    assert cfg["server"]["maxUploadSize"] <= 1  # MB; a brief is a few hundred bytes
+    # One upload setting: the server's ceiling is the uploaders' ceiling, above the limit the pages state, so a
+    # file over the stated limit reaches the reader and gets our message (issue 19 item 8).
+    assert cfg["server"]["maxUploadSize"] == UPLOAD_CEILING_MB == 25
+    assert UPLOAD_MB == 20 < UPLOAD_CEILING_MB
     assert cfg["server"]["fileWatcherType"] == "none"
     assert cfg["client"]["showErrorDetails"] == "none"  # users see our messages, never tracebacks
     assert cfg["browser"]["gatherUsageStats"] is False

@@ -7,12 +7,13 @@ are reported (kind, column, problem) and the last good figures are kept.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import Any
 
 from guide.advice.knowledge import Figures, KindFigures
 from guide.advice.models import KINDS, Kind
 from guide.text.i18n import fmt_idr, fmt_int, fmt_pct, t
+from guide.text.numbers import read_number
+from guide.text.problems import Problem, problem
 
 EDITABLE = ("rate_low", "rate_high", "followers_low", "followers_high", "er_low", "er_high", "reach_low", "reach_high")
 INT_COLUMNS = ("rate_low", "rate_high", "followers_low", "followers_high")
@@ -22,11 +23,12 @@ MAX_VALUE = {"rate_low": 10**11, "rate_high": 10**11, "followers_low": 10**9, "f
 FACTORS = {"completion_factor": (0.05, 1.0), "reserve_share": (0.0, 0.5)}
 
 
-@dataclass(frozen=True)
-class EditProblem:
-    kind: str
-    column: str
-    code: str  # missing_row | not_a_number | not_positive | too_large | low_above_high | factor_range
+def EditProblem(kind: str, column: str, code: str) -> Problem:
+    """A bad edit in the grid, as the one problem type (guide/text/problems.py): the grid row of `kind`
+    (1-based, in KINDS order; 0 for the plan-wide factors), `column`, and `code` (missing_row | not_a_number |
+    not_positive | too_large | low_above_high | factor_range). `p.param("kind")` is the kind."""
+    row = KINDS.index(kind) + 1 if kind in KINDS else 0
+    return problem(row, column, code, field=column, area="assumptions", kind=kind)
 
 
 def figures_rows(figures: Figures) -> list[dict[str, Any]]:
@@ -45,29 +47,17 @@ def figures_rows(figures: Figures) -> list[dict[str, Any]]:
 
 
 def _number(v: Any) -> float | None:
-    if isinstance(v, bool) or v is None:
-        return None
-    if isinstance(v, int | float):
-        return float(v)
-    if isinstance(v, str):
-        s = v.strip().replace(" ", "")
-        try:
-            return float(s)
-        except ValueError:
-            return None
-    try:
-        return float(v)
-    except (TypeError, ValueError):
-        return None
+    """A grid cell as a number: the one number reader (guide/text/numbers.py) for typed text."""
+    return read_number(v)
 
 
 def figures_from_rows(rows: list[dict[str, Any]], base: Figures, completion: Any = None,
-                      reserve: Any = None) -> tuple[Figures, list[EditProblem]]:
+                      reserve: Any = None) -> tuple[Figures, list[Problem]]:
     """Apply edited rows to `base`. Each bad cell keeps that kind's last good row; returns all problems.
 
     `completion` (share of planned posts published, above 0 and at most 1) and `reserve` (share of the budget
     held back for shipping, fees and boosting, 0 to 0.5) replace the plan-wide figures when given."""
-    problems: list[EditProblem] = []
+    problems: list[Problem] = []
     by_kind: dict[str, dict[str, Any]] = {}
     for row in rows:
         kind = row.get("kind")

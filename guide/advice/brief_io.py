@@ -29,6 +29,7 @@ from guide.advice.models import (
 )
 from guide.text.i18n import t
 from guide.text.numbers import AmountReading, parse_amount, read_amount, say_amount
+from guide.text.problems import Problem as TextProblem
 from guide.text.safetext import plain_md, plain_text
 
 __all__ = [
@@ -72,19 +73,25 @@ DEFAULT_BRIEF = CampaignBrief(
 PRESETS_FILE = Path(__file__).resolve().parents[2] / "data" / "presets.yaml"
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with an input: which field, what kind of problem, and a short English detail.
+class Problem(TextProblem):
+    """One thing wrong with a brief, a share link or a JSON file, as the one problem type
+    (guide/text/problems.py): row 0, the field as its column and field, and a short English `detail`.
     `params` carries what the message needs besides the field (e.g. the typed amount), as text."""
 
-    field: str
-    code: str
-    detail: str = ""
-    params: tuple[tuple[str, str], ...] = ()
+    def __init__(self, field: str, code: str, detail: str = "", params: tuple[tuple[str, str], ...] = ()) -> None:
+        super().__init__(0, field, code, "error", ((("detail", detail),) if detail else ()) + tuple(params),
+                         field, "brief")
+
+    @property
+    def detail(self) -> str:
+        return self.param("detail")
 
     def english(self) -> str:
         where = f"field '{plain_text(self.field, 40)}'" if self.field else "brief"
         return f"{where}: {self.detail or self.code}"
+
+    def message(self, lang: str) -> str:
+        return problem_message(self, lang)
 
 
 class BriefError(ValueError):
@@ -108,7 +115,7 @@ def field_label(field: str, lang: str) -> str:
 def problem_message(p: Problem, lang: str) -> str:
     """A problem in the user's language, as Markdown-safe text (user-supplied parts made plain)."""
     field = field_label(p.field, lang)
-    extra = dict(p.params)
+    extra = {k: v for k, v in p.params if k != "detail"}
     if p.code.startswith("amount_"):
         reading = read_amount(extra.get("text", ""), "id")
         key = "input.problem.amount_readings" if reading.readings else "input.problem.amount"
@@ -458,7 +465,7 @@ def figures_from_param(text: str, shipped: Figures | None = None) -> tuple[Figur
     new, edit_problems = figures_from_rows(list(rows.values()), base, factors.get("completion_factor"),
                                            factors.get("reserve_share"))
     for ep in edit_problems:
-        problems.append(Problem(FIGURES_KEY, "figure_bad_value", ep.code, (("kind", ep.kind), ("column", ep.column))))
+        problems.append(Problem(FIGURES_KEY, "figure_bad_value", ep.code, (("kind", ep.param("kind")), ("column", ep.column))))
     return (None if new == base else new), problems
 
 

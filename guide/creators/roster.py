@@ -21,9 +21,9 @@ import csv
 import io
 import math
 import re
-import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from dataclasses import replace as dc_replace
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -31,20 +31,27 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa  # type: ignore[import-untyped]
 import pyarrow.compute as pc  # type: ignore[import-untyped]
-import pyarrow.csv as pacsv  # type: ignore[import-untyped]
 
 from guide.advice.knowledge import DATA_DIR, Figures
 from guide.advice.models import INDUSTRIES, PLATFORMS, TIERS, CampaignBrief, Industry, Kind
-from guide.text.i18n import catalog, fmt_int, fmt_pct, t
+from guide.text.i18n import catalog, fmt_pct, t
+from guide.text.numbers import read_count, read_decimal, read_percent
+from guide.text.problems import Problem, Severity, problem
+from guide.text.tabular import (
+    FORMULA_WITHOUT_VALUE,
+    UPLOAD_MB,
+    Table,
+    column_letter,
+    header_problems,
+    read_table,
+)
 
-MAX_FILE_BYTES = 20 * 1024 * 1024  # 20 MB: far above a 100,000-creator CSV (about 10 MB)
-MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # an .xlsx is a zip: refuse one that would expand past this
+MAX_FILE_BYTES = UPLOAD_MB * 1024 * 1024  # the one upload limit (guide/text/tabular.py)
 MAX_ROWS = 200_000
 MAX_TEXT = 120  # characters kept of a name, handle, city or expertise
 MAX_PROBLEMS = 5_000  # problems listed in full; beyond, one summary line says how many more
 
 CreatorKind = Literal["influencer", "kol", "koc"]
-Severity = Literal["error", "warning"]
 COLUMNS: tuple[str, ...] = (
     "name", "platform", "followers", "handle", "kind", "engagement_rate", "avg_engagements", "fee_idr",
     "industries", "city", "expertise",
@@ -90,36 +97,20 @@ AUTH_PLATFORMS = frozenset({"instagram"})
 DISAGREE = 0.25  # given rate vs avg_engagements/followers: more than 25% apart is reported
 
 
-@dataclass(frozen=True)
-class RowProblem:
-    """One problem: spreadsheet row (header = 1; 0 for the file), canonical column ('' for the row), code."""
-
-    row: int
-    column: str
-    code: str
-    severity: Severity = "error"
-    params: tuple[tuple[str, str], ...] = ()
-
-    def message(self, lang: str) -> str:
-        return t(lang, f"creators.problem.{self.code}", **dict(self.params))
-
-    def column_label(self, lang: str) -> str:
-        return t(lang, f"creators.col.{self.column}") if self.column else ""
-
-    def as_dict(self, lang: str) -> dict[str, Any]:
-        return {"row": self.row, "column": self.column, "severity": self.severity, "message": self.message(lang)}
+RowProblem = Problem  # the one problem type (guide/text/problems.py); messages under creators.problem.<code>
 
 
 class RosterError(ValueError):
     """The file as a whole cannot be read (too big, not CSV/XLSX, missing required columns)."""
 
-    def __init__(self, problem: RowProblem) -> None:
+    def __init__(self, problem: Problem) -> None:
         self.problem = problem
         super().__init__(problem.message("en"))
 
 
-def _p(row: int, column: str, code: str, severity: Severity = "error", **params: object) -> RowProblem:
-    return RowProblem(row, column, code, severity, tuple((k, str(v)) for k, v in params.items()))
+def _p(row: int, column: str, code: str, severity: Severity = "error", **params: object) -> Problem:
+    """A roster problem on canonical `column`; validate_frame renames it to the user's own header."""
+    return problem(row, column, code, severity, field=column, area="creators", **params)
 
 
 @dataclass(frozen=True)
@@ -156,193 +147,27 @@ def _normal_header(h: object) -> str:
     return HEADER_ALIASES.get(s, s)
 
 
-def _decode(data: bytes) -> tuple[str, str]:
-    for enc in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(enc), enc
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1"), "latin-1"
-
-
-def _sniff_separator(first_line: str) -> str:
-    counts = {sep: first_line.count(sep) for sep in (";", ",", "\t")}
-    best = max(counts, key=lambda s: counts[s])
-    return best if counts[best] else ","
-
-
-def _read_csv(data: bytes) -> tuple[list[str], list[list[str]], str, int]:
-    """(header, rows, description, the header's spreadsheet row). Leading '#' comment lines are skipped (the
-    sample roster's first line says it is fictional); row numbers still count them, as a spreadsheet does."""
-    text, encoding = _decode(data)
-    if "\x00" in text[:4096]:
-        raise RosterError(_p(0, "", "not_text"))
-    skipped = 0
-    while text.startswith("#") and skipped < 20:
-        text = text.split("\n", 1)[1] if "\n" in text else ""
-        skipped += 1
-    first = text.split("\n", 1)[0]
-    sep = _sniff_separator(first)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise RosterError(_p(0, "", "empty_file")) from None
-    except csv.Error:
-        raise RosterError(_p(1, "", "bad_csv")) from None
-    rows: list[list[str]] = []
-    try:
-        for i, r in enumerate(reader):
-            if i >= MAX_ROWS:
-                raise RosterError(_p(0, "", "too_many_rows", limit=fmt_int(MAX_ROWS, "en")))
-            rows.append(r)
-    except csv.Error:
-        raise RosterError(_p(len(rows) + 2 + skipped, "", "bad_csv")) from None
-    return header, rows, f"csv ({encoding}, '{sep}')", skipped + 1
-
-
-def _cell_text(value: object, percent: bool) -> str:
-    if value is None:
+def _cell_text(value: object) -> str:
+    if value is None or value is FORMULA_WITHOUT_VALUE:
         return ""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
-    if isinstance(value, (int, float)):
-        v = float(value) * (100 if percent else 1)
-        if not math.isfinite(v):
-            return str(value)
-        return str(int(v)) if v.is_integer() and abs(v) < 1e15 else repr(round(v, 6))
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
     return str(value)
-
-
-def _read_xlsx(data: bytes) -> tuple[list[str], list[list[str]], list[RowProblem], str]:
-    """Cell values as saved by the spreadsheet program (openpyxl, read-only, data_only). A formula whose result
-    was never saved has no value to read: it is refused with a message, never evaluated."""
-    import openpyxl  # type: ignore[import-untyped]
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            if sum(i.file_size for i in z.infolist()) > MAX_UNZIPPED_BYTES:
-                raise RosterError(_p(0, "", "too_big_unzipped", limit="200 MB"))
-    except zipfile.BadZipFile:
-        raise RosterError(_p(0, "", "not_xlsx")) from None
-    try:
-        wb_values = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        wb_formulas = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except Exception:  # openpyxl raises many types for a damaged or foreign file
-        raise RosterError(_p(0, "", "not_xlsx")) from None
-    problems: list[RowProblem] = []
-    try:
-        ws_v = wb_values.worksheets[0]
-        ws_f = wb_formulas.worksheets[0]
-        header: list[str] = []
-        rows: list[list[str]] = []
-        percent_cols: set[int] = set()
-        for r, (vals, forms) in enumerate(zip(ws_v.iter_rows(), ws_f.iter_rows(), strict=False), start=1):
-            if r > MAX_ROWS + 1:
-                raise RosterError(_p(0, "", "too_many_rows", limit=fmt_int(MAX_ROWS, "en")))
-            out: list[str] = []
-            for c, (cv, cf) in enumerate(zip(vals, forms, strict=False)):
-                value = getattr(cv, "value", None)
-                formula = getattr(cf, "data_type", None) == "f"
-                if formula and value is None:
-                    col = header[c] if c < len(header) else ""
-                    problems.append(_p(r, _normal_header(col) if col else "", "formula_no_value",
-                                       cell=getattr(cf, "coordinate", "?")))
-                    out.append("")
-                    continue
-                fmt = str(getattr(cv, "number_format", "") or "")
-                out.append(_cell_text(value, percent=(c in percent_cols and "%" in fmt)))
-            if r == 1:
-                header = out
-                percent_cols = {i for i, h in enumerate(header) if _normal_header(h) == "engagement_rate"}
-            else:
-                rows.append(out)
-    finally:
-        wb_values.close()
-        wb_formulas.close()
-    if not header:
-        raise RosterError(_p(0, "", "empty_file"))
-    return header, rows, problems, "xlsx"
 
 
 # --- cell parsers (the slow path for cells that are not plain numbers) ------------------------------------------
 
-_COUNT_SUFFIX = {"k": 10**3, "rb": 10**3, "ribu": 10**3, "m": 10**6, "jt": 10**6, "juta": 10**6,
-                 "mn": 10**6, "million": 10**6, "b": 10**9, "miliar": 10**9, "milyar": 10**9, "billion": 10**9}
-_FEE_SUFFIX = {k: v for k, v in _COUNT_SUFFIX.items() if k not in ("m", "b")}  # "M" is juta or miliar: ambiguous
-_GROUPED = re.compile(r"^\d{1,3}(?:([.,\s])\d{3})?(?:\1\d{3})*$")
+def parse_count(text: object, money: bool = False) -> tuple[int | None, str]:
+    """A whole number as people write it (the one number reader, guide/text/numbers.py): (value, '') or
+    (None, code); an empty cell is (None, 'required')."""
+    value, code = read_count(text, money=money)
+    return (value, "") if value is not None else (None, code or "required")
 
 
-def parse_count(text: str, money: bool = False) -> tuple[int | None, str]:
-    """A whole number as people write it. Returns (value, '') or (None, problem code).
-
-    '12500', '12.500', '12,500', '12 500' -> 12500; '12,5rb' / '12.5K' -> 12500; '1.2M' -> 1200000
-    (followers); 'Rp 1,5 juta' -> 1500000 (fees; a bare 'M' is refused there: juta or miliar?).
-    '12,5' and '1.5' are not whole numbers; '1.500K' is ambiguous (1.5 or 1500 thousand).
-    """
-    s = text.strip().lower().replace("\u00a0", " ")
-    if money:
-        s = s.removeprefix("rp").removeprefix("idr").strip().removeprefix(".").strip()
-    if not s:
-        return None, "required"
-    if s.startswith("-"):
-        return None, "negative"
-    suffixes = _FEE_SUFFIX if money else _COUNT_SUFFIX
-    for word in sorted(suffixes, key=len, reverse=True):
-        if s.endswith(word) and s[: -len(word)].strip()[-1:].isdigit():
-            num = s[: -len(word)].strip()
-            seps = [ch for ch in num if ch in ".,"]
-            if len(seps) > 1:
-                return None, "not_number"
-            if seps:
-                whole, frac = re.split(r"[.,]", num)
-                if len(frac) == 3:
-                    return None, "ambiguous"
-                if not (whole.isdigit() and frac.isdigit()):
-                    return None, "not_number"
-                value = int(whole) * suffixes[word] + int(frac) * suffixes[word] // 10 ** len(frac)
-                return value, ""
-            if not num.isdigit() or len(num) > 12:
-                return None, "not_number"
-            return int(num) * suffixes[word], ""
-        if money and s.endswith("m") and s[:-1].strip()[-1:].isdigit():
-            return None, "ambiguous_m"
-    if _GROUPED.match(s):
-        return int(re.sub(r"[.,\s]", "", s)), ""
-    if re.fullmatch(r"\d+", s):
-        return (int(s), "") if len(s) <= 15 else (None, "too_large")
-    if re.fullmatch(r"\d+[.,]0+", s):  # 12500.0 as exported by some tools
-        return int(re.split(r"[.,]", s)[0]), ""
-    if re.fullmatch(r"\d+[.,]\d+", s):
-        return None, "not_whole"
-    return None, "not_number"
-
-
-def parse_percent(text: str) -> tuple[float | None, str]:
-    """'3.5', '3,5', '3.5%' -> 3.5 (percent of followers)."""
-    s = text.strip().replace("%", "").replace(" ", "")
-    if not s:
-        return None, ""
-    if s.count(",") + s.count(".") > 1:
-        return None, "not_number"
-    try:
-        v = float(s.replace(",", "."))
-    except ValueError:
-        return None, "not_number"
-    if not math.isfinite(v) or v < 0 or v > 100:
-        return None, "percent_range"
-    return v, ""
-
-
-def parse_decimal(text: str) -> tuple[float | None, str]:
-    """Average engagements: a count, possibly with decimals ('1250', '1.250', '1250,5')."""
-    value, code = parse_count(text)
-    if value is not None:
-        return float(value), ""
-    s = text.strip().replace(" ", "")
-    if re.fullmatch(r"\d+[.,]\d{1,2}", s):
-        return float(s.replace(",", ".")), ""
-    return None, code or "not_number"
+parse_percent = read_percent
+parse_decimal = read_decimal
 
 
 @lru_cache(maxsize=1)
@@ -404,7 +229,7 @@ def _numbers(values: pd.Series, rows: np.ndarray, col: str, kind: str, problems:
     st = values.astype(str)  # already trimmed by validate_frame
     out = np.full(len(st), np.nan)
     empty = (st == "").to_numpy(dtype=bool)
-    pattern = r"\d{1,12}(?:\.\d{1,6})?" if kind == "percent" else r"\d{1,12}"
+    pattern = r"[0-9]{1,12}(?:\.[0-9]{1,6})?" if kind == "percent" else r"[0-9]{1,12}"
     plain = st.str.fullmatch(pattern).fillna(False).to_numpy(dtype=bool)
     if plain.any():
         texts = pa.array(st[plain])  # arrow-backed strings: no Python objects
@@ -438,87 +263,18 @@ def _numbers(values: pd.Series, rows: np.ndarray, col: str, kind: str, problems:
 
 
 def parse_roster(data: bytes, filename: str) -> ParsedRoster:
-    """Read and validate a roster file. Raises RosterError only when the file as a whole is unusable."""
-    if len(data) > MAX_FILE_BYTES:
-        raise RosterError(_p(0, "", "too_big", limit=f"{MAX_FILE_BYTES // (1024 * 1024)} MB"))
-    if not data:
-        raise RosterError(_p(0, "", "empty_file"))
-    name = filename.lower()
-    if name.endswith(".xlsx") or data[:4] == b"PK\x03\x04":
-        header, raw_rows, problems, source = _read_xlsx(data)
-        return validate_rows(header, raw_rows, problems, source)
-    if name.endswith((".xls", ".xlsm", ".ods", ".numbers")):
-        raise RosterError(_p(0, "", "wrong_type"))
-    fast = _read_csv_fast(data)
-    if fast is not None:
-        frame, source, header_row = fast
-        return validate_frame([str(c) for c in frame.columns], frame, [], source, header_row)
-    header, raw_rows, source, header_row = _read_csv(data)
-    return validate_rows(header, raw_rows, [], source, header_row)
-
-
-def _read_csv_fast(data: bytes) -> tuple[pd.DataFrame, str, int] | None:
-    """pandas' C parser, every cell as text. None when the file needs the careful reader (ragged rows,
-    duplicate or blank headers, odd quoting, too many rows): that one reports such rows one by one."""
-    text, encoding = _decode(data)
-    if "\x00" in text[:4096]:
-        raise RosterError(_p(0, "", "not_text"))
-    skipped = 0
-    body = text
-    while body.startswith("#") and skipped < 20:
-        body = body.split("\n", 1)[1] if "\n" in body else ""
-        skipped += 1
-    if not body.strip():
-        return None
-    first_line = body.split("\n", 1)[0]
-    sep = _sniff_separator(first_line)
-    try:
-        names = next(csv.reader([first_line.rstrip("\r")], delimiter=sep))
-    except (csv.Error, StopIteration):
-        return None
-    if len(set(names)) != len(names) or any(not n.strip() for n in names):
-        return None
-    bad: list[object] = []
-
-    def invalid(row: object) -> str:
-        bad.append(row)
-        return "skip"
-
-    try:
-        table = pacsv.read_csv(
-            io.BytesIO(body.encode("utf-8")),
-            read_options=pacsv.ReadOptions(use_threads=True),
-            parse_options=pacsv.ParseOptions(delimiter=sep, newlines_in_values=True, ignore_empty_lines=False,
-                                             invalid_row_handler=invalid),
-            convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
-                                                 strings_can_be_null=False, quoted_strings_can_be_null=False))
-    except (pa.ArrowInvalid, pa.ArrowTypeError, ValueError):
-        return None
-    if bad or table.num_columns != len(names):
-        return None  # ragged or blank rows: the careful reader reports each one
-    string = pd.StringDtype("pyarrow", na_value=np.nan)
-    frame = table.to_pandas(types_mapper=lambda t: string if t == pa.string() else None)
-    cols = [str(c) for c in frame.columns]
-    if not isinstance(frame.index, pd.RangeIndex) or len(frame) > MAX_ROWS or len(set(cols)) != len(cols) or \
-            any(c.startswith("Unnamed:") or re.search(r"\.\d+$", c) for c in cols):
-        return None
-    return frame.fillna("").astype(str), f"csv ({encoding}, '{sep}')", skipped + 1
-
-
-def validate_rows(header: Sequence[str], raw_rows: Sequence[Sequence[str]],
-                  problems: list[RowProblem] | None = None, source: str = "", header_row: int = 1) -> ParsedRoster:
-    """Rows as lists of cells (the careful CSV reader, Excel): cells beyond the header are reported."""
-    problems = list(problems or [])
-    width = len(header)
-    first = header_row + 1
-    for i, r in enumerate(raw_rows):
-        if len(r) > width and any(str(v).strip() for v in r[width:]):
-            problems.append(_p(i + first, "", "extra_cells", severity="warning", cells=len(r), header=width))
-    padded = [list(r[:width]) + [""] * (width - len(r)) for r in raw_rows]
-    frame = pd.DataFrame(padded, columns=range(width), dtype=object) if padded else \
-        pd.DataFrame({i: pd.Series([], dtype=object) for i in range(width)})
-    frame.columns = pd.Index(range(width))
-    return validate_frame(list(header), frame, problems, source, header_row)
+    """Read (the one tabular reader, guide/text/tabular.py) and validate a roster file. Raises RosterError
+    only when the file as a whole is unusable."""
+    table = read_table(data, filename, max_rows=MAX_ROWS)
+    if table.fatal is not None:
+        raise RosterError(table.fatal)
+    for row, cells in table.rows:  # (the column-wise fast path has no formulas: it reads CSV only)
+        for i, v in enumerate(cells[:len(table.header)]):
+            if v is FORMULA_WITHOUT_VALUE:  # a formula whose result was never saved: nothing to read
+                table.problems.append(_p(row, _normal_header(table.header[i]), "formula_no_value",
+                                         cell=f"{column_letter(i)}{row}"))
+    frame, rownums = table.frame()
+    return validate_frame(table, frame, rownums)
 
 
 def _map_unique(s: pd.Series, fn: Any) -> pd.Series:
@@ -545,43 +301,43 @@ def _clean_series(s: pd.Series) -> pd.Series:
     return pd.Series(out, dtype=str)
 
 
-def validate_frame(header: Sequence[str], frame: pd.DataFrame, problems: list[RowProblem], source: str = "",
-                   header_row: int = 1) -> ParsedRoster:
-    """Check every cell, column by column; data row i (0-based) is spreadsheet row header_row + 1 + i."""
-    problems = list(problems)
-    first = header_row + 1
+def validate_frame(table: Table, frame: pd.DataFrame, rownums: np.ndarray) -> ParsedRoster:
+    """Check every cell, column by column; frame row i is spreadsheet row rownums[i]. Problems name the
+    user's own header for each column."""
+    header = table.header
+    header_row = table.header_row
+    source = table.source
     canon = [_normal_header(h) for h in header]
+    fields = [c if c in COLUMNS else "" for c in canon]
+    problems: list[Problem] = list(table.problems) + header_problems(table, fields, area="tabular")
     index: dict[str, int] = {}
     for i, c in enumerate(canon):
         if not c:
             continue
-        if c in index:
-            problems.append(_p(header_row, c, "duplicate_column", severity="warning", header=str(header[i])[:40]))
-        elif c in COLUMNS:
-            index[c] = i
+        if c in COLUMNS:
+            index.setdefault(c, i)
         else:
-            problems.append(_p(header_row, "", "unknown_column", severity="warning", header=str(header[i])[:40]))
+            problems.append(problem(header_row, str(header[i])[:40], "unknown_column", "warning"))
     missing = [c for c in REQUIRED if c not in index]
     if missing:
         raise RosterError(_p(header_row, missing[0], "missing_column",
                              columns=", ".join(missing), found=", ".join(str(h)[:30] for h in header[:12])))
+    names = {c: table.column(i) for c, i in index.items()}
 
     cells = frame.iloc[:, [index[c] for c in index]].fillna("").astype(str)
     cells.columns = pd.Index(list(index))
     cells = cells.apply(lambda col: col.str.strip())  # every cell trimmed once
-    # Blank rows are not creators: skipped, and reported when data follows them (not the trailing ones).
-    nonblank = (cells != "").any(axis=1).to_numpy(dtype=bool) if len(cells) else np.zeros(0, dtype=bool)
-    if len(frame.columns) > len(index) and len(cells):
-        others = frame.drop(columns=frame.columns[[index[c] for c in index]]).fillna("").astype(str)
-        nonblank |= others.apply(lambda col: col.str.strip() != "").any(axis=1).to_numpy(dtype=bool)
-    last = int(np.flatnonzero(nonblank)[-1]) if nonblank.any() else -1
-    for b in np.flatnonzero(~nonblank[: last + 1]):
-        problems.append(_p(int(b) + first, "", "blank_row", severity="warning"))
+    # Blank rows were left out (and reported) by the tabular reader; a row with data only in ignored columns
+    # is no creator either.
+    nonblank = np.array((cells != "").any(axis=1).to_numpy(dtype=bool), copy=True) if len(cells) \
+        else np.zeros(0, dtype=bool)
     keep = np.flatnonzero(nonblank)
     cells = cells.iloc[keep].reset_index(drop=True)
-    rows = (keep + first).astype(np.int64)
+    rows = rownums[keep].astype(np.int64)
     n = len(rows)
     valid = np.ones(n, dtype=bool)
+    if table.bad_rows:
+        valid &= ~np.isin(rows, np.array(sorted(table.bad_rows), dtype=np.int64))
 
     def col(name: str) -> pd.Series:
         return cells[name] if name in cells.columns else pd.Series([""] * n, dtype=str)
@@ -664,8 +420,10 @@ def validate_frame(header: Sequence[str], frame: pd.DataFrame, problems: list[Ro
     report(((kind_s == "kol") & (expertise_s == "")).to_numpy(dtype=bool), "expertise", "kol_without_expertise",
            severity="warning")
 
+    problems = [dc_replace(p, column=names.get(p.column, p.column)) if p.area == "creators" and p.field else p
+                for p in problems]
     order = {c: i for i, c in enumerate(COLUMNS)}
-    problems.sort(key=lambda p: (p.row, order.get(p.column, -1)))
+    problems.sort(key=lambda p: (p.row, order.get(p.field, -1)))
     if len(problems) > MAX_PROBLEMS:
         more = len(problems) - MAX_PROBLEMS
         problems = [*problems[:MAX_PROBLEMS], _p(0, "", "more_problems", severity="warning", n=more)]
@@ -823,7 +581,7 @@ def template_csv(lang: str) -> bytes:
 
 @lru_cache(maxsize=2)
 def template_xlsx(lang: str) -> bytes:
-    import openpyxl
+    import openpyxl  # type: ignore[import-untyped]
 
     lg = "en" if lang == "en" else "id"
     wb = openpyxl.Workbook()
@@ -848,10 +606,9 @@ def template_xlsx(lang: str) -> bytes:
     return buf.getvalue()
 
 
-def problems_table(problems: Iterable[RowProblem], lang: str) -> list[dict[str, object]]:
-    """Rows for a table of problems: row, column (in the user's language), severity and message."""
-    return [{"row": p.row, "column": p.column_label(lang), "severity": p.severity, "message": p.message(lang)}
-            for p in problems]
+def problems_table(problems: Iterable[Problem], lang: str) -> list[dict[str, object]]:
+    """Rows for a table of problems: row, column (as the user's file names it), severity and message."""
+    return [p.as_dict(lang) for p in problems]
 
 
 def line_kind_label(k: Kind, lang: str) -> str:

@@ -12,7 +12,6 @@ import io
 import math
 import re
 import statistics
-import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -20,9 +19,12 @@ from typing import Any, Literal
 
 from guide.advice.knowledge import DATA_DIR, Figures, knowledge
 from guide.advice.models import KINDS, PLATFORMS, CampaignBrief, Goal, Kind, Platform, Recommendation
-from guide.text.i18n import fmt_idr, fmt_int, fmt_pct, t
+from guide.text.i18n import fmt_idr, fmt_pct, t
+from guide.text.numbers import read_count
+from guide.text.problems import Problem, problem
+from guide.text.tabular import FORMULA_WITHOUT_VALUE, UPLOAD_MB, Table, header_problems, read_table
 
-MAX_BYTES = 2 * 1024 * 1024  # 2 MB uploaded
+MAX_BYTES = UPLOAD_MB * 1024 * 1024  # the one upload limit (guide/text/tabular.py)
 MAX_ROWS = 5_000  # posts (data rows, header not counted)
 MAX_XLSX_UNZIPPED = 40 * 1024 * 1024  # what the workbook's parts may expand to
 MAX_COLUMNS = 40
@@ -69,31 +71,15 @@ Status = Literal["keep", "review", "drop"]
 Band = Literal["below", "within", "above", "unknown"]
 
 
-FORMULA_WITHOUT_VALUE = object()  # a workbook cell holding a formula whose result was never saved
+# ---- problems ----------------------------------------------------------------------------------------------
+
+# The one problem type (guide/text/problems.py); results messages live under results.problem.<code>, the
+# reader's and the number reader's under tabular.problem.<code>.
+RowProblem = Problem
 
 
-# ---- problems ---------------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class RowProblem:
-    """One thing wrong with the file: spreadsheet row (header = 1; 0 = the file itself), column, what."""
-
-    row: int
-    column: str
-    code: str
-    params: tuple[tuple[str, str], ...] = ()
-
-    def message(self, lang: str) -> str:
-        # Limits are formatted in the reader's language; values from the file are shown as they were.
-        kw = {k: fmt_int(int(v), lang) if k in _NUMERIC_PARAMS else v for k, v in self.params}
-        return t(lang, f"results.problem.{self.code}", **kw)
-
-
-_NUMERIC_PARAMS = frozenset({"max", "max_mb"})
-
-
-def _p(row: int, column: str, code: str, **params: object) -> RowProblem:
-    return RowProblem(row, column, code, tuple((k, str(v)) for k, v in params.items()))
+def _p(row: int, column: str, code: str, *, field: str = "", area: str = "results", **params: Any) -> Problem:
+    return problem(row, column, code, field=field or column, area=area, **params)
 
 
 # ---- posts ------------------------------------------------------------------------------------------------
@@ -146,48 +132,11 @@ def _cell_text(v: object) -> str:
     return str(v).strip()
 
 
-_GROUPED = re.compile(r"^\d{1,3}([.,  ]\d{3})+$")
-
-
 def _parse_whole(raw: object, money: bool) -> int | str:
-    """A whole non-negative number, or the code of the problem. Accepts 1500000, 1.500.000, 1,500,000,
-    'Rp 1.500.000' (money), and numeric cells from a workbook. Refuses decimals and signs."""
-    if isinstance(raw, bool):
-        return "not_number"
-    if isinstance(raw, int):
-        value = raw
-    elif isinstance(raw, float):
-        if not math.isfinite(raw):
-            return "not_number"
-        if not raw.is_integer():
-            return "not_whole"
-        value = int(raw)
-    else:
-        s = str(raw).strip()
-        if money:
-            low = s.lower()
-            for prefix in ("rp.", "rp", "idr"):
-                if low.startswith(prefix):
-                    s = s[len(prefix):].strip()
-                    break
-        if s.startswith("-"):
-            return "negative"
-        # Whole amounts written with zero cents, as accounting exports do: '1.500.000,00', '1,500,000.00'.
-        cents = re.match(r"^(.*\d)[.,]00?$", s)
-        if cents and (_GROUPED.match(cents.group(1)) or cents.group(1).isdigit()):
-            s = cents.group(1)
-        if s.isdigit() and s.isascii():
-            value = int(s)
-        elif _GROUPED.match(s) and len({ch for ch in s if not ch.isdigit()}) == 1:
-            value = int(re.sub(r"\D", "", s))
-        elif re.match(r"^\d+([.,]\d+)?$", s):
-            return "not_whole"
-        else:
-            return "not_number"
-    if value < 0:
-        return "negative"
-    if value > MAX_AMOUNT:
-        return "too_big"
+    """A whole non-negative number (the one number reader, guide/text/numbers.py), or the problem's code."""
+    value, code = read_count(raw, money=money, maximum=MAX_AMOUNT)
+    if value is None:
+        return code or "not_number"
     return value
 
 
@@ -209,192 +158,143 @@ def _parse_date(raw: object) -> date | str:
     return "bad_date"
 
 
-def _header(cells: Sequence[object]) -> tuple[dict[int, str], list[RowProblem]]:
-    problems: list[RowProblem] = []
+def _header(table: Table) -> tuple[dict[int, str], list[Problem]]:
+    """Column index -> field; unknown, blank and duplicate headers reported by the user's own names."""
+    fields = [_HEADER_ALIASES.get("_".join(h.lower().replace("-", " ").split()), "") for h in table.header]
+    problems = header_problems(table, fields, area="tabular")
     index: dict[int, str] = {}
-    seen: dict[str, int] = {}
-    for i, c in enumerate(cells):
-        raw = _cell_text(c)
+    seen: set[str] = set()
+    for i, (raw, col) in enumerate(zip(table.header, fields, strict=True)):
         if not raw:
             continue
-        key = "_".join(raw.lower().replace("-", " ").split())
-        col = _HEADER_ALIASES.get(key)
-        if col is None:
-            problems.append(_p(1, raw[:40], "unknown_column"))
+        if not col:
+            problems.append(_p(table.header_row, raw[:40], "unknown_column", field="", area="tabular",
+                               severity="warning"))
             continue
-        if col in seen:
-            problems.append(_p(1, col, "duplicate_column"))
-            continue
-        seen[col] = i
-        index[i] = col
+        if col not in seen:
+            seen.add(col)
+            index[i] = col
     for col in REQUIRED:
         if col not in seen:
-            problems.append(_p(1, col, "missing_column"))
+            problems.append(_p(table.header_row, col, "missing_column"))
     return index, problems
 
 
-def _row(rownum: int, cells: Sequence[object], index: dict[int, str]) -> tuple[Post | None, list[RowProblem]]:
+def _row(rownum: int, cells: Sequence[object], index: dict[int, str],
+         names: dict[str, str]) -> tuple[Post | None, list[Problem]]:
     values: dict[str, object] = {}
-    problems: list[RowProblem] = []
+    problems: list[Problem] = []
+
+    def bad(col: str, code: str, area: str = "results", **params: object) -> None:
+        problems.append(_p(rownum, names.get(col, col), code, field=col, area=area, **params))
+
     for i, col in index.items():
         v = cells[i] if i < len(cells) else None
         if v is FORMULA_WITHOUT_VALUE:
-            problems.append(_p(rownum, col, "formula_no_value"))
+            bad(col, "formula_no_value")
             continue
         if v is None or (isinstance(v, str) and not v.strip()):
             continue
         values[col] = v
     for col in REQUIRED:
-        if col not in values and not any(p.column == col for p in problems):
-            problems.append(_p(rownum, col, "required"))
+        if col not in values and not any(p.field == col for p in problems):
+            bad(col, "required")
     out: dict[str, Any] = {}
     if "creator" in values:
         name = "".join(ch for ch in _cell_text(values["creator"]) if ch.isprintable()).strip()
         if len(name) > MAX_TEXT_CHARS:
-            problems.append(_p(rownum, "creator", "too_long", max=MAX_TEXT_CHARS))
+            bad("creator", "too_long", max=MAX_TEXT_CHARS)
         elif not name:
-            problems.append(_p(rownum, "creator", "required"))
+            bad("creator", "required")
         else:
             out["creator"] = name
     if "kind" in values:
         kind = _KIND_ALIASES.get(_cell_text(values["kind"]).lower().replace("-influencer", ""))
         if kind is None:
-            problems.append(_p(rownum, "kind", "bad_kind", value=_cell_text(values["kind"])[:30],
-                               choices=", ".join(KINDS)))
+            bad("kind", "bad_kind", value=_cell_text(values["kind"])[:30], choices=", ".join(KINDS))
         else:
             out["kind"] = kind
     if "platform" in values:
         platform = _PLATFORM_ALIASES.get(_cell_text(values["platform"]).lower())
         if platform is None:
-            problems.append(_p(rownum, "platform", "bad_platform", value=_cell_text(values["platform"])[:30],
-                               choices=", ".join(PLATFORMS)))
+            bad("platform", "bad_platform", value=_cell_text(values["platform"])[:30], choices=", ".join(PLATFORMS))
         else:
             out["platform"] = platform
     for col in MONEY_COLUMNS + COUNT_COLUMNS:
         if col in values:
             parsed = _parse_whole(values[col], money=col in MONEY_COLUMNS)
             if isinstance(parsed, str):
-                problems.append(_p(rownum, col, parsed, value=_cell_text(values[col])[:30]))
+                bad(col, parsed, area="tabular", value=_cell_text(values[col])[:30])
             else:
                 out[col] = parsed
     if "post_date" in values:
         d = _parse_date(values["post_date"])
         if isinstance(d, str):
-            problems.append(_p(rownum, "post_date", d, value=_cell_text(values["post_date"])[:30]))
+            bad("post_date", d, value=_cell_text(values["post_date"])[:30])
         elif not date(2000, 1, 1) <= d <= date(2100, 12, 31):
-            problems.append(_p(rownum, "post_date", "bad_date", value=d.isoformat()))
+            bad("post_date", "bad_date", value=d.isoformat())
         else:
             out["post_date"] = d
     if "reach" in out and "impressions" in out and out["reach"] > out["impressions"]:
-        problems.append(_p(rownum, "reach", "reach_over_impressions"))
+        bad("reach", "reach_over_impressions")
     if problems:
         return None, problems
     return Post(row=rownum, **out), []
 
 
-def _parse_rows(rows: Iterable[Sequence[object]]) -> ResultsFile:
-    it = iter(rows)
-    header = next(it, None)
-    if header is None or not any(_cell_text(c) for c in header):
+def _parse_table(table: Table) -> ResultsFile:
+    if table.fatal is not None:
+        fatal = table.fatal
+        if fatal.code == "too_big":
+            return ResultsFile((), (_p(0, "", "too_large", max_mb=UPLOAD_MB),), 0, 0)
+        if fatal.code == "empty_file":
+            return ResultsFile((), (_p(0, "", "empty"),), 0, 0)
+        return ResultsFile((), (fatal,), 0, 0)
+    if not any(table.header):
         return ResultsFile((), (_p(0, "", "empty"),), 0, 0)
-    index, problems = _header(list(header)[:MAX_COLUMNS + 1])
-    if len(header) > MAX_COLUMNS and any(_cell_text(c) for c in list(header)[MAX_COLUMNS:]):
-        problems.append(_p(1, "", "too_many_columns", max=MAX_COLUMNS))
+    index, problems = _header(table)
+    problems = [*table.problems, *problems]
     if any(p.code == "missing_column" for p in problems):
         return ResultsFile((), tuple(problems), 0, 0)
+    names = {col: table.column(i) for i, col in index.items()}
     posts: list[Post] = []
     read = left_out = 0
-    for n, cells in enumerate(it, start=2):
-        if not any(_cell_text(c) for c in cells):
-            continue  # a blank row holds nothing
+    rows = table.row_list()
+    for n, cells in rows:
         read += 1
-        if read > MAX_ROWS:
-            problems.append(_p(n, "", "too_many_rows", max=MAX_ROWS))
-            read -= 1
-            break
-        post, bad = _row(n, list(cells), index)
+        if n in table.bad_rows:
+            left_out += 1
+            continue
+        post, bad = _row(n, cells, index, names)
         if post is None:
             left_out += 1
             problems.extend(bad)
         else:
             posts.append(post)
-    if read == 0:
+    left_out += sum(1 for r in table.bad_rows if r not in {n for n, _ in rows})
+    if read == 0 and not table.bad_rows:
         problems.append(_p(0, "", "no_rows"))
-    return ResultsFile(tuple(posts), tuple(problems), read, left_out)
+    problems.sort(key=lambda p: p.row)
+    return ResultsFile(tuple(posts), tuple(problems), read + len(table.bad_rows - {n for n, _ in rows}),
+                       left_out)
 
 
 def parse_csv(data: bytes) -> ResultsFile:
-    if len(data) > MAX_BYTES:
-        return ResultsFile((), (_p(0, "", "too_large", max_mb=MAX_BYTES // (1024 * 1024)),), 0, 0)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return ResultsFile((), (_p(0, "", "not_utf8"),), 0, 0)
-    if "\x00" in text:
-        return ResultsFile((), (_p(0, "", "not_text"),), 0, 0)
-    first = text.split("\n", 1)[0]
-    delimiter = max([",", ";", "\t"], key=first.count)  # Indonesian Excel writes ';'
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error:
-        return ResultsFile((), (_p(0, "", "bad_csv"),), 0, 0)
-    return _parse_rows(rows)
+    return parse_results(data, "results.csv")
 
 
 def parse_xlsx(data: bytes) -> ResultsFile:
-    """The first sheet of a workbook. Cached values only: formulas are never evaluated, and a formula cell
-    with no cached value (a file written by a program that does not compute them) is refused."""
-    if len(data) > MAX_BYTES:
-        return ResultsFile((), (_p(0, "", "too_large", max_mb=MAX_BYTES // (1024 * 1024)),), 0, 0)
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            if sum(i.file_size for i in z.infolist()) > MAX_XLSX_UNZIPPED:
-                return ResultsFile((), (_p(0, "", "too_large", max_mb=MAX_BYTES // (1024 * 1024)),), 0, 0)
-            # A second, formula-text pass is needed only when some sheet holds a formula element at all.
-            has_formulas = any(re.search(rb"<(?:\w+:)?f[ >/]", z.read(i))
-                               for i in z.infolist() if i.filename.startswith("xl/worksheets/"))
-    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError):
-        return ResultsFile((), (_p(0, "", "not_xlsx"),), 0, 0)
-    import openpyxl  # type: ignore[import-untyped]
-
-    try:
-        values_wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        formulas_wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False) \
-            if has_formulas else None
-    except Exception:  # openpyxl raises many types for a damaged or foreign file
-        return ResultsFile((), (_p(0, "", "not_xlsx"),), 0, 0)
-    try:
-        rows: list[list[object]] = []
-        limit = MAX_ROWS + 2
-        values = values_wb.worksheets[0].iter_rows(max_col=MAX_COLUMNS + 1, values_only=True)
-        formulas = formulas_wb.worksheets[0].iter_rows(max_col=MAX_COLUMNS + 1, values_only=True) \
-            if formulas_wb is not None else None
-        for n, vals in enumerate(values, start=1):
-            row = list(vals)
-            forms = next(formulas, ()) if formulas is not None else ()
-            for i, (v, f) in enumerate(zip(vals, forms, strict=False)):
-                if v is None and isinstance(f, str) and f.startswith("="):
-                    row[i] = FORMULA_WITHOUT_VALUE
-            rows.append(row)
-            if n >= limit:
-                break
-    except Exception:
-        return ResultsFile((), (_p(0, "", "not_xlsx"),), 0, 0)
-    finally:
-        values_wb.close()
-        if formulas_wb is not None:
-            formulas_wb.close()
-    return _parse_rows(rows)
+    """The first sheet of a workbook, streamed by the one tabular reader. Cached values only: formulas are never
+    evaluated, and a formula cell with no cached value is refused on its row."""
+    return parse_results(data, "results.xlsx")
 
 
 def parse_results(data: bytes, filename: str) -> ResultsFile:
-    """Dispatch on the file name's extension (.csv or .xlsx)."""
+    """A results file (.csv, .txt or .xlsx) through the one tabular reader (guide/text/tabular.py)."""
     name = filename.lower()
-    if name.endswith(".xlsx"):
-        return parse_xlsx(data)
-    if name.endswith(".csv") or name.endswith(".txt"):
-        return parse_csv(data)
-    return ResultsFile((), (_p(0, "", "bad_extension"),), 0, 0)
+    if not name.endswith((".xlsx", ".csv", ".txt", ".tsv")) and data[:4] != b"PK\x03\x04":
+        return ResultsFile((), (_p(0, "", "bad_extension"),), 0, 0)
+    return _parse_table(read_table(data, filename, max_rows=MAX_ROWS))
 
 
 # ---- metrics ----------------------------------------------------------------------------------------------
@@ -886,7 +786,7 @@ def template_csv(lang: str) -> bytes:
 
 def template_xlsx(lang: str) -> bytes:
     """A workbook: the header row on the first sheet, and a help sheet naming each column's meaning."""
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # type: ignore[import-untyped]
     from openpyxl.styles import Font  # type: ignore[import-untyped]
 
     wb = Workbook()

@@ -25,11 +25,14 @@ digits and words ("Rp 75.000.000 (75 juta)") for the wizard to show before the a
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
-from babel.numbers import format_decimal
+from babel.numbers import NumberFormatError, format_decimal
+from babel.numbers import parse_decimal as babel_parse_decimal
 
 from guide.text.i18n import fmt_idr, t
 from guide.text.safetext import plain_md, plain_text
@@ -128,16 +131,23 @@ def say_amount(n: int, lang: str) -> str:
 
 def _read(num: str, dec: str, grp: str) -> Decimal | None:
     """`num` (digits, '.' and ',') read with decimal mark `dec` and group separator `grp`, or None when it
-    is not well formed that way (groups after the first must have exactly three digits)."""
-    whole, sep, frac = num.partition(dec)
-    if sep and (not frac or not frac.isdigit()):
+    is not well formed that way (Babel's strict parser: groups after the first have exactly three digits)."""
+    if not num[:1].isdigit() or not num[-1:].isdigit():
         return None
-    groups = whole.split(grp)
-    if not all(g.isdigit() for g in groups):
+    try:
+        return babel_parse_decimal(num, locale="id" if dec == "," else "en", strict=True)
+    except NumberFormatError:
         return None
-    if len(groups) > 1 and not (1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])):
-        return None
-    return Decimal("".join(groups) + ("." + frac if frac else ""))
+
+
+def ascii_digits(text: str) -> str:
+    """Digits of any script as ASCII digits: NFKC folds fullwidth forms ('１２３４５' -> '12345'), and every
+    other decimal digit ('٢٥٠٠٠', '२५०००') is replaced by its value. Other characters are left as they are."""
+    s = unicodedata.normalize("NFKC", text)
+    if s.isascii():
+        return s
+    return "".join(str(unicodedata.decimal(ch)) if not ch.isascii() and unicodedata.decimal(ch, None) is not None
+                   else ch for ch in s)
 
 
 def _whole(d: Decimal) -> bool:
@@ -152,11 +162,16 @@ def _distinct(values: list[Decimal | None]) -> tuple[Decimal, ...]:
     return tuple(out)
 
 
-def read_amount(text: object, lang: str = "id", maximum: int | None = None) -> AmountReading:
+def read_amount(text: object, lang: str = "id", maximum: int | None = None, *,
+                letters: dict[str, int] | None = None, either: bool = False) -> AmountReading:
     """Read a typed (or linked) rupiah amount in the user's language `lang` ('id' or 'en').
 
     Never raises. The result has the whole-rupiah value, or a code and the possible readings; `maximum`
-    (optional) refuses larger values with code 'too_large'."""
+    (optional) refuses larger values with code 'too_large'. A number written in the user's own convention
+    with a unit word of the other language ("2.5 jt" typed in English) is read in the user's convention when
+    only that one reads it well. `letters` replaces the single-letter units (a file's follower counts:
+    k, m, b = thousand, million, billion); `either` (cells of a file, which has no typing language) accepts
+    whichever convention alone reads the number well."""
     lg = "en" if lang == "en" else "id"
     raw = text if isinstance(text, str) else ""
 
@@ -165,7 +180,7 @@ def read_amount(text: object, lang: str = "id", maximum: int | None = None) -> A
 
     if len(raw) > MAX_AMOUNT_CHARS:
         return no("too_long")
-    s = " ".join(raw.lower().split())
+    s = " ".join(ascii_digits(raw).lower().split())
     if not s:
         return no("empty")
     s = re.sub(r"^(?:rp\.?|idr)\s*", "", s)
@@ -182,8 +197,8 @@ def read_amount(text: object, lang: str = "id", maximum: int | None = None) -> A
         power, conv = _UNITS_ID[unit], "id"
     elif unit in _UNITS_EN:
         power, conv = _UNITS_EN[unit], "en"
-    elif unit in _LETTERS[lg]:
-        power = _LETTERS[lg][unit]
+    elif unit in (letters if letters is not None else _LETTERS[lg]):
+        power = (letters if letters is not None else _LETTERS[lg])[unit]
     elif unit == "":
         power = 0
     else:
@@ -210,7 +225,7 @@ def read_amount(text: object, lang: str = "id", maximum: int | None = None) -> A
         if not _whole(mine * mult):
             return no("not_whole", _distinct([scaled(mine), scaled(theirs), scaled(ignored)]))
         value = mine * mult
-    elif theirs is not None and _whole(theirs * mult) and theirs == ignored:
+    elif theirs is not None and _whole(theirs * mult) and (theirs == ignored or other == lg or either):
         value = theirs * mult
     else:
         if theirs is not None and not _whole(theirs * mult):
@@ -232,3 +247,140 @@ def parse_amount(text: str, lang: str = "id") -> int | None:
     """The whole-rupiah value of a typed amount, or None when it cannot be read one way for sure
     (see `read_amount` for why, with a message)."""
     return read_amount(text, lang).value
+
+
+# ---- numbers in the cells of a file (roster, results, the Assumptions grid) ---------------------------------
+
+# A file has no typing language: single letters mean what they mean on social media (12.5K, 1.2M followers).
+COUNT_LETTERS: dict[str, int] = {"k": 3, "m": 6, "b": 9}
+MONEY_LETTERS: dict[str, int] = {"k": 3}  # "M" in a fee is juta or miliar: refused as ambiguous
+_GROUPS = re.compile(r"^\d{1,3}(?:([., \u00a0\u202f'])\d{3})(?:\1\d{3})*$")
+_ZERO_CENTS = re.compile(r"^(\d[\d., \u00a0\u202f']*?)[.,]00?$")
+_PLAIN_DECIMAL = re.compile(r"^\d{1,15}(?:[.,]\d+)?$")
+
+# Codes a cell number can be refused with (tabular.problem.<code> words each one).
+NUMBER_CODES = ("not_number", "not_whole", "negative", "ambiguous", "ambiguous_m", "too_large")
+
+
+def _cell_str(value: object) -> str:
+    return ascii_digits(str(value)).strip().lower().replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def read_count(value: object, money: bool = False, maximum: int = 10**15) -> tuple[int | None, str]:
+    """A whole, non-negative number in a cell, as people write it: (value, '') or (None, code).
+
+    Numeric cells (an Excel number) are taken as they are, if whole. Text: '12500', '12.500', '12,500',
+    '12 500', '１２５００', '١٢٥٠٠' -> 12500 (one separator followed by groups of three is a thousands
+    separator, whatever the language); '12,5rb', '12.5K', '1.2M' (counts) -> 12500, 1200000; money also
+    'Rp 1.500.000', 'Rp 1,5 juta', 'IDR 2 jt', '1.500.000,00', '75.000.000,-'. A bare 'M' in money is refused
+    as 'ambiguous_m' (juta or miliar?); '1.500K' as 'ambiguous'; '12,5' as 'not_whole'. An empty cell is
+    (None, '')."""
+    if isinstance(value, bool):
+        return None, "not_number"
+    if isinstance(value, int):
+        return (value, "") if 0 <= value <= maximum else (None, "negative" if value < 0 else "too_large")
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return None, "not_number"
+        if not value.is_integer():
+            return None, "not_whole"
+        return read_count(int(value), money, maximum)
+    s = _cell_str(value)
+    if not s:
+        return None, ""
+    if money:
+        s = re.sub(r"^(?:rp\.?|idr)\s*", "", s)
+        s = re.sub(r"\s*[,.]\s*-$", "", s)
+    if s.startswith(("-", "−")):
+        return None, "negative"
+    cents = _ZERO_CENTS.match(s)
+    if cents and (cents.group(1).isdigit() or _GROUPS.match(cents.group(1))):
+        s = cents.group(1)
+    if s.isdigit() and s.isascii():
+        n = int(s) if len(s) <= 18 else maximum + 1
+    elif _GROUPS.match(s):
+        n = int(re.sub(r"\D", "", s))
+    else:
+        if money and re.fullmatch(r"[0-9][0-9.,]*\s*[mb]\.?", s):
+            return None, "ambiguous_m"
+        if re.fullmatch(r"\d{1,3}[.,]\d{3}\s*[a-z]+\.?", s):  # '1.500K': 1.5 or 1,500 thousand?
+            return None, "ambiguous"
+        r = read_amount(s, "id", letters=MONEY_LETTERS if money else COUNT_LETTERS, either=True)
+        if r.value is None:
+            code = {"unreadable": "not_number", "empty": "not_number", "too_long": "not_number"}.get(r.code, r.code)
+            if code in ("ambiguous", "not_whole") and not re.search(r"[a-z]", s):
+                code = "not_whole" if re.fullmatch(r"\d+[.,]\d+", s) else "not_number"
+            return None, code
+        n = r.value
+    if n > maximum:
+        return None, "too_large"
+    return n, ""
+
+
+def read_percent(value: object) -> tuple[float | None, str]:
+    """A percentage in a cell: '3.5', '3,5', '3.5%', '３,５ %', an Excel number -> 3.5. Between 0 and 100,
+    else 'percent_range'; empty -> (None, '')."""
+    if isinstance(value, bool):
+        return None, "not_number"
+    if isinstance(value, int | float):
+        v = float(value)
+    else:
+        s = _cell_str(value).replace("%", "").replace(" ", "")
+        if not s:
+            return None, ""
+        if s.startswith(("-", "−")):
+            return None, "negative"
+        if not _PLAIN_DECIMAL.match(s):
+            return None, "not_number"
+        v = float(s.replace(",", "."))
+    if not math.isfinite(v):
+        return None, "not_number"
+    if v < 0 or v > 100:
+        return None, "percent_range"
+    return v, ""
+
+
+def read_decimal(value: object) -> tuple[float | None, str]:
+    """A count that may carry decimals (an average): a whole count as `read_count` reads it, or '1250,5' /
+    '1250.75' (at most two decimals, so '1.250' stays one thousand two hundred and fifty)."""
+    n, code = read_count(value)
+    if n is not None:
+        return float(n), ""
+    if isinstance(value, float) and math.isfinite(value) and value >= 0:
+        return value, ""
+    s = _cell_str(value).replace(" ", "")
+    if re.fullmatch(r"\d{1,15}[.,]\d{1,2}", s):
+        return float(s.replace(",", ".")), ""
+    return None, code or "not_number"
+
+
+def read_number(value: object) -> float | None:
+    """Any number in a cell or a grid, as a float: an int or float as it is (NaN and infinity too, for the
+    caller to refuse), or typed text: '12.5', '12,5', '1.250.000', '1,250,000.75', '-3', '１２', '٢٫٥' (digits
+    of any script). None when it is not a number ('abc', '', True)."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    if not isinstance(value, str):
+        try:
+            return float(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return None
+    s = _cell_str(value).replace(" ", "").replace("\u066b", ".")  # Arabic decimal separator
+    sign = -1.0 if s.startswith(("-", "−")) else 1.0
+    s = s.lstrip("-−+")
+    if re.fullmatch(r"\d{1,20}(?:\.\d+)?", s):
+        return sign * float(s)
+    if re.fullmatch(r"\d{1,20},\d+", s) and not _GROUPS.match(s):
+        return sign * float(s.replace(",", "."))
+    if _GROUPS.match(s):
+        return sign * float(re.sub(r"\D", "", s))
+    for lang in ("id", "en"):
+        dec, grp = _CONV[lang]
+        d = _read(s, dec, grp) if s[:1].isdigit() else None
+        if d is not None and grp in s and dec in s:
+            return sign * float(d)
+    if re.fullmatch(r"(?:inf|infinity|nan)|\d+(?:\.\d+)?e[+-]?\d+", s):  # as a grid or a program writes them
+        return sign * float(s)
+    return None

@@ -27,13 +27,13 @@ def rows_with(kind: str, **changes):
 ])
 def test_bad_rate_is_named_and_the_row_keeps_its_last_good_values(value, code):
     new, problems = figures_from_rows(rows_with("micro", rate_low=value), BASE)
-    assert [(p.kind, p.column, p.code) for p in problems] == [("micro", "rate_low", code)]
+    assert [(p.param("kind"), p.column, p.code) for p in problems] == [("micro", "rate_low", code)]
     assert new.kinds["micro"] == BASE.kinds["micro"]
 
 
 def test_low_above_high_is_rejected():
     new, problems = figures_from_rows(rows_with("nano", er_low=9.0, er_high=2.0), BASE)
-    assert [(p.kind, p.code) for p in problems] == [("nano", "low_above_high")]
+    assert [(p.param("kind"), p.code) for p in problems] == [("nano", "low_above_high")]
     assert new.kinds["nano"] == BASE.kinds["nano"]
 
 

@@ -64,7 +64,7 @@ def test_bad_csv_problem_list_row_by_row() -> None:
         b"Indra,instagram,5000,@i,,,,2M,,\n"               # row 11: fee 'M' ambiguous
         b"Joko,instagram,5000,@j,,4,,,astrologi,\n"        # row 12: unknown industry (warning)
         b"Kiki,instagram,10000,@k,,2,500,,,\n"             # row 13: 2% vs 5%: disagree (warning)
-        b"Lala,instagram,10000,@l,,,,,,,extra\n"           # row 14: a cell beyond the header (warning)
+        b"Lala,instagram,10000,@l,,,,,,,extra\n"           # row 14: a cell beyond the header: not lined up
     )
     got = problems(data)
     assert got == [
@@ -78,7 +78,7 @@ def test_bad_csv_problem_list_row_by_row() -> None:
         (7, "kind", "error", "Unknown kind “selebgram”. Choose influencer, kol or koc."),
         (8, "engagement_rate", "error", "A percentage must be between 0 and 100: “150”."),
         (9, "handle", "error", "Handle @A already appears in row 2 for the same platform; this row is not used."),
-        (10, "", "warning", "Blank row, skipped."),
+        (10, "", "warning", "Row 10 is blank and was skipped."),
         (11, "fee_idr", "error",
          "“2M”: M can mean juta (million) or miliar (billion). Write “juta”, “miliar” or the full number."),
         (12, "industries", "warning",
@@ -86,12 +86,13 @@ def test_bad_csv_problem_list_row_by_row() -> None:
          "lifestyle, food, parenting, tech, education, other."),
         (13, "engagement_rate", "warning",
          "Engagement rate 2% does not match avg engagements ÷ followers (5.00%). Using 2%."),
-        (14, "", "warning", "This row has 11 cells, the header only 10; the extra cells are ignored."),
+        (14, "", "error", "This row has 11 cells but the header only 10, so its cells do not line up and the row "
+         "is not used. A comma inside a number or name (“Rp 1,5 juta”)? Put quotes around it, or write 1500000."),
     ]
     p = parse_roster(data, "r.csv")
     # Every data row is kept (none dropped silently); rows with errors are marked, warnings are not.
     assert list(p.rows) == [2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14]
-    assert list(p.valid) == [False, False, False, False, False, False, False, False, False, True, True, True]
+    assert list(p.valid) == [False, False, False, False, False, False, False, False, False, True, True, False]
 
 
 def test_indonesian_csv_with_semicolons_bom_and_local_numbers() -> None:

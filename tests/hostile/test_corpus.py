@@ -374,7 +374,7 @@ def test_grid_edit(case):
     if "code" in case:
         assert [p.code for p in problems] == [case["code"]]
         if "kind" in case:
-            assert problems[0].kind == case["kind"]
+            assert problems[0].param("kind") == case["kind"]
             assert new.kinds[case["kind"]] == shipped.kinds[case["kind"]]
         else:
             assert new.completion_factor == shipped.completion_factor

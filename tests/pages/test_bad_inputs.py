@@ -68,8 +68,6 @@ CASES: list[Case] = [
          {**GOOD, "budget_idr": 50_000_000}),
     Case("link-budget-10kb", "link", link(budget_idr="1" * 10_000), t("id", "field.budget_idr"),
          {**GOOD, "budget_idr": 50_000_000}),
-    Case("link-budget-arabic-digits", "link", link(budget_idr="٥٠٠٠"), t("id", "field.budget_idr"),
-         {**GOOD, "budget_idr": 50_000_000}),
     Case("link-audience-bad", "link", link(audience="everyone"), t("id", "field.audience"),
          {**GOOD, "audience": "broad"}),
     Case("link-industry-bad", "link", link(industry="crypto"), t("id", "field.industry"),
@@ -300,12 +298,12 @@ def test_a_wizard_error_follows_the_language_switch():
     at.run()
     at.session_state["wizard_step"] = 1
     at.switch_page("pages/brief.py").run()
-    at.text_input(key="w_budget_text").input("75.5 juta").run()
+    at.text_input(key="w_budget_text").input("1,5 M").run()
     english = visible(at)
-    assert "can be read more than one way" in english and "Rp 755,000,000" in english, english
+    assert "can be read more than one way" in english and "Rp 15,000,000" in english, english
     at.session_state["lang"] = "id"
     at.run()
     indonesian = visible(at)
-    assert "bisa dibaca lebih dari satu cara" in indonesian and "Rp 755.000.000" in indonesian, indonesian
+    assert "bisa dibaca lebih dari satu cara" in indonesian and "Rp 15.000.000" in indonesian, indonesian
     assert "can be read" not in indonesian
     assert at.session_state["brief"].budget_idr == GOOD["budget_idr"]

@@ -85,3 +85,17 @@ def test_no_plan_chosen_still_shows_the_metrics():
     assert not at.exception
     assert t("en", "results.chart.no_plan") in shown(at)
     assert len(at.get("vega_lite_chart")) == 3  # the scatter and the two timelines; no plan charts
+
+
+@pytest.mark.parametrize("lang,limit", [("id", "Batas: 20 MB dan 5.000 baris."), ("en", "Limits: 20 MB and 5,000 rows.")])
+def test_the_upload_states_the_true_limit_and_a_file_over_it_gets_our_message(lang, limit):
+    at = open_results(lang)
+    at.segmented_control(key="results_source").set_value("upload").run()
+    assert limit in shown(at)
+    big = b"creator,kind,platform,cost_idr\n" + b"Ana,micro,instagram,1000000\n" * 800_000  # 21.6 MB
+    at.file_uploader(key="results_file").set_value(("big.csv", big, "text/csv")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    want = {"id": "File lebih besar dari 20 MB", "en": "The file is larger than 20 MB"}[lang]
+    everything = shown(at) + "\n".join(str(e.value) for e in at.error) + str(
+        [d.value for d in at.dataframe])
+    assert want in everything, everything[:2000]

@@ -77,6 +77,7 @@ def test_each_bad_row_is_reported_with_row_and_column_and_left_out():
         (8, "post_date", "bad_date"),
         (9, "followers", "not_number"),
         (10, "reach", "reach_over_impressions"),
+        (11, "", "blank_row"),
         (12, "cost_idr", "required"),
     ]
     assert [p.creator for p in r.posts] == ["Ana"]
@@ -98,13 +99,19 @@ def test_header_problems_missing_unknown_and_duplicate_columns():
 @pytest.mark.parametrize("data,code", [
     (b"", "empty"),
     (b"creator,kind,platform,cost_idr\n", "no_rows"),
-    ("creator,kind\nÁna,micro\n".encode("latin-1"), "not_utf8"),
     (b"a" * (MAX_BYTES + 1), "too_large"),
 ])
 def test_file_level_problems(data, code):
     r = parse_csv(data)
     assert [(p.row, p.code) for p in r.problems] == [(0, code)]
     assert r.posts == ()
+
+
+def test_a_file_with_no_utf8_is_read_as_windows_1252_and_says_so():
+    r = parse_csv("creator,kind,platform,cost_idr\nÁna,micro,instagram,1000\n".encode("cp1252"))
+    assert [p.creator for p in r.posts] == ["Ána"]
+    assert where(r) == [(0, "", "fallback_encoding")]
+    assert "Windows-1252" in r.problems[0].message("id")
 
 
 def test_row_cap_is_stated_and_reported_at_the_first_row_not_read():
@@ -198,7 +205,7 @@ def test_rupiah_as_people_write_it(text, value):
 
 @pytest.mark.parametrize("text,code", [("1,5", "not_whole"), ("12.50", "not_whole"), ("1.5.0", "not_number"),
                                        ("1.50.000", "not_number"), ("-100", "negative"), ("lima", "not_number"),
-                                       ("2000000000000", "too_big")])
+                                       ("2000000000000", "too_large")])
 def test_amounts_that_are_refused(text, code):
     r = parse_csv(f'creator,kind,platform,cost_idr\nAna,nano,tiktok,"{text}"\n'.encode())
     assert where(r) == [(2, "cost_idr", code)]

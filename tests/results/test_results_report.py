@@ -119,7 +119,7 @@ def test_cli_prints_the_issue_keys_with_null_for_no_data(tmp_path, capsys):
             "cpc_idr", "cost_per_conversion_idr", "roas"}
     assert keys <= set(out["totals"]) and keys <= set(out["by_kind"]["nano"]) and keys <= set(out["by_creator"]["A"])
     assert out["totals"]["cpe_idr"] == 2_000 and out["totals"]["cpm_idr"] is None and out["totals"]["roas"] is None
-    assert out["problems"] == [{"row": 3, "column": "cost_idr", "message": "'x' is not a number."}]
+    assert out["problems"] == [{"row": 3, "column": "cost_idr", "message": 'Column “cost_idr”: not a number: “x”.'}]
     assert "vs_plan" not in out
 
 
