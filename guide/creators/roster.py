@@ -249,14 +249,14 @@ def _numbers(values: pd.Series, rows: np.ndarray, col: str, kind: str, problems:
             v, code = parse_count(text, money=(kind == "money"))
             value = float(v) if v is not None else None
         if value is None:
-            problems.append(_p(int(rows[i]), col, code or "not_number", value=text[:30]))
+            problems.append(problem(int(rows[i]), col, code or "not_number", field=col, value=text[:30]))
             valid[i] = False
         else:
             out[i] = value
     if kind == "percent":
         bad = plain & (out > 100)
         for i in np.flatnonzero(bad):
-            problems.append(_p(int(rows[i]), col, "percent_range", value=str(st.iat[int(i)])[:30]))
+            problems.append(problem(int(rows[i]), col, "percent_range", field=col, value=str(st.iat[int(i)])[:30]))
             valid[i] = False
             out[i] = np.nan
     return out
@@ -420,7 +420,7 @@ def validate_frame(table: Table, frame: pd.DataFrame, rownums: np.ndarray) -> Pa
     report(((kind_s == "kol") & (expertise_s == "")).to_numpy(dtype=bool), "expertise", "kol_without_expertise",
            severity="warning")
 
-    problems = [dc_replace(p, column=names.get(p.column, p.column)) if p.area == "creators" and p.field else p
+    problems = [dc_replace(p, column=names.get(p.column, p.column)) if p.field and p.column == p.field else p
                 for p in problems]
     order = {c: i for i, c in enumerate(COLUMNS)}
     problems.sort(key=lambda p: (p.row, order.get(p.field, -1)))

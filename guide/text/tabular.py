@@ -36,13 +36,13 @@ from typing import Any
 
 from guide.text.problems import Problem, problem
 
-UPLOAD_MB = 20  # the upload limit a person is told and the reader enforces (a 20,000-creator roster is 1.5 MB)
+UPLOAD_MB = 20  # the upload limit a person is told and the reader enforces (a 20,000-creator roster: about 2 MB)
 UPLOAD_CEILING_MB = 25  # server.maxUploadSize and every file_uploader: above UPLOAD_MB, so our message shows
 MAX_BYTES = UPLOAD_MB * 1024 * 1024
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # what an .xlsx may expand to
 MAX_COLUMNS = 64  # columns read; cells further right are ignored with a warning
 MAX_CELL_CHARS = 10_000  # one cell; a longer one is a problem on its row
-MAX_CELLS = 5_000_000  # cells of a workbook read at most (a 200,000-creator roster has 2.2 million)
+MAX_CELLS = 5_000_000  # cells of a workbook read at most; each read also stops at 16 cells a row of its row cap
 MAX_PROBLEMS = 1_000  # problems the reader itself lists; more are summed up in one
 ROWS_DEFAULT = 200_000
 

@@ -74,13 +74,14 @@ def test_bad_csv_problem_list_row_by_row() -> None:
          "offline."),
         (4, "kind", "error", "Unknown kind “@c”. Choose influencer, kol or koc."),
         (5, "followers", "error", "Required."),
-        (6, "followers", "error", "Must be a whole number: “1.5”."),
+        (6, "followers", "error", "Column “followers”: must be a whole number: “1.5”."),
         (7, "kind", "error", "Unknown kind “selebgram”. Choose influencer, kol or koc."),
-        (8, "engagement_rate", "error", "A percentage must be between 0 and 100: “150”."),
+        (8, "engagement_rate", "error", "Column “engagement_rate”: a percentage must be between 0 and 100: “150”."),
         (9, "handle", "error", "Handle @A already appears in row 2 for the same platform; this row is not used."),
         (10, "", "warning", "Row 10 is blank and was skipped."),
         (11, "fee_idr", "error",
-         "“2M”: M can mean juta (million) or miliar (billion). Write “juta”, “miliar” or the full number."),
+         "Column “fee_idr”: in “2M”, M can mean juta (million) or miliar (billion). Write “juta”, “miliar” or the "
+         "full number."),
         (12, "industries", "warning",
          "Unknown industry, ignored: astrologi. Known: health, finance, beauty, fashion, fitness, travel, "
          "lifestyle, food, parenting, tech, education, other."),
@@ -271,3 +272,13 @@ def test_any_csv_gives_problems_or_one_file_message_never_a_crash(rows: list[lis
     for x in p.problems:
         for lang in ("id", "en"):
             assert not placeholder.search(x.message(lang)) and "creators.problem" not in x.message(lang)
+
+
+def test_problems_name_the_users_own_headers() -> None:
+    data = b"nama;platform;pengikut;Catatan\nSari;IG;banyak;ok\nBudi;TikTok;12,5rb;\n"
+    p = parse_roster(data, "r.csv")
+    assert [(x.row, x.column, x.code) for x in p.problems] == [
+        (1, "Catatan", "unknown_column"), (2, "pengikut", "not_number")]
+    assert p.problems[0].message("id") == "Kolom “Catatan” tidak dibaca oleh halaman ini dan diabaikan. " \
+        "Kolom lainnya tetap dibaca."
+    assert list(p.followers) == [0, 12500]
