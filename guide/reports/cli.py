@@ -1,7 +1,7 @@
 """CLI commands of the reports a marketer sends, registered by guide/cli.py:
 
-- `python -m guide report BRIEF.json --format pdf|xlsx|md [--lang id|en] --out FILE [--roster ROSTER]`
-  writes the recommendation as a PDF one-pager, an Excel workbook (with the shortlist when a roster is
+- `python -m guide report BRIEF.json --format pdf|xlsx|md [--lang id|en] --out FILE [--roster ROSTER]
+  [--appendix]` writes the recommendation as a one-page PDF (a second page only with --appendix), an Excel workbook (with the shortlist when a roster is
   given) or Markdown.
 
 An unreadable or invalid file exits with status 2 and one line on stderr; the output is never half-written.
@@ -26,7 +26,9 @@ def add_commands(add: AddCommand) -> None:
     rep.add_argument("--format", choices=["pdf", "xlsx", "md"], required=True)
     rep.add_argument("--lang", choices=["id", "en"], default="id")
     rep.add_argument("--out", required=True, help="file to write")
-    rep.add_argument("--roster", default=None, help="optional roster: adds the shortlist to the Excel file")
+    rep.add_argument("--roster", default=None, help="optional roster: adds the Creators sheet to the Excel file")
+    rep.add_argument("--appendix", action="store_true",
+                     help="PDF: add an appendix (every reason and warning, charts, next steps) after the one page")
 
 
 
@@ -34,7 +36,7 @@ def _report(args: argparse.Namespace) -> int:
     brief = read_brief(args.brief)
     rec = recommend(brief, lang=args.lang)
     if args.format == "pdf":
-        data = recommendation_pdf(rec, args.lang)
+        data = recommendation_pdf(rec, args.lang, appendix=args.appendix)
     elif args.format == "md":
         data = recommendation_markdown(rec, args.lang).encode("utf-8")
     else:

@@ -107,61 +107,12 @@ def _chart(doc: Document, spec: dict[str, Any], width_mm: float | None = None) -
 
 
 def recommendation_pdf(rec: Recommendation, lang: str, figures_edited: Figures | None = None,
-                       charts: bool = True) -> bytes:
-    """The recommendation one-pager: brief in words, strategy and why, plan with totals, charts, warnings,
-    edited assumptions, next steps and the sources by title."""
-    from guide.advice.charts import allocation_chart, scores_chart, timeline_chart
+                       charts: bool = True, appendix: bool = False) -> bytes:
+    """The recommendation for a boss: one A4 page (guide.reports.onepage), and an appendix (every reason and
+    warning, edited assumptions, charts, next steps, full sources) only when `appendix` is asked for."""
+    from guide.reports.onepage import one_page_pdf
 
-    b = rec.brief
-    title = t(lang, "export.title") + (f": {b.name}" if b.name else "")
-    doc = Document(title, lang)
-    doc.heading(title, 1)
-    doc.paragraph(brief_in_words(rec, lang))
-    doc.key_values(_brief_pairs(rec, lang), size=9)
-
-    doc.heading(t(lang, "export.strategy") + ": " + t(lang, f"strategy.{rec.strategy}.long"), 2)
-    doc.paragraph(rec.summary)
-    doc.paragraph(t(lang, "creators.report.scores", score=f"{rec.scores[rec.strategy]:.0f}",
-                    runner=t(lang, f"strategy.{rec.runner_up}.name"), margin=fmt_decimal(rec.margin, lang, 1)), size=9)
-    doc.heading(t(lang, "export.why"), 3)
-    doc.bullets([f"{r.text} ({r.source.title})" for r in rec.reasons[:6]], size=9)
-
-    doc.heading(t(lang, "export.plan"), 2)
-    if rec.planned_strategy and rec.planned_strategy != rec.strategy:
-        doc.paragraph(t(lang, "export.planned_as", strategy=t(lang, f"strategy.{rec.planned_strategy}.name")), size=9)
-    if rec.plan:
-        header, rows, totals = plan_table(rec, lang)
-        doc.table(header, rows, totals=totals, align=["C", "L", "R", "R", "R", "R", "R", "C"],
-                  widths=[9, 23, 13, 19, 21, 24, 24, 15], size=8)
-        doc.paragraph(t(lang, "creators.report.total", total=fmt_idr(rec.total_cost_idr, lang),
-                        reserve=fmt_idr(rec.reserve_idr, lang), budget=fmt_idr(b.budget_idr, lang)),
-                      size=9, bold=True)
-    else:
-        doc.paragraph(t(lang, "plan.empty"))
-    if charts:
-        specs = [scores_chart(rec, lang)]
-        if rec.plan:
-            specs += [allocation_chart(rec, lang), timeline_chart(rec, lang)]
-        pngs = []
-        for spec in specs:
-            try:
-                pngs.append(chart_png(spec, scale=2.0, width=360))
-            except PdfError:
-                continue
-        doc.image_row(pngs[:2])
-        doc.image_row(pngs[2:], columns=2)
-
-    doc.heading(t(lang, "export.warnings"), 2)
-    doc.bullets([w.text + (f" ({w.source.title})" if w.source else "") for w in rec.warnings], size=9)
-    edited = edited_assumptions(figures_edited, lang)
-    doc.heading(t(lang, "creators.report.assumptions"), 3)
-    doc.bullets(edited or [t(lang, "creators.report.no_edits")], size=9)
-    doc.heading(t(lang, "export.next"), 2)
-    doc.bullets(list(rec.next_steps), size=9, numbered=True)
-    doc.heading(t(lang, "creators.report.sources"), 2)
-    doc.bullets(source_titles(rec), size=8)
-    doc.paragraph(t(lang, "export.footer"), size=8)
-    return doc.to_bytes()
+    return one_page_pdf(rec, lang, figures_edited=figures_edited, appendix=appendix, charts=charts)
 
 
 def shortlist_rows(s: Shortlist, lang: str) -> tuple[list[str], list[list[str]], list[str]]:

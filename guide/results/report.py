@@ -6,13 +6,22 @@ or larger so it reads on a projector and a phone.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from typing import Any, Literal
 
 import altair as alt
 import pandas as pd
 
+from guide.output.xlsx import (
+    IDR_FORMAT,
+    INT_FORMAT,
+    PCT_FORMAT,
+    new_workbook,
+    sheet,
+    to_bytes,
+    write_table,
+)
+from guide.output.xlsx import put as _put
 from guide.results.analysis import (
     GOAL_METRIC,
     Analysis,
@@ -297,9 +306,6 @@ def rule_text(a: Analysis, lang: str) -> str:
 
 # ---- the workbook ---------------------------------------------------------------------------------------
 
-IDR_FORMAT = '"Rp" #,##0'
-INT_FORMAT = "#,##0"
-PCT_FORMAT = "0.00%"
 ROAS_FORMAT = '0.00"×"'
 _NUMBER_FORMATS = {"cost_idr": IDR_FORMAT, "revenue_idr": IDR_FORMAT, "cpm_idr": IDR_FORMAT, "cpe_idr": IDR_FORMAT,
                    "cpc_idr": IDR_FORMAT, "cost_per_conversion_idr": IDR_FORMAT, "roas": ROAS_FORMAT, "er": PCT_FORMAT}
@@ -316,49 +322,16 @@ def _metric_values(m: Metrics) -> dict[str, float | int | None]:
             "roas": None if m.roas is None else round(m.roas, 2)}
 
 
-def _put(ws: Any, row: int, col: int, value: object, fmt: str | None = None, bold: bool = False) -> None:
-    from openpyxl.styles import Font  # type: ignore[import-untyped]
-
-    cell = ws.cell(row=row, column=col)
-    if value is None:
-        cell.value = "—"
-        cell.data_type = "s"
-    elif isinstance(value, str):
-        cell.value = value
-        cell.data_type = "s"  # text from the file stays text: '=...' never becomes a formula
-    else:
-        cell.value = value
-        if fmt:
-            cell.number_format = fmt
-    if bold:
-        cell.font = Font(bold=True)
-
-
 def _sheet(wb: Any, title: str, head: Sequence[str], rows: Sequence[Sequence[object]],
            formats: Sequence[str | None], total: Sequence[object] | None = None) -> None:
-    ws = wb.create_sheet(title[:31])
-    for c, h in enumerate(head, 1):
-        _put(ws, 1, c, h, bold=True)
-    for r, values in enumerate(rows, 2):
-        for c, (v, f) in enumerate(zip(values, formats, strict=True), 1):
-            _put(ws, r, c, v, f)
-    if total is not None:
-        for c, (v, f) in enumerate(zip(total, formats, strict=True), 1):
-            _put(ws, len(rows) + 2, c, v, f, bold=True)
-    for c, h in enumerate(head, 1):
-        ws.column_dimensions[ws.cell(row=1, column=c).column_letter].width = max(12, min(40, len(h) + 4))
-    ws.freeze_panes = "B2"
+    write_table(wb, title, head, rows, formats, total, freeze="B2")
 
 
 def to_xlsx(a: Analysis, lang: str) -> bytes:
     """The results report as a workbook: summary with the formulas and the rule, each breakdown with a totals
     row, the plan comparison, keep / review / drop and every problem. Money in rupiah number format."""
-    from openpyxl import Workbook  # type: ignore[import-untyped]
-
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = t(lang, "results.xlsx.summary")[:31]
+    wb = new_workbook()
+    ws = sheet(wb, t(lang, "results.xlsx.summary"))
     _put(ws, 1, 1, t(lang, "results.title"), bold=True)
     tot = _metric_values(a.totals)
     for i, c in enumerate(METRIC_COLUMNS, 3):
@@ -418,9 +391,7 @@ def to_xlsx(a: Analysis, lang: str) -> bytes:
     _sheet(wb, t(lang, "results.xlsx.problems"),
            [header(lang, "row"), header(lang, "column"), header(lang, "message")],
            [[p.row, p.column, p.message(lang)] for p in a.file.problems], [INT_FORMAT, None, None])
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return to_bytes(wb)
 
 
 # ---- the PDF ----------------------------------------------------------------------------------------------
