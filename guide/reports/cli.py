@@ -1,8 +1,8 @@
 """CLI commands of the reports a marketer sends, registered by guide/cli.py:
 
 - `python -m guide report BRIEF.json --format pdf|xlsx|md [--lang id|en] --out FILE [--roster ROSTER]
-  [--appendix]` writes the recommendation as a one-page PDF (a second page only with --appendix), an Excel workbook (with the shortlist when a roster is
-  given) or Markdown.
+  [--appendix]` writes the recommendation as a one-page PDF (a second page only with --appendix), an Excel
+  workbook (with the Creators sheet when a roster is given) or Markdown.
 
 An unreadable or invalid file exits with status 2 and one line on stderr; the output is never half-written.
 """

@@ -285,5 +285,13 @@ def page_count(pdf: bytes) -> int:
     return len(pypdf.PdfReader(io.BytesIO(pdf)).pages)
 
 
-__all__: Sequence[str] = ("WARNING_ORDER", "one_page_pdf", "top_warnings", "money_lines", "plan_rows",
-                          "short_sources", "signed_points", "page_count")
+__all__: Sequence[str] = (
+    "WARNING_ORDER",
+    "money_lines",
+    "one_page_pdf",
+    "page_count",
+    "plan_rows",
+    "short_sources",
+    "signed_points",
+    "top_warnings",
+)
