@@ -72,8 +72,10 @@ def to_markdown(rec: Recommendation, lang: str) -> str:
     strategy = t(lang, f"strategy.{rec.strategy}.long")
     lines.append(f"**{t(lang, 'deliver.pdf.strategy_score', strategy=strategy, score=score)}**")
     lines.append("")
-    for key in ("for", "against"):
+    for key in ("for", "against", "neutral"):
         group = [r for r in rec.reasons if r.direction == key]
+        if key == "neutral" and not group:
+            continue
         lines.append(f"## {t(lang, f'deliver.pdf.{key}')}")
         if not group:
             lines.append(f"- {t(lang, f'deliver.pdf.none_{key}')}")

@@ -157,7 +157,8 @@ _LAYOUTS: tuple[tuple[float, float, int | None, int, int], ...] = (
 )
 
 
-def _page(rec: Recommendation, lang: str, layout: tuple[float, float, int | None, int, int]) -> Document:
+def _page(rec: Recommendation, lang: str, layout: tuple[float, float, int | None, int, int],
+          edited: Sequence[str] = ()) -> Document:
     body, small, limit, n_for, n_against = layout
     b = rec.brief
     title = t(lang, "deliver.pdf.title") + (f": {b.name}" if b.name else "")
@@ -199,6 +200,9 @@ def _page(rec: Recommendation, lang: str, layout: tuple[float, float, int | None
     else:
         doc.paragraph(t(lang, "deliver.pdf.no_plan"), size=body)
     doc.key_values(money_lines(rec, lang), size=body)
+
+    if edited:  # figures the user changed: the boss must know the plan is not on the shipped figures
+        doc.paragraph(t(lang, "deliver.pdf.assumptions") + ": " + "; ".join(edited), size=small, bold=True)
 
     doc.heading(t(lang, "deliver.pdf.warnings"), 2)
     top = top_warnings(rec)
@@ -263,9 +267,12 @@ def one_page_pdf(rec: Recommendation, lang: str, figures_edited: Figures | None 
                  charts: bool = True) -> bytes:
     """The one-pager (page 1 always, and only page 1 unless `appendix`); the appendix holds every reason and
     warning, the edited assumptions, the charts, the next steps and the full sources."""
+    from guide.reports.recommendation import edited_assumptions
+
+    edited = edited_assumptions(figures_edited, lang)
     doc = None
     for layout in _LAYOUTS:
-        doc = _page(rec, lang, layout)
+        doc = _page(rec, lang, layout, edited)
         if fits_one_page(doc):
             break
     assert doc is not None
