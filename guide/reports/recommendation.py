@@ -179,6 +179,22 @@ def shortlist_pdf(rec: Recommendation, s: Shortlist, briefs: Sequence[CreatorBri
     return doc.to_bytes()
 
 
+def briefs_pdf(briefs: Sequence[CreatorBrief], lang: str) -> bytes:
+    """The creator briefs to send, one per page (each page can be forwarded to its creator on its own)."""
+    title = t(lang, "creators.page.briefs") if briefs else t(lang, "deliver.brief.none")
+    doc = Document(title, lang)
+    if not briefs:
+        doc.paragraph(t(lang, "deliver.brief.none"))
+    for i, cb in enumerate(briefs):
+        if i:
+            doc.add_page()
+        doc.heading(cb.title, 1)
+        for sec in cb.sections:
+            doc.heading(sec.heading, 3)
+            doc.paragraph(sec.text, size=9.5)
+    return doc.to_bytes()
+
+
 # --- Excel ------------------------------------------------------------------------------------------------------
 # Every sheet goes through the one writer (guide/output/xlsx.py): numbers as numbers with a rupiah or
 # whole-number format, text always as text (its one formula-injection defence), yes/no as words.
@@ -333,6 +349,23 @@ def shortlist_frame(s: Shortlist, lang: str) -> pd.DataFrame:
         "fee_estimated": p.fee_estimated, "expected_engagements": p.expected_engagements,
         "expected_reach": p.expected_reach, "why": " ".join(p.reasons),
     } for p in s.selected])
+
+
+def shortlist_csv(s: Shortlist, lang: str) -> str:
+    """The shortlist as CSV for Excel, headers and values in the user's language (platform, creator type and
+    'estimated' as words, never `micro`, `koc` or `True`)."""
+    from guide.reports.exports import csv_text
+
+    x = "deliver.xlsx."
+    header = [t(lang, "creators.col.name"), t(lang, "creators.col.handle"), t(lang, "creators.col.platform"),
+              t(lang, "plan.kind"), t(lang, "creators.col.followers"), t(lang, "creators.col.engagement_rate"),
+              t(lang, "creators.col.fee_idr"), t(lang, "creators.report.fee_estimated"),
+              t(lang, "creators.report.value_engagements"), t(lang, "creators.report.value_reach"),
+              t(lang, "creators.page.why")]
+    rows = [[p.name, p.handle, t(lang, f"platform.{p.platform}"), t(lang, f"kind.{p.line_kind}"), p.followers,
+             round(p.engagement_rate, 2), p.fee_idr, t(lang, x + ("yes" if p.fee_estimated else "no")),
+             p.expected_engagements, p.expected_reach, " ".join(p.reasons)] for p in s.selected]
+    return csv_text(header, rows, lang)
 
 
 def recommendation_markdown(rec: Recommendation, lang: str) -> str:
