@@ -24,11 +24,19 @@ def fit_widths(doc: Document, header: Sequence[str], weights: Sequence[float] | 
     pad = 2 * PADDING_MM + 0.8
     floor = [max((doc.get_string_width(doc.printable(word)) for word in (h.split() or [""])), default=0.0)
              + pad for h in header]
-    if cells:
-        whole = [max([floor[i], *(doc.get_string_width(doc.printable(r[i])) + pad for r in cells)])
-                 for i in range(n)]
+    if cells:  # widest cell on one line where all fit, else at least its longest word, else the header's
+        def widest(i: int, words: bool) -> float:
+            texts = [w for r in cells for w in (str(r[i]).split() if words else [str(r[i])])]
+            return max([floor[i], *(doc.get_string_width(doc.printable(x)) + pad for x in texts)])
+
+        whole = [widest(i, False) for i in range(n)]
         if sum(whole) <= total_w:
             floor = whole
+        else:  # raise columns to their longest word, smallest raise first, while the table still fits
+            words = [widest(i, True) for i in range(n)]
+            for i in sorted(range(n), key=lambda i: words[i] - floor[i]):
+                if sum(floor) - floor[i] + words[i] <= total_w:
+                    floor[i] = words[i]
     doc.set_font(FONT_FAMILY, "", size)
     widths = [total_w * x / sum(w) for x in w]
     for _ in range(n):  # raise the narrow columns to their floor, take the difference from the others
