@@ -68,3 +68,20 @@ def test_three_most_important_warnings_put_the_law_first() -> None:
     assert codes[:2] == ["compliance-bpom-cosmetics", "disclosure"]
     assert len(codes) == 3
     assert WARNING_ORDER.index("compliance-doctor") < WARNING_ORDER.index("disclosure") < WARNING_ORDER.index("capacity")
+
+
+def test_no_user_facing_text_cites_a_seed_file_by_number() -> None:
+    """Learn, the industry tooltips, the tier scheme note and the Creators page cite sources by title."""
+    import re
+
+    from guide.text.i18n import catalog
+
+    for lang in ("id", "en"):
+        for key, text in catalog(lang).items():
+            if key.startswith("learn.who.") or not isinstance(text, str):
+                continue  # the Learn table maps its source column to titles on the page
+            assert not re.search(r"(?i)\b(artikel|article) 00\d|\(00\d[,)]|\.txt\b|figures\.yaml", text), key
+    from guide.text.i18n import t
+
+    assert t("id", "brief.industry_help").startswith("“KOL vs Influencer: pengertian dan perbedaannya”: ")
+    assert t("en", "learn.checklist_lead").startswith("“Key opinion leaders and KOL management”: ")
