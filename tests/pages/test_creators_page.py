@@ -66,3 +66,18 @@ def test_edited_brief_text_is_kept_across_reruns() -> None:
     area.set_value("Use #ad at the start. Edited by the marketer.").run()
     assert not at.exception
     assert any(a.value == "Use #ad at the start. Edited by the marketer." for a in at.text_area)
+
+
+def test_briefs_per_creator_with_a_start_date_and_two_downloads_in_indonesian() -> None:
+    import datetime as dt
+
+    at = open_creators("id")
+    labels = [b.label for b in at.get("download_button")]
+    assert "Unduh brief (PDF)" in labels and "Unduh brief (Markdown)" in labels
+    expanders = [e.label for e in at.expander if e.label.startswith("Brief untuk ")]
+    assert len(expanders) > 2  # one per shortlisted creator, titled with her name
+    assert not any(e.startswith("Brief untuk Mikro-influencer") for e in expanders)
+    assert any("Minggu 1–" in a.value and "tanggal pasti kami kirim saat konfirmasi" in a.value for a in at.text_area)
+    at.date_input(key="creators_start").set_value(dt.date(2026, 1, 12)).run()
+    assert not at.exception
+    assert any(a.value.startswith("Tayang antara 12 Januari 2026") for a in at.text_area)
