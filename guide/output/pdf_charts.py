@@ -35,7 +35,7 @@ def nice_ticks(lo: float, hi: float, n: int = 5) -> list[float]:
     mag = 10 ** math.floor(math.log10(raw))
     step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
     start = math.floor(lo / step) * step
-    out = []
+    out: list[float] = []
     v = start
     while (not out or out[-1] < hi) and len(out) < 20:
         out.append(round(v, 10))
@@ -121,7 +121,25 @@ def _axes(f: Frame, x_ticks: Sequence[float], y_ticks: Sequence[float], fx: Call
         _text(doc, f.x, f.y - 1.5, y_title)
 
 
-def _legend(doc: Document, x: float, y: float, items: Sequence[tuple[str, Callable[[float, float], None]]]) -> float:
+Swatch = Callable[[float, float], None]
+
+
+def box(doc: Document, grey: tuple[int, int, int], outline: bool = False) -> Swatch:
+    """A legend swatch: a small filled square centred on (x, y)."""
+    def draw(x: float, y: float) -> None:
+        doc.set_fill_color(*grey)
+        doc.set_draw_color(*MID)
+        doc.rect(x - 1.5, y - 1.5, 3, 3, style="DF" if outline else "F")
+    return draw
+
+
+def shape_swatch(doc: Document, shape: Shape, grey: tuple[int, int, int], r: float = 1.1) -> Swatch:
+    def draw(x: float, y: float) -> None:
+        mark(doc, x, y, shape, grey, r)
+    return draw
+
+
+def _legend(doc: Document, x: float, y: float, items: Sequence[tuple[str, Swatch]]) -> float:
     """Legend entries in a row from (x, y); each draws its own swatch. Returns the y below it."""
     cx = x
     for label, swatch in items:
@@ -160,10 +178,8 @@ def range_bars(doc: Document, title: str, labels: Sequence[str], lows: Sequence[
             doc.set_line_width(0.1)
             doc.rect(f.px(lo), cy - 2.2, max(f.px(high) - f.px(lo), 0.4), 4.4, style="DF")
         mark(doc, f.px(actuals[i]), cy, "diamond", BLACK, 1.2)
-    y = _legend(doc, f.x, f.y + f.h + 12, [
-        (plan_label, lambda x, y: (doc.set_fill_color(*LIGHT), doc.rect(x - 1.5, y - 1.5, 3, 3, style="F"))),
-        (actual_label, lambda x, y: mark(doc, x, y, "diamond", BLACK, 1.1)),
-    ])
+    y = _legend(doc, f.x, f.y + f.h + 12, [(plan_label, box(doc, LIGHT)),
+                                            (actual_label, shape_swatch(doc, "diamond", BLACK))])
     doc.set_xy(doc.l_margin, y + 2)
     doc.set_font(FONT_FAMILY, "", 10)
 
@@ -184,7 +200,7 @@ def scatter(doc: Document, title: str, xs: Sequence[float], ys: Sequence[float],
         mark(doc, f.px(x), f.py(y), shape, grey)
     present = [g for g in styles if g in set(groups)]
     y = _legend(doc, f.x, f.y + f.h + 12,
-                [(styles[g][0], lambda x, y, g=g: mark(doc, x, y, styles[g][1], styles[g][2], 1.1)) for g in present])
+                [(styles[g][0], shape_swatch(doc, styles[g][1], styles[g][2])) for g in present])
     doc.set_xy(doc.l_margin, y + 2)
     doc.set_font(FONT_FAMILY, "", 10)
 
@@ -221,13 +237,11 @@ def band_line(doc: Document, title: str, xs: Sequence[float], actual: Sequence[f
         doc.polyline(line)
     for x, y in line:
         mark(doc, x, y, "circle", BLACK, 0.9)
-    items: list[tuple[str, Callable[[float, float], None]]] = []
+    items: list[tuple[str, Swatch]] = []
     if lows is not None:
-        items.append((plan_label, lambda x, y: (doc.set_fill_color(*LIGHT), doc.rect(x - 1.5, y - 1.5, 3, 3, style="F"))))
-    items.append((actual_label, lambda x, y: mark(doc, x, y, "circle", BLACK, 0.9)))
-    items += [(p[2], lambda x, y, i=i: (doc.set_fill_color(*(FAINT if i % 2 == 0 else (222, 222, 222))),
-                                         doc.rect(x - 1.5, y - 1.5, 3, 3, style="DF")))
-              for i, p in enumerate(phases)]
+        items.append((plan_label, box(doc, LIGHT)))
+    items.append((actual_label, shape_swatch(doc, "circle", BLACK, 0.9)))
+    items += [(p[2], box(doc, FAINT if i % 2 == 0 else (222, 222, 222), outline=True)) for i, p in enumerate(phases)]
     y = _legend(doc, f.x, f.y + f.h + 12, items)
     doc.set_xy(doc.l_margin, y + 2)
     doc.set_font(FONT_FAMILY, "", 10)

@@ -490,7 +490,7 @@ def to_pdf(a: Analysis, lang: str) -> bytes:
         band_line(doc, t(lang, "results.chart.timeline_title_engagements"), [float(w) for w in weeks["week"]],
                   [float(v) for v in weeks["actual"]], [float(v) for v in weeks["low"]] if has_plan else None,
                   [float(v) for v in weeks["high"]] if has_plan else None,
-                  [(float(r.start), float(r.end), str(r.phase)) for r in ph.itertuples()],
+                  [(float(s), float(e), str(n)) for s, e, n in zip(ph["start"], ph["end"], ph["phase"], strict=True)],
                   lambda v: str(int(v)), lambda v: fmt_compact(v, lang), t(lang, "results.chart.week"),
                   t(lang, "results.chart.cum_engagements"), t(lang, "deliver.results.plan_band"),
                   t(lang, "deliver.results.actual"))
