@@ -42,6 +42,11 @@ SECTION_KEYS: dict[str, tuple[str, ...]] = {
     "kol": ("goal", "product_info", "audience", "topic", "impartiality", "format", "deliverables", "fee",
             "timeline", "disclosure", "claims"),
 }
+# Sections whose heading is a deliverables heading (catalog deliver.brief.h.<key>); the others use
+# creators.brief.h.<key>. Sections whose text is built here (not creators.brief.<family>.<key>): BUILT.
+OWN_HEADINGS: tuple[str, ...] = ("product_info", "audience", "deliverables", "fee")
+BUILT: tuple[str, ...] = ("claims", "cta", "narrative", "disclosure", "goal", "product_info", "product", "audience",
+                          "deliverables", "fee", "timeline", "guidelines")
 # The sources each brief draws on (ids in data/sources.yaml; shown by title).
 SOURCES: tuple[str, ...] = ("004_b09fe85dff487976.txt", "003_2099007efe86bad4.txt", "ftc-255", "bpom-2021-2025",
                             "idi-mkek-022-2020")
@@ -181,7 +186,7 @@ def brief_for_line(line: PlanLine, brief: CampaignBrief, lang: str, pick: Pick |
     }
     sections: list[Section] = []
     for key in SECTION_KEYS[fam]:
-        if key in ("product_info", "audience", "deliverables", "fee"):
+        if key in OWN_HEADINGS:
             heading = t(lang, f"deliver.brief.h.{key}")
         else:
             heading = t(lang, f"creators.brief.h.{key}")

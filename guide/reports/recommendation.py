@@ -202,33 +202,32 @@ def briefs_pdf(briefs: Sequence[CreatorBrief], lang: str) -> bytes:
 
 def _summary_pairs(rec: Recommendation, lang: str, shortlist: Shortlist | None) -> list[tuple[str, object, str | None]]:
     b = rec.brief
-    x = "deliver.xlsx."
-    pairs: list[tuple[str, object, str | None]] = [(t(lang, x + "campaign"), b.name or "—", None)]
+    pairs: list[tuple[str, object, str | None]] = [(t(lang, "deliver.xlsx.campaign"), b.name or "—", None)]
     from guide.reports.onepage import brief_lines
 
     pairs += [(label, value, None) for label, value in brief_lines(rec, lang)
               if label != t(lang, "field.budget_idr")]  # the budget follows as a number
     pairs += [
-        (t(lang, x + "strategy"), t(lang, f"strategy.{rec.strategy}.long"), None),
-        (t(lang, x + "planned"), t(lang, f"strategy.{rec.planned_strategy}.long") if rec.planned_strategy else "—",
+        (t(lang, "deliver.xlsx.strategy"), t(lang, f"strategy.{rec.strategy}.long"), None),
+        (t(lang, "deliver.xlsx.planned"), t(lang, f"strategy.{rec.planned_strategy}.long") if rec.planned_strategy else "—",
          None),
-        (t(lang, x + "score"), round(rec.scores.get(rec.strategy, 0.0), 1), DECIMAL_FORMAT),
-        (t(lang, x + "runner"), t(lang, f"strategy.{rec.runner_up}.name"), None),
-        (t(lang, x + "margin"), round(rec.margin, 1), DECIMAL_FORMAT),
-        (t(lang, x + "budget"), b.budget_idr, IDR_FORMAT),
-        (t(lang, x + "plan_cost"), rec.total_cost_idr, IDR_FORMAT),
-        (t(lang, x + "reserve"), rec.reserve_idr, IDR_FORMAT),
-        (t(lang, x + "left"), rec.unallocated_idr, IDR_FORMAT),
-        (t(lang, x + "creators_total"), sum(ln.count for ln in rec.plan), INT_FORMAT),
-        (t(lang, x + "reach_low"), rec.reach_total.low, INT_FORMAT),
-        (t(lang, x + "reach_high"), rec.reach_total.high, INT_FORMAT),
-        (t(lang, x + "eng_low"), rec.engagements_total.low, INT_FORMAT),
-        (t(lang, x + "eng_high"), rec.engagements_total.high, INT_FORMAT),
+        (t(lang, "deliver.xlsx.score"), round(rec.scores.get(rec.strategy, 0.0), 1), DECIMAL_FORMAT),
+        (t(lang, "deliver.xlsx.runner"), t(lang, f"strategy.{rec.runner_up}.name"), None),
+        (t(lang, "deliver.xlsx.margin"), round(rec.margin, 1), DECIMAL_FORMAT),
+        (t(lang, "deliver.xlsx.budget"), b.budget_idr, IDR_FORMAT),
+        (t(lang, "deliver.xlsx.plan_cost"), rec.total_cost_idr, IDR_FORMAT),
+        (t(lang, "deliver.xlsx.reserve"), rec.reserve_idr, IDR_FORMAT),
+        (t(lang, "deliver.xlsx.left"), rec.unallocated_idr, IDR_FORMAT),
+        (t(lang, "deliver.xlsx.creators_total"), sum(ln.count for ln in rec.plan), INT_FORMAT),
+        (t(lang, "deliver.xlsx.reach_low"), rec.reach_total.low, INT_FORMAT),
+        (t(lang, "deliver.xlsx.reach_high"), rec.reach_total.high, INT_FORMAT),
+        (t(lang, "deliver.xlsx.eng_low"), rec.engagements_total.low, INT_FORMAT),
+        (t(lang, "deliver.xlsx.eng_high"), rec.engagements_total.high, INT_FORMAT),
     ]
     from guide.reports.onepage import top_warnings
 
     for i, w in enumerate(top_warnings(rec), 1):
-        pairs.append((t(lang, x + "warning_n", n=i), w.text, None))
+        pairs.append((t(lang, "deliver.xlsx.warning_n", n=i), w.text, None))
     return pairs
 
 
@@ -281,14 +280,13 @@ def plan_xlsx(rec: Recommendation, lang: str, shortlist: Shortlist | None = None
               figures_edited: Figures | None = None) -> bytes:
     """The plan workbook in the user's language: Summary (brief, strategy, score, reserve, money left, reasons),
     Plan, Creators (when a roster was used), Assumptions and Sources."""
-    x = "deliver.xlsx."
     wb = new_workbook()
-    write_pairs(wb, t(lang, x + "summary"), _summary_pairs(rec, lang, shortlist),
+    write_pairs(wb, t(lang, "deliver.xlsx.summary"), _summary_pairs(rec, lang, shortlist),
                 heading=t(lang, "deliver.pdf.title") + (f": {rec.brief.name}" if rec.brief.name else ""))
     ws = wb[wb.sheetnames[0]]
     start = ws.max_row + 2
-    for c, h in enumerate((t(lang, x + "direction"), t(lang, x + "reason"), t(lang, x + "points"),
-                           t(lang, x + "explanation"), t(lang, x + "source")), 1):
+    for c, h in enumerate((t(lang, "deliver.xlsx.direction"), t(lang, "deliver.xlsx.reason"), t(lang, "deliver.xlsx.points"),
+                           t(lang, "deliver.xlsx.explanation"), t(lang, "deliver.xlsx.source")), 1):
         put(ws, start, c, h, bold=True)
     for r, row in enumerate(_reason_rows(rec, lang), start + 1):
         for c, v in enumerate(row, 1):
@@ -306,11 +304,11 @@ def plan_xlsx(rec: Recommendation, lang: str, shortlist: Shortlist | None = None
                             sum(ln.cost_band.low for ln in rec.plan), sum(ln.cost_band.high for ln in rec.plan),
                             rec.reach_total.low, rec.reach_total.high, rec.engagements_total.low,
                             rec.engagements_total.high, ""]
-    write_table(wb, t(lang, x + "plan"), header, rows,
+    write_table(wb, t(lang, "deliver.xlsx.plan"), header, rows,
                 [INT_FORMAT, None, INT_FORMAT, IDR_FORMAT, IDR_FORMAT, IDR_FORMAT, IDR_FORMAT, INT_FORMAT,
                  INT_FORMAT, INT_FORMAT, INT_FORMAT, None], totals, [8, 26, 9, 16, 18, 18, 18, 14, 14, 14, 14, 9])
     if shortlist is not None:
-        yes, no = t(lang, x + "yes"), t(lang, x + "no")
+        yes, no = t(lang, "deliver.xlsx.yes_word"), t(lang, "deliver.xlsx.no_word")
         header2 = [t(lang, "creators.col.name"), t(lang, "creators.col.handle"), t(lang, "creators.col.platform"),
                    t(lang, "plan.kind"), t(lang, "creators.col.followers"), t(lang, "creators.col.engagement_rate"),
                    t(lang, "creators.col.fee_idr"), t(lang, "creators.report.fee_estimated"),
@@ -321,12 +319,12 @@ def plan_xlsx(rec: Recommendation, lang: str, shortlist: Shortlist | None = None
         totals2: list[object] = [t(lang, "plan.total"), "", "", len(shortlist.selected), "", "",
                                  shortlist.total_fee_idr, "", sum(p.expected_engagements for p in shortlist.selected),
                                  sum(p.expected_reach for p in shortlist.selected)]
-        write_table(wb, t(lang, x + "creators"), header2, rows2,
+        write_table(wb, t(lang, "deliver.xlsx.creators"), header2, rows2,
                     [None, None, None, None, INT_FORMAT, DECIMAL_FORMAT, IDR_FORMAT, None, INT_FORMAT, INT_FORMAT],
                     totals2, [26, 24, 11, 22, 12, 12, 16, 10, 14, 14])
     figures = figures_edited or knowledge().figures
     header3, rows3, formats3 = _assumption_rows(figures, lang)
-    ws3 = write_table(wb, t(lang, x + "assumptions"), header3, rows3, formats3,
+    ws3 = write_table(wb, t(lang, "deliver.xlsx.assumptions"), header3, rows3, formats3,
                       widths=[24, 14, 14, 14, 14, 12, 12, 12, 12, 30, 30, 30, 30])
     row = ws3.max_row + 2
     put(ws3, row, 1, t(lang, "assumptions.other_title"), bold=True)
@@ -336,8 +334,9 @@ def plan_xlsx(rec: Recommendation, lang: str, shortlist: Shortlist | None = None
         put(ws3, i, 3, vals[2])
         put(ws3, i, 4, vals[3])
     put(ws3, ws3.max_row + 2, 1, t(lang, "assumptions.star"))
-    write_table(wb, t(lang, x + "sources"), [t(lang, x + "title"), t(lang, x + "publisher"), t(lang, x + "url"),
-                                             t(lang, x + "as_of")], _source_rows(rec, lang), widths=[60, 36, 40, 12])
+    write_table(wb, t(lang, "deliver.xlsx.sources"),
+                [t(lang, "deliver.xlsx.title"), t(lang, "deliver.xlsx.publisher"), t(lang, "deliver.xlsx.url"),
+                 t(lang, "deliver.xlsx.as_of")], _source_rows(rec, lang), widths=[60, 36, 40, 12])
     return to_bytes(wb)
 
 
@@ -356,14 +355,14 @@ def shortlist_csv(s: Shortlist, lang: str) -> str:
     'estimated' as words, never `micro`, `koc` or `True`)."""
     from guide.reports.exports import csv_text
 
-    x = "deliver.xlsx."
     header = [t(lang, "creators.col.name"), t(lang, "creators.col.handle"), t(lang, "creators.col.platform"),
               t(lang, "plan.kind"), t(lang, "creators.col.followers"), t(lang, "creators.col.engagement_rate"),
               t(lang, "creators.col.fee_idr"), t(lang, "creators.report.fee_estimated"),
               t(lang, "creators.report.value_engagements"), t(lang, "creators.report.value_reach"),
               t(lang, "creators.page.why")]
     rows = [[p.name, p.handle, t(lang, f"platform.{p.platform}"), t(lang, f"kind.{p.line_kind}"), p.followers,
-             round(p.engagement_rate, 2), p.fee_idr, t(lang, x + ("yes" if p.fee_estimated else "no")),
+             round(p.engagement_rate, 2), p.fee_idr,
+             t(lang, "deliver.xlsx.yes_word") if p.fee_estimated else t(lang, "deliver.xlsx.no_word"),
              p.expected_engagements, p.expected_reach, " ".join(p.reasons)] for p in s.selected]
     return csv_text(header, rows, lang)
 

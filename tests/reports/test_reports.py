@@ -119,6 +119,8 @@ def test_xlsx_has_rupiah_formats_and_totals_rows() -> None:
     assert short.cell(short.max_row, 7).value == s.total_fee_idr
     assert short.cell(short.max_row, 7).number_format == '"Rp" #,##0'
     assert short.max_row == len(s.selected) + 2
+    assert {short.cell(r, 8).value for r in range(2, short.max_row)} <= {"ya", "tidak"}  # words, never True
+    assert short.cell(2, 4).value == "Mikro-influencer"
 
 
 def test_csv_for_indonesian_excel_and_english() -> None:
