@@ -181,15 +181,34 @@ st.subheader(tr("creators.page.briefs"))
 st.caption(tr("creators.page.briefs_help"))
 start_day = st.date_input(tr("deliver.page.start"), value=None, key="creators_start", format="DD/MM/YYYY",
                           help=tr("deliver.page.start_help"))
+# One brief per shortlisted creator can be dozens: the page edits one at a time (a select box), and keeps every
+# edit in session state by (language, brief, section, generated text), so a changed plan never inherits stale text.
+generated = creator_briefs(rec, lg, shortlist=short, start=start_day)
+edits: dict[str, str] = st.session_state.setdefault("creators_brief_edits", {})
+
+
+def _edit_key(cb: CreatorBrief, key: str, text: str) -> str:
+    tag = hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()[:10]
+    return f"{lg}|{cb.key}|{key}|{tag}"
+
+
+if generated:
+    pick = st.selectbox(tr("deliver.page.pick_brief", n=len(generated)), range(len(generated)),
+                        format_func=lambda i: generated[i].title, key=f"creators_brief_pick_{lg}")
+    shown_brief = generated[pick or 0]
+    for sec in shown_brief.sections:
+        ek = _edit_key(shown_brief, sec.key, sec.text)
+        text = st.text_area(sec.heading, value=edits.get(ek, sec.text), key=f"creators_cb_{ek}", height="content",
+                            max_chars=4000)
+        if text.strip() and text != sec.text:
+            edits[ek] = text
+        else:
+            edits.pop(ek, None)
 briefs: list[CreatorBrief] = []
-for cb in creator_briefs(rec, lg, shortlist=short, start=start_day):
-    with st.expander(cb.title, expanded=False):
-        for sec in cb.sections:
-            tag = hashlib.sha1(sec.text.encode(), usedforsecurity=False).hexdigest()[:10]
-            text = st.text_area(sec.heading, value=sec.text, key=f"creators_cb_{lg}_{cb.key}_{sec.key}_{tag}",
-                                height="content", max_chars=4000)
-            if text.strip() and text != sec.text:
-                cb = cb.with_text(sec.key, text)
+for cb in generated:
+    for sec in cb.sections:
+        if (edited_text := edits.get(_edit_key(cb, sec.key, sec.text))) is not None:
+            cb = cb.with_text(sec.key, edited_text)
     briefs.append(cb)
 if not briefs:
     st.info(tr("plan.empty"), icon=":material/info:")
