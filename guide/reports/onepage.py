@@ -166,7 +166,7 @@ def _page(rec: Recommendation, lang: str, layout: tuple[float, float, int | None
     doc.set_auto_page_break(auto=True, margin=14)
     doc.set_top_margin(12)
     doc.set_y(12)
-    doc.heading(_cut(title, 110), 1)
+    _title(doc, _cut(title, 110))
 
     doc.key_values([(k, _cut(v, 150)) for k, v in brief_lines(rec, lang)], size=body)
 
@@ -217,6 +217,18 @@ def _page(rec: Recommendation, lang: str, layout: tuple[float, float, int | None
     doc.heading(t(lang, "deliver.pdf.sources"), 3)
     doc.paragraph(" · ".join(short_sources(rec)), size=small)
     return doc
+
+
+def _title(doc: Document, text: str) -> None:
+    """The page title, left-aligned (a long campaign name wraps without stretched gaps), smaller when long."""
+    from guide.output.pdf import FONT_FAMILY
+
+    size = 16.0 if len(text) <= 60 else 13.0
+    doc.set_font(FONT_FAMILY, "B", size)
+    doc.multi_cell(0, size * 0.48, doc.printable(text), align="L", new_x="LMARGIN", new_y="NEXT")
+    doc.set_line_width(0.4)
+    doc.line(doc.l_margin, doc.get_y() + 1, doc.w - doc.r_margin, doc.get_y() + 1)
+    doc.ln(3)
 
 
 def fits_one_page(doc: Document) -> bool:
