@@ -161,3 +161,14 @@ def test_report_pdf_is_one_page_and_appendix_adds_pages(tmp_path):
                     "--appendix"]).returncode == 0
         assert len(pypdf.PdfReader(io.BytesIO(one.read_bytes())).pages) == 1
         assert len(pypdf.PdfReader(io.BytesIO(more.read_bytes())).pages) >= 2
+
+
+def test_results_writes_a_pdf_and_a_workbook_and_needs_out_for_them(tmp_path):
+    sample = str(ROOT / "data" / "sample_results.csv")
+    pdf, xlsx = tmp_path / "hasil.pdf", tmp_path / "hasil.xlsx"
+    assert run(["results", sample, "--format", "pdf", "--out", str(pdf)]).returncode == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert run(["results", sample, "--format", "xlsx", "--out", str(xlsx), "--lang", "en"]).returncode == 0
+    assert xlsx.read_bytes().startswith(b"PK")
+    p = run(["results", sample, "--format", "pdf"])
+    assert p.returncode == 2 and p.stderr.decode() == "guide: --format pdf needs --out FILE\n"
