@@ -1,8 +1,10 @@
-"""Reports to forward: the recommendation as a PDF one-pager, the shortlist and briefs as a PDF, and the plan
-and shortlist as an Excel workbook with rupiah number formats and a totals row.
+"""Reports to forward: the recommendation as a one-page PDF (guide/reports/onepage.py, an appendix on request),
+the shortlist and the creator briefs as PDFs, and the plan workbook (Summary, Plan, Creators with a roster,
+Assumptions, Sources) through the one sheet writer (guide/output/xlsx.py).
 
-PDFs are built with guide.output.pdf (fpdf2, embedded DejaVu font, A4, black-and-white legible); charts are the
-Vega-Lite specs of guide.advice.charts rendered to PNG by vl-convert (no browser). All text is plain.
+PDFs are built with guide.output.pdf (fpdf2, embedded DejaVu font, A4, black-and-white legible); the appendix's
+and the shortlist's charts are the Vega-Lite specs of guide.advice / guide.creators rendered to PNG by
+vl-convert (no browser). All text is plain. Every figure is the Recommendation's own (never recomputed here).
 """
 
 from __future__ import annotations
@@ -28,28 +30,7 @@ from guide.output.xlsx import (
     write_pairs,
     write_table,
 )
-from guide.text.i18n import fmt_idr, fmt_int, fmt_pct, fmt_range, t
-
-
-def _brief_pairs(rec: Recommendation, lang: str) -> list[tuple[str, str]]:
-    b = rec.brief
-    pairs = [(t(lang, "field.goal"), t(lang, f"goal.{b.goal}"))]
-    if b.secondary_goal:
-        pairs.append((t(lang, "field.secondary_goal"), t(lang, f"goal.{b.secondary_goal}")))
-    pairs += [
-        (t(lang, "field.budget_idr"), fmt_idr(b.budget_idr, lang)),
-        (t(lang, "field.audience"), t(lang, f"audience.{b.audience}")),
-        (t(lang, "field.industry"), t(lang, f"industry.{b.industry}")),
-    ]
-    if b.platforms:
-        pairs.append((t(lang, "field.platforms"), ", ".join(t(lang, f"platform.{p}") for p in b.platforms)))
-    if b.content:
-        pairs.append((t(lang, "field.content"), t(lang, f"content.{b.content}")))
-    pairs.append((t(lang, "field.duration_weeks"), str(b.duration_weeks)))
-    pairs.append((t(lang, "field.brand_stage"), t(lang, f"brand_stage.{b.brand_stage}")))
-    if b.product_value_idr:
-        pairs.append((t(lang, "field.product_value_idr"), fmt_idr(b.product_value_idr, lang)))
-    return pairs
+from guide.text.i18n import fmt_idr, fmt_int, fmt_pct, t
 
 
 def brief_in_words(rec: Recommendation, lang: str) -> str:
@@ -58,20 +39,6 @@ def brief_in_words(rec: Recommendation, lang: str) -> str:
     return t(lang, "creators.report.brief_words", goal=t(lang, f"goal.{b.goal}").lower(),
              budget=fmt_idr(b.budget_idr, lang), audience=t(lang, f"audience.{b.audience}").lower(),
              industry=t(lang, f"industry.{b.industry}"), platforms=platforms, weeks=b.duration_weeks)
-
-
-def plan_table(rec: Recommendation, lang: str) -> tuple[list[str], list[list[str]], list[str]]:
-    header = [t(lang, "plan.phase"), t(lang, "plan.kind"), t(lang, "plan.count"), t(lang, "plan.unit_cost"),
-              t(lang, "plan.cost"), t(lang, "plan.reach"), t(lang, "plan.engagements"), t(lang, "plan.weeks")]
-    rows = [[str(ln.phase), t(lang, f"kind.{ln.kind}"), fmt_int(ln.count, lang), fmt_idr(ln.unit_cost_idr, lang),
-             fmt_idr(ln.cost_idr, lang), fmt_range(ln.reach.low, ln.reach.high, lang),
-             fmt_range(ln.engagements.low, ln.engagements.high, lang), f"{ln.start_week}–{ln.end_week}"]
-            for ln in rec.plan]
-    reach = (sum(ln.reach.low for ln in rec.plan), sum(ln.reach.high for ln in rec.plan))
-    eng = (sum(ln.engagements.low for ln in rec.plan), sum(ln.engagements.high for ln in rec.plan))
-    totals = [t(lang, "plan.total"), "", fmt_int(sum(ln.count for ln in rec.plan), lang), "",
-              fmt_idr(rec.total_cost_idr, lang), fmt_range(*reach, lang), fmt_range(*eng, lang), ""]
-    return header, rows, totals
 
 
 def edited_assumptions(figures: Figures | None, lang: str) -> list[str]:
