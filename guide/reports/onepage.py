@@ -166,7 +166,7 @@ def _page(rec: Recommendation, lang: str, layout: tuple[float, float, int | None
     doc.set_auto_page_break(auto=True, margin=14)
     doc.set_top_margin(12)
     doc.set_y(12)
-    _title(doc, _cut(title, 110))
+    title_block(doc, _cut(title, 110))
 
     doc.key_values([(k, _cut(v, 150)) for k, v in brief_lines(rec, lang)], size=body)
 
@@ -219,7 +219,7 @@ def _page(rec: Recommendation, lang: str, layout: tuple[float, float, int | None
     return doc
 
 
-def _title(doc: Document, text: str) -> None:
+def title_block(doc: Document, text: str) -> None:
     """The page title, left-aligned (a long campaign name wraps without stretched gaps), smaller when long."""
     from guide.output.pdf import FONT_FAMILY
 

@@ -147,7 +147,10 @@ def shortlist_pdf(rec: Recommendation, s: Shortlist, briefs: Sequence[CreatorBri
 
 
 def briefs_pdf(briefs: Sequence[CreatorBrief], lang: str) -> bytes:
-    """The creator briefs to send, one per page (each page can be forwarded to its creator on its own)."""
+    """Each brief starts on its own page (a long one runs on to the next).
+    The creator briefs to send, one per page (each page can be forwarded to its creator on its own)."""
+    from guide.reports.onepage import title_block
+
     title = t(lang, "creators.page.briefs") if briefs else t(lang, "deliver.brief.none")
     doc = Document(title, lang)
     if not briefs:
@@ -155,7 +158,7 @@ def briefs_pdf(briefs: Sequence[CreatorBrief], lang: str) -> bytes:
     for i, cb in enumerate(briefs):
         if i:
             doc.add_page()
-        doc.heading(cb.title, 1)
+        title_block(doc, cb.title)
         for sec in cb.sections:
             doc.heading(sec.heading, 3)
             doc.paragraph(sec.text, size=9.5)
