@@ -9,7 +9,7 @@ from typing import Any
 import streamlit as st
 
 from guide import recommend
-from guide.creators.briefs import CreatorBrief, creator_briefs
+from guide.creators.briefs import CreatorBrief, briefs_markdown, creator_briefs
 from guide.creators.charts import chart_sentence, shortlist_chart
 from guide.creators.roster import (
     MAX_FILE_BYTES,
@@ -25,8 +25,15 @@ from guide.creators.roster import (
     template_xlsx,
 )
 from guide.creators.shortlist import Options, make_shortlist
-from guide.reports.exports import csv_dialect, csv_text
-from guide.reports.recommendation import plan_xlsx, recommendation_pdf, shortlist_frame, shortlist_pdf
+from guide.reports.exports import csv_dialect
+from guide.reports.recommendation import (
+    briefs_pdf,
+    plan_xlsx,
+    recommendation_pdf,
+    shortlist_csv,
+    shortlist_frame,
+    shortlist_pdf,
+)
 from guide.text.i18n import fmt_int, fmt_pct, t
 from guide.text.tabular import UPLOAD_CEILING_MB
 from ui import brief, figures, lang, money, page_guard, show_notices, tr
@@ -173,18 +180,48 @@ if short.selected:
 # --- 4. briefs to send ------------------------------------------------------------------------------------------
 st.subheader(tr("creators.page.briefs"))
 st.caption(tr("creators.page.briefs_help"))
+start_day = st.date_input(tr("deliver.page.start"), value=None, key="creators_start", format="DD/MM/YYYY",
+                          help=tr("deliver.page.start_help"))
+# One brief per shortlisted creator can be dozens: the page edits one at a time (a select box), and keeps every
+# edit in session state by (language, brief, section, generated text), so a changed plan never inherits stale text.
+generated = creator_briefs(rec, lg, shortlist=short, start=start_day)
+edits: dict[str, str] = st.session_state.setdefault("creators_brief_edits", {})
+
+
+def _edit_key(cb: CreatorBrief, key: str, text: str) -> str:
+    tag = hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()[:10]
+    return f"{lg}|{cb.key}|{key}|{tag}"
+
+
+if generated:
+    pick = st.selectbox(tr("deliver.page.pick_brief", n=len(generated)), range(len(generated)),
+                        format_func=lambda i: generated[i].title, key=f"creators_brief_pick_{lg}")
+    shown_brief = generated[pick or 0]
+    for sec in shown_brief.sections:
+        ek = _edit_key(shown_brief, sec.key, sec.text)
+        text = st.text_area(sec.heading, value=edits.get(ek, sec.text), key=f"creators_cb_{ek}", height="content",
+                            max_chars=4000)
+        if text.strip() and text != sec.text:
+            edits[ek] = text
+        else:
+            edits.pop(ek, None)
 briefs: list[CreatorBrief] = []
-for cb in creator_briefs(rec, lg):
-    with st.expander(f"{cb.title} · {fmt_int(cb.count, lg)}", expanded=False):
-        for sec in cb.sections:
-            tag = hashlib.sha1(sec.text.encode(), usedforsecurity=False).hexdigest()[:10]
-            text = st.text_area(sec.heading, value=sec.text, key=f"creators_cb_{lg}_{cb.kind}_{sec.key}_{tag}",
-                                height="content", max_chars=4000)
-            if text.strip() and text != sec.text:
-                cb = cb.with_text(sec.key, text)
+for cb in generated:
+    for sec in cb.sections:
+        if (edited_text := edits.get(_edit_key(cb, sec.key, sec.text))) is not None:
+            cb = cb.with_text(sec.key, edited_text)
     briefs.append(cb)
 if not briefs:
     st.info(tr("plan.empty"), icon=":material/info:")
+else:
+    edited_briefs = tuple(briefs)
+    b1, b2 = st.columns(2)
+    b1.download_button(tr("deliver.page.dl_briefs_pdf"), lambda: briefs_pdf(edited_briefs, lg),
+                       file_name=tr("deliver.page.file_briefs") + ".pdf", mime="application/pdf",
+                       icon=":material/picture_as_pdf:", on_click="ignore", width="stretch", key="creators_dl_briefs_pdf")
+    b2.download_button(tr("deliver.page.dl_briefs_md"), lambda: briefs_markdown(edited_briefs, lg),
+                       file_name=tr("deliver.page.file_briefs") + ".md", mime="text/markdown",
+                       icon=":material/description:", on_click="ignore", width="stretch", key="creators_dl_briefs_md")
 
 # --- 5. downloads -----------------------------------------------------------------------------------------------
 st.subheader(tr("creators.page.downloads"))
@@ -203,13 +240,11 @@ def _recommendation_pdf() -> bytes:
 
 
 def _xlsx() -> bytes:
-    return plan_xlsx(rec, lg, short)
+    return plan_xlsx(rec, lg, short, figures_edited=edited)
 
 
 def _csv() -> str:
-    sf2 = shortlist_frame(short, lg)
-    cols = list(sf2.columns) if len(sf2) else ["row", "name", "handle", "fee_idr"]
-    return csv_text(cols, sf2.itertuples(index=False, name=None), lg)
+    return shortlist_csv(short, lg)
 
 
 d1, d2, d3, d4 = st.columns(4)

@@ -236,11 +236,16 @@ with share_tab:
             st.warning(tr("input.share.figures_not_carried"), icon=":material/link_off:")
     st.subheader(tr("rec.downloads"))
     edited = figures() if figures_edited() else None
-    p1, p2 = st.columns(2)
+    p1, p3, p2 = st.columns(3)
     p1.download_button(tr("rec.download_pdf"), lambda: recommendation_pdf(rec, lg, figures_edited=edited),
                        file_name=tr("rec.file_name") + ".pdf", mime="application/pdf", on_click="ignore",
                        icon=":material/picture_as_pdf:", width="stretch", key="rec_dl_pdf")
-    p2.download_button(tr("rec.download_xlsx"), lambda: plan_xlsx(rec, lg), file_name=tr("rec.file_name") + ".xlsx",
+    p3.download_button(tr("deliver.page.dl_appendix"),
+                       lambda: recommendation_pdf(rec, lg, figures_edited=edited, appendix=True),
+                       file_name=tr("rec.file_name") + "-lampiran.pdf", mime="application/pdf", on_click="ignore",
+                       icon=":material/picture_as_pdf:", width="stretch", key="rec_dl_pdf_appendix")
+    p2.download_button(tr("rec.download_xlsx"), lambda: plan_xlsx(rec, lg, figures_edited=edited),
+                       file_name=tr("rec.file_name") + ".xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore",
                        icon=":material/table_view:", width="stretch", key="rec_dl_xlsx")
     d1, d2, d3 = st.columns(3)

@@ -116,3 +116,59 @@ def test_a_broken_pipe_is_one_line_and_a_non_zero_exit(tmp_path):
                        executable="/bin/bash", input=GOOD_BRIEF.encode(), capture_output=True, timeout=30)
     status, _, err = p.stdout.decode().partition("\n")
     assert int(status) != 0 and err.count("\n") == 1 and "Traceback" not in err, (status, err)
+
+
+SERUM = {"goal": "launch", "budget_idr": 75_000_000, "audience": "broad", "industry": "beauty",
+         "platforms": ["instagram", "tiktok"], "name": "Peluncuran Serum Glow",
+         "product_description": "Serum wajah vitamin C 20 ml", "product_value_idr": 150_000, "duration_weeks": 6}
+
+
+def test_briefs_markdown_on_stdout_pdf_to_a_file_and_a_bad_start_date(tmp_path):
+    brief = tmp_path / "serum.json"
+    brief.write_text(json.dumps(SERUM), encoding="utf-8")
+    p = run(["briefs", str(brief), "--start", "2026-01-12"])
+    assert p.returncode == 0, p.stderr
+    md = p.stdout.decode("utf-8")
+    assert md.startswith("# Brief untuk Mikro-influencer — Peluncuran Serum Glow\n")
+    assert "Serum wajah vitamin C 20 ml. Nilai produk: Rp 150.000." in md
+    assert "Tayang antara 12 Januari 2026 dan 1 Februari 2026" in md
+    assert "#iklan" in md and ".txt" not in md and "pesan utama di atas" not in md
+    en = run(["briefs", str(brief), "--lang", "en", "--roster", str(ROOT / "data" / "sample_roster.csv")])
+    assert en.returncode == 0, en.stderr
+    assert en.stdout.decode("utf-8").count("\n# Brief for ") >= 2  # one per shortlisted creator
+    out = tmp_path / "briefs.pdf"
+    p = run(["briefs", str(brief), "--format", "pdf", "--out", str(out)])
+    assert p.returncode == 0 and out.read_bytes().startswith(b"%PDF")
+    bad = run(["briefs", str(brief), "--start", "12/01/2026"])
+    assert bad.returncode == 2
+    assert bad.stderr.decode() == ("guide: --start: '12/01/2026' is not a date; write it as YYYY-MM-DD, "
+                                   "e.g. 2026-01-15\n")
+    nopdf = run(["briefs", str(brief), "--format", "pdf"])
+    assert nopdf.returncode == 2 and b"--out" in nopdf.stderr
+
+
+def test_report_pdf_is_one_page_and_appendix_adds_pages(tmp_path):
+    import io
+
+    import pypdf
+
+    brief = tmp_path / "serum.json"
+    brief.write_text(json.dumps({**SERUM, "name": "N" * 80}), encoding="utf-8")
+    for lang in ("id", "en"):
+        one, more = tmp_path / f"one-{lang}.pdf", tmp_path / f"more-{lang}.pdf"
+        assert run(["report", str(brief), "--format", "pdf", "--lang", lang, "--out", str(one)]).returncode == 0
+        assert run(["report", str(brief), "--format", "pdf", "--lang", lang, "--out", str(more),
+                    "--appendix"]).returncode == 0
+        assert len(pypdf.PdfReader(io.BytesIO(one.read_bytes())).pages) == 1
+        assert len(pypdf.PdfReader(io.BytesIO(more.read_bytes())).pages) >= 2
+
+
+def test_results_writes_a_pdf_and_a_workbook_and_needs_out_for_them(tmp_path):
+    sample = str(ROOT / "data" / "sample_results.csv")
+    pdf, xlsx = tmp_path / "hasil.pdf", tmp_path / "hasil.xlsx"
+    assert run(["results", sample, "--format", "pdf", "--out", str(pdf)]).returncode == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert run(["results", sample, "--format", "xlsx", "--out", str(xlsx), "--lang", "en"]).returncode == 0
+    assert xlsx.read_bytes().startswith(b"PK")
+    p = run(["results", sample, "--format", "pdf"])
+    assert p.returncode == 2 and p.stderr.decode() == "guide: --format pdf needs --out FILE\n"

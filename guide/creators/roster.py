@@ -581,14 +581,11 @@ def template_csv(lang: str) -> bytes:
 
 @lru_cache(maxsize=2)
 def template_xlsx(lang: str) -> bytes:
-    import openpyxl  # type: ignore[import-untyped]
+    """The upload template as a workbook, through the one sheet writer (guide/output/xlsx.py)."""
+    from guide.output.xlsx import new_workbook, to_bytes, write_table
 
     lg = "en" if lang == "en" else "id"
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "roster"
-    ws.append(list(TEMPLATE_HEADERS[lg]))
+    rows: list[list[object]] = []
     for r in _TEMPLATE_ROWS[lg]:
         vals: list[object] = []
         for c, v in zip(COLUMNS, r, strict=True):
@@ -598,12 +595,10 @@ def template_xlsx(lang: str) -> bytes:
                 vals.append(float(v.replace(",", ".")))
             else:
                 vals.append(v)
-        ws.append(vals)
-    for cell in ws[1]:
-        cell.font = openpyxl.styles.Font(bold=True)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+        rows.append(vals)
+    wb = new_workbook()
+    write_table(wb, "roster", list(TEMPLATE_HEADERS[lg]), rows)
+    return to_bytes(wb)
 
 
 def problems_table(problems: Iterable[Problem], lang: str) -> list[dict[str, object]]:

@@ -66,10 +66,23 @@ def to_markdown(rec: Recommendation, lang: str) -> str:
     lines.append(f"- {t(lang, 'field.duration_weeks')}: {b.duration_weeks}")
     lines.append(f"- {t(lang, 'field.brand_stage')}: {t(lang, f'brand_stage.{b.brand_stage}')}")
     lines.append("")
-    lines.append(f"## {t(lang, 'export.why')}")
-    for r in rec.reasons[:8]:
-        lines.append(f"- {r.text} _({t(lang, 'export.source')}: {r.source.id})_")
+    from guide.reports.onepage import signed_points
+
+    score = fmt_int(round(rec.scores.get(rec.strategy, 0.0)), lang)
+    strategy = t(lang, f"strategy.{rec.strategy}.long")
+    lines.append(f"**{t(lang, 'deliver.pdf.strategy_score', strategy=strategy, score=score)}**")
     lines.append("")
+    for key in ("for", "against", "neutral"):
+        group = [r for r in rec.reasons if r.direction == key]
+        if key == "neutral" and not group:
+            continue
+        lines.append(f"## {t(lang, f'deliver.pdf.{key}')}")
+        if not group:
+            lines.append(f"- {t(lang, f'deliver.pdf.none_{key}')}")
+        for r in group:
+            lines.append(f"- **{r.label}** ({signed_points(r.points, lang)}): {r.text} "
+                         f"_({t(lang, 'export.source')}: {r.source.title})_")
+        lines.append("")
     lines.append(f"## {t(lang, 'export.plan')}")
     if rec.planned_strategy and rec.planned_strategy != rec.strategy:
         lines.append(f"_{t(lang, 'export.planned_as', strategy=t(lang, f'strategy.{rec.planned_strategy}.name'))}_")
@@ -84,29 +97,48 @@ def to_markdown(rec: Recommendation, lang: str) -> str:
                 f"| {ln.phase} | {t(lang, f'kind.{ln.kind}')} | {fmt_int(ln.count, lang)} | "
                 f"{fmt_idr(ln.cost_idr, lang)} | {fmt_range(ln.reach.low, ln.reach.high, lang)} | "
                 f"{fmt_range(ln.engagements.low, ln.engagements.high, lang)} | {ln.start_week}–{ln.end_week} |")
+        lines.append(f"| **{t(lang, 'plan.total')}** | | **{fmt_int(sum(ln.count for ln in rec.plan), lang)}** | "
+                     f"**{fmt_idr(rec.total_cost_idr, lang)}** | "
+                     f"**{fmt_range(rec.reach_total.low, rec.reach_total.high, lang)}** | "
+                     f"**{fmt_range(rec.engagements_total.low, rec.engagements_total.high, lang)}** | |")
         lines.append("")
-        lines.append(f"**{t(lang, 'plan.total')}:** {fmt_idr(rec.total_cost_idr, lang)} / "
-                     f"{fmt_idr(b.budget_idr, lang)}")
     else:
         lines.append(t(lang, "plan.empty"))
+        lines.append("")
+    from guide.reports.onepage import money_lines
+
+    for label, value in money_lines(rec, lang):
+        lines.append(f"- **{label}:** {value}")
     lines.append("")
     lines.append(f"## {t(lang, 'export.warnings')}")
     for w in rec.warnings:
-        lines.append(f"- {w.text}")
+        lines.append(f"- {w.text}" + (f" _({t(lang, 'export.source')}: {w.source.title})_" if w.source else ""))
     lines.append("")
     lines.append(f"## {t(lang, 'export.next')}")
     for i, s in enumerate(rec.next_steps, 1):
         lines.append(f"{i}. {s}")
     lines.append("")
+    from guide.reports.onepage import short_sources
+
+    lines.append(f"## {t(lang, 'deliver.pdf.sources')}")
+    for title in short_sources(rec):
+        lines.append(f"- {title}")
+    lines.append("")
     lines.append(f"_{t(lang, 'export.footer')}_")
     return "\n".join(lines) + "\n"
 
 
+# The plan CSV's columns; each header is shown in the user's language (catalog deliver.csv.<column>), and so
+# are its values (strategy and creator type as words, never codes such as `micro` or `koc`).
 CSV_COLUMNS = (
-    "campaign", "strategy", "phase", "kind", "kind_label", "count", "unit_cost_idr", "cost_idr",
+    "campaign", "strategy", "phase", "kind", "count", "unit_cost_idr", "cost_idr",
     "cost_low_idr", "cost_high_idr", "reach_low", "reach_high", "engagements_low", "engagements_high",
     "start_week", "end_week",
 )
+
+
+def csv_header(lang: str) -> list[str]:
+    return [t(lang, f"deliver.csv.{c}") for c in CSV_COLUMNS]
 
 
 def csv_dialect(lang: str) -> tuple[str, str]:
@@ -129,15 +161,16 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]], lang: str)
 
 def to_csv(rec: Recommendation, lang: str) -> str:
     """The plan as CSV for Excel: UTF-8 BOM; ';' for lang=id (Indonesian Excel), ',' for en."""
-    return csv_text(CSV_COLUMNS, _plan_rows(rec, lang), lang)
+    return csv_text(csv_header(lang), _plan_rows(rec, lang), lang)
 
 
 def _plan_rows(rec: Recommendation, lang: str) -> list[list[object]]:
     out: list[list[object]] = []
     name = rec.brief.name or ""
+    strategy = t(lang, f"strategy.{rec.planned_strategy}.name") if rec.planned_strategy else ""
     for ln in rec.plan:
         out.append([
-            name, rec.planned_strategy or "", ln.phase, ln.kind, t(lang, f"kind.{ln.kind}"), ln.count,
+            name, strategy, ln.phase, t(lang, f"kind.{ln.kind}"), ln.count,
             ln.unit_cost_idr, ln.cost_idr, ln.cost_band.low, ln.cost_band.high, ln.reach.low, ln.reach.high,
             ln.engagements.low, ln.engagements.high, ln.start_week, ln.end_week,
         ])

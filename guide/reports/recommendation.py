@@ -1,13 +1,14 @@
-"""Reports to forward: the recommendation as a PDF one-pager, the shortlist and briefs as a PDF, and the plan
-and shortlist as an Excel workbook with rupiah number formats and a totals row.
+"""Reports to forward: the recommendation as a one-page PDF (guide/reports/onepage.py, an appendix on request),
+the shortlist and the creator briefs as PDFs, and the plan workbook (Summary, Plan, Creators with a roster,
+Assumptions, Sources) through the one sheet writer (guide/output/xlsx.py).
 
-PDFs are built with guide.output.pdf (fpdf2, embedded DejaVu font, A4, black-and-white legible); charts are the
-Vega-Lite specs of guide.advice.charts rendered to PNG by vl-convert (no browser). All text is plain.
+PDFs are built with guide.output.pdf (fpdf2, embedded DejaVu font, A4, black-and-white legible); the appendix's
+and the shortlist's charts are the Vega-Lite specs of guide.advice / guide.creators rendered to PNG by
+vl-convert (no browser). All text is plain. Every figure is the Recommendation's own (never recomputed here).
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from typing import Any
 
@@ -19,31 +20,17 @@ from guide.advice.models import Recommendation
 from guide.creators.briefs import CreatorBrief
 from guide.creators.shortlist import Shortlist
 from guide.output.pdf import Document, PdfError, chart_png
-from guide.text.i18n import fmt_decimal, fmt_idr, fmt_int, fmt_pct, fmt_range, t
-
-IDR_FORMAT = '"Rp" #,##0'  # Excel shows the grouping of the user's locale: Rp 50.000.000 under Indonesian settings
-PCT_FORMAT = "0.00"
-
-
-def _brief_pairs(rec: Recommendation, lang: str) -> list[tuple[str, str]]:
-    b = rec.brief
-    pairs = [(t(lang, "field.goal"), t(lang, f"goal.{b.goal}"))]
-    if b.secondary_goal:
-        pairs.append((t(lang, "field.secondary_goal"), t(lang, f"goal.{b.secondary_goal}")))
-    pairs += [
-        (t(lang, "field.budget_idr"), fmt_idr(b.budget_idr, lang)),
-        (t(lang, "field.audience"), t(lang, f"audience.{b.audience}")),
-        (t(lang, "field.industry"), t(lang, f"industry.{b.industry}")),
-    ]
-    if b.platforms:
-        pairs.append((t(lang, "field.platforms"), ", ".join(t(lang, f"platform.{p}") for p in b.platforms)))
-    if b.content:
-        pairs.append((t(lang, "field.content"), t(lang, f"content.{b.content}")))
-    pairs.append((t(lang, "field.duration_weeks"), str(b.duration_weeks)))
-    pairs.append((t(lang, "field.brand_stage"), t(lang, f"brand_stage.{b.brand_stage}")))
-    if b.product_value_idr:
-        pairs.append((t(lang, "field.product_value_idr"), fmt_idr(b.product_value_idr, lang)))
-    return pairs
+from guide.output.xlsx import (
+    DECIMAL_FORMAT,
+    IDR_FORMAT,
+    INT_FORMAT,
+    new_workbook,
+    put,
+    to_bytes,
+    write_pairs,
+    write_table,
+)
+from guide.text.i18n import fmt_idr, fmt_int, fmt_pct, t
 
 
 def brief_in_words(rec: Recommendation, lang: str) -> str:
@@ -52,20 +39,6 @@ def brief_in_words(rec: Recommendation, lang: str) -> str:
     return t(lang, "creators.report.brief_words", goal=t(lang, f"goal.{b.goal}").lower(),
              budget=fmt_idr(b.budget_idr, lang), audience=t(lang, f"audience.{b.audience}").lower(),
              industry=t(lang, f"industry.{b.industry}"), platforms=platforms, weeks=b.duration_weeks)
-
-
-def plan_table(rec: Recommendation, lang: str) -> tuple[list[str], list[list[str]], list[str]]:
-    header = [t(lang, "plan.phase"), t(lang, "plan.kind"), t(lang, "plan.count"), t(lang, "plan.unit_cost"),
-              t(lang, "plan.cost"), t(lang, "plan.reach"), t(lang, "plan.engagements"), t(lang, "plan.weeks")]
-    rows = [[str(ln.phase), t(lang, f"kind.{ln.kind}"), fmt_int(ln.count, lang), fmt_idr(ln.unit_cost_idr, lang),
-             fmt_idr(ln.cost_idr, lang), fmt_range(ln.reach.low, ln.reach.high, lang),
-             fmt_range(ln.engagements.low, ln.engagements.high, lang), f"{ln.start_week}–{ln.end_week}"]
-            for ln in rec.plan]
-    reach = (sum(ln.reach.low for ln in rec.plan), sum(ln.reach.high for ln in rec.plan))
-    eng = (sum(ln.engagements.low for ln in rec.plan), sum(ln.engagements.high for ln in rec.plan))
-    totals = [t(lang, "plan.total"), "", fmt_int(sum(ln.count for ln in rec.plan), lang), "",
-              fmt_idr(rec.total_cost_idr, lang), fmt_range(*reach, lang), fmt_range(*eng, lang), ""]
-    return header, rows, totals
 
 
 def edited_assumptions(figures: Figures | None, lang: str) -> list[str]:
@@ -107,61 +80,12 @@ def _chart(doc: Document, spec: dict[str, Any], width_mm: float | None = None) -
 
 
 def recommendation_pdf(rec: Recommendation, lang: str, figures_edited: Figures | None = None,
-                       charts: bool = True) -> bytes:
-    """The recommendation one-pager: brief in words, strategy and why, plan with totals, charts, warnings,
-    edited assumptions, next steps and the sources by title."""
-    from guide.advice.charts import allocation_chart, scores_chart, timeline_chart
+                       charts: bool = True, appendix: bool = False) -> bytes:
+    """The recommendation for a boss: one A4 page (guide.reports.onepage), and an appendix (every reason and
+    warning, edited assumptions, charts, next steps, full sources) only when `appendix` is asked for."""
+    from guide.reports.onepage import one_page_pdf
 
-    b = rec.brief
-    title = t(lang, "export.title") + (f": {b.name}" if b.name else "")
-    doc = Document(title, lang)
-    doc.heading(title, 1)
-    doc.paragraph(brief_in_words(rec, lang))
-    doc.key_values(_brief_pairs(rec, lang), size=9)
-
-    doc.heading(t(lang, "export.strategy") + ": " + t(lang, f"strategy.{rec.strategy}.long"), 2)
-    doc.paragraph(rec.summary)
-    doc.paragraph(t(lang, "creators.report.scores", score=f"{rec.scores[rec.strategy]:.0f}",
-                    runner=t(lang, f"strategy.{rec.runner_up}.name"), margin=fmt_decimal(rec.margin, lang, 1)), size=9)
-    doc.heading(t(lang, "export.why"), 3)
-    doc.bullets([f"{r.text} ({r.source.title})" for r in rec.reasons[:6]], size=9)
-
-    doc.heading(t(lang, "export.plan"), 2)
-    if rec.planned_strategy and rec.planned_strategy != rec.strategy:
-        doc.paragraph(t(lang, "export.planned_as", strategy=t(lang, f"strategy.{rec.planned_strategy}.name")), size=9)
-    if rec.plan:
-        header, rows, totals = plan_table(rec, lang)
-        doc.table(header, rows, totals=totals, align=["C", "L", "R", "R", "R", "R", "R", "C"],
-                  widths=[9, 23, 13, 19, 21, 24, 24, 15], size=8)
-        doc.paragraph(t(lang, "creators.report.total", total=fmt_idr(rec.total_cost_idr, lang),
-                        reserve=fmt_idr(rec.reserve_idr, lang), budget=fmt_idr(b.budget_idr, lang)),
-                      size=9, bold=True)
-    else:
-        doc.paragraph(t(lang, "plan.empty"))
-    if charts:
-        specs = [scores_chart(rec, lang)]
-        if rec.plan:
-            specs += [allocation_chart(rec, lang), timeline_chart(rec, lang)]
-        pngs = []
-        for spec in specs:
-            try:
-                pngs.append(chart_png(spec, scale=2.0, width=360))
-            except PdfError:
-                continue
-        doc.image_row(pngs[:2])
-        doc.image_row(pngs[2:], columns=2)
-
-    doc.heading(t(lang, "export.warnings"), 2)
-    doc.bullets([w.text + (f" ({w.source.title})" if w.source else "") for w in rec.warnings], size=9)
-    edited = edited_assumptions(figures_edited, lang)
-    doc.heading(t(lang, "creators.report.assumptions"), 3)
-    doc.bullets(edited or [t(lang, "creators.report.no_edits")], size=9)
-    doc.heading(t(lang, "export.next"), 2)
-    doc.bullets(list(rec.next_steps), size=9, numbered=True)
-    doc.heading(t(lang, "creators.report.sources"), 2)
-    doc.bullets(source_titles(rec), size=8)
-    doc.paragraph(t(lang, "export.footer"), size=8)
-    return doc.to_bytes()
+    return one_page_pdf(rec, lang, figures_edited=figures_edited, appendix=appendix, charts=charts)
 
 
 def shortlist_rows(s: Shortlist, lang: str) -> tuple[list[str], list[list[str]], list[str]]:
@@ -222,41 +146,122 @@ def shortlist_pdf(rec: Recommendation, s: Shortlist, briefs: Sequence[CreatorBri
     return doc.to_bytes()
 
 
+def briefs_pdf(briefs: Sequence[CreatorBrief], lang: str) -> bytes:
+    """Each brief starts on its own page (a long one runs on to the next).
+    The creator briefs to send, one per page (each page can be forwarded to its creator on its own)."""
+    from guide.reports.onepage import title_block
+
+    title = t(lang, "creators.page.briefs") if briefs else t(lang, "deliver.brief.none")
+    doc = Document(title, lang)
+    if not briefs:
+        doc.paragraph(t(lang, "deliver.brief.none"))
+    for i, cb in enumerate(briefs):
+        if i:
+            doc.add_page()
+        title_block(doc, cb.title)
+        for sec in cb.sections:
+            doc.heading(sec.heading, 3)
+            doc.paragraph(sec.text, size=9.5)
+    return doc.to_bytes()
+
+
 # --- Excel ------------------------------------------------------------------------------------------------------
+# Every sheet goes through the one writer (guide/output/xlsx.py): numbers as numbers with a rupiah or
+# whole-number format, text always as text (its one formula-injection defence), yes/no as words.
 
 
-def _sheet(ws: Any, header: Sequence[str], rows: Sequence[Sequence[object]], totals: Sequence[object],
-           formats: dict[int, str], widths: Sequence[int]) -> None:
-    from openpyxl.styles import Font  # type: ignore[import-untyped]
-    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+def _summary_pairs(rec: Recommendation, lang: str, shortlist: Shortlist | None) -> list[tuple[str, object, str | None]]:
+    b = rec.brief
+    pairs: list[tuple[str, object, str | None]] = [(t(lang, "deliver.xlsx.campaign"), b.name or "—", None)]
+    from guide.reports.onepage import brief_lines
 
-    from guide.reports.exports import csv_safe
+    pairs += [(label, value, None) for label, value in brief_lines(rec, lang)
+              if label != t(lang, "field.budget_idr")]  # the budget follows as a number
+    pairs += [
+        (t(lang, "deliver.xlsx.strategy"), t(lang, f"strategy.{rec.strategy}.long"), None),
+        (t(lang, "deliver.xlsx.planned"), t(lang, f"strategy.{rec.planned_strategy}.long") if rec.planned_strategy else "—",
+         None),
+        (t(lang, "deliver.xlsx.score"), round(rec.scores.get(rec.strategy, 0.0), 1), DECIMAL_FORMAT),
+        (t(lang, "deliver.xlsx.runner"), t(lang, f"strategy.{rec.runner_up}.name"), None),
+        (t(lang, "deliver.xlsx.margin"), round(rec.margin, 1), DECIMAL_FORMAT),
+        (t(lang, "deliver.xlsx.budget"), b.budget_idr, IDR_FORMAT),
+        (t(lang, "deliver.xlsx.plan_cost"), rec.total_cost_idr, IDR_FORMAT),
+        (t(lang, "deliver.xlsx.reserve"), rec.reserve_idr, IDR_FORMAT),
+        (t(lang, "deliver.xlsx.left"), rec.unallocated_idr, IDR_FORMAT),
+        (t(lang, "deliver.xlsx.creators_total"), sum(ln.count for ln in rec.plan), INT_FORMAT),
+        (t(lang, "deliver.xlsx.reach_low"), rec.reach_total.low, INT_FORMAT),
+        (t(lang, "deliver.xlsx.reach_high"), rec.reach_total.high, INT_FORMAT),
+        (t(lang, "deliver.xlsx.eng_low"), rec.engagements_total.low, INT_FORMAT),
+        (t(lang, "deliver.xlsx.eng_high"), rec.engagements_total.high, INT_FORMAT),
+    ]
+    from guide.reports.onepage import top_warnings
 
-    ws.append(list(header))
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for r in rows:
-        ws.append([csv_safe(v) for v in r])  # text that looks like a formula is stored as text
-    ws.append(list(totals))
-    last = ws.max_row
-    for cell in ws[last]:
-        cell.font = Font(bold=True)
-    for col, fmt in formats.items():
-        for row in ws.iter_rows(min_row=2, max_row=last, min_col=col, max_col=col):
-            for cell in row:
-                cell.number_format = fmt
-    for i, w in enumerate(widths, 1):
-        ws.column_dimensions[get_column_letter(i)].width = w
-    ws.freeze_panes = "A2"
+    for i, w in enumerate(top_warnings(rec), 1):
+        pairs.append((t(lang, "deliver.xlsx.warning_n", n=i), w.text, None))
+    return pairs
 
 
-def plan_xlsx(rec: Recommendation, lang: str, shortlist: Shortlist | None = None) -> bytes:
-    """The plan (and the shortlist when given) as .xlsx: whole-rupiah number format, a bold totals row."""
-    import openpyxl  # type: ignore[import-untyped]
+def _reason_rows(rec: Recommendation, lang: str) -> list[list[object]]:
+    return [[t(lang, f"deliver.xlsx.dir_{r.direction}"), r.label, round(r.points, 1), r.text, r.source.title]
+            for r in rec.reasons]
 
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = t(lang, "creators.report.sheet_plan")
+
+def _assumption_rows(figures: Figures, lang: str) -> tuple[list[str], list[list[object]], list[str | None]]:
+    k = knowledge()
+    col = "assumptions.col."
+    header = [t(lang, col + c) for c in ("kind", "rate_low", "rate_high", "followers_low", "followers_high",
+                                          "er_low", "er_high", "reach_low", "reach_high", "rate_source",
+                                          "followers_source", "er_source", "reach_source")]
+    rows: list[list[object]] = []
+    for kind, f in figures.kinds.items():
+        rows.append([t(lang, f"kind.{kind}"), f.rate_low, f.rate_high, f.followers_low, f.followers_high,
+                     f.er_low, f.er_high, f.reach_low, f.reach_high,
+                     *(k.sources.title(src, lang) + (" *" if star else "") if src in k.sources.ids() else src
+                       for src, star in ((f.rate_source, f.rate_assumption), (f.followers_source, f.followers_assumption),
+                                         (f.er_source, f.er_assumption), (f.reach_source, f.reach_assumption)))])
+    formats: list[str | None] = [None, IDR_FORMAT, IDR_FORMAT, INT_FORMAT, INT_FORMAT, DECIMAL_FORMAT,
+                                 DECIMAL_FORMAT, DECIMAL_FORMAT, DECIMAL_FORMAT, None, None, None, None]
+    return header, rows, formats
+
+
+def _factor_rows(figures: Figures, lang: str) -> list[list[object]]:
+    k = knowledge()
+    out: list[list[object]] = []
+    for name, f in figures.factors().items():
+        src = k.sources.title(f.source, lang) if f.source in k.sources.ids() else f.source
+        out.append([t(lang, f"assumptions.col.{name}"), f.value, f.unit,
+                    src + (" *" if f.assumption else "")])
+    return out
+
+
+def _source_rows(rec: Recommendation, lang: str) -> list[list[object]]:
+    from guide.reports.onepage import short_sources
+
+    k = knowledge()
+    by_title = {k.sources.get(sid).title(lang): k.sources.get(sid) for sid in k.sources.ids()}
+    rows: list[list[object]] = []
+    for title in short_sources(rec):
+        src = by_title[title]
+        rows.append([title, src.publisher, src.url or "—", src.as_of.isoformat() if src.as_of else "—"])
+    return rows
+
+
+def plan_xlsx(rec: Recommendation, lang: str, shortlist: Shortlist | None = None,
+              figures_edited: Figures | None = None) -> bytes:
+    """The plan workbook in the user's language: Summary (brief, strategy, score, reserve, money left, reasons),
+    Plan, Creators (when a roster was used), Assumptions and Sources."""
+    wb = new_workbook()
+    write_pairs(wb, t(lang, "deliver.xlsx.summary"), _summary_pairs(rec, lang, shortlist),
+                heading=t(lang, "deliver.pdf.title") + (f": {rec.brief.name}" if rec.brief.name else ""))
+    ws = wb[wb.sheetnames[0]]
+    start = ws.max_row + 2
+    for c, h in enumerate((t(lang, "deliver.xlsx.direction"), t(lang, "deliver.xlsx.reason"), t(lang, "deliver.xlsx.points"),
+                           t(lang, "deliver.xlsx.explanation"), t(lang, "deliver.xlsx.source")), 1):
+        put(ws, start, c, h, bold=True)
+    for r, row in enumerate(_reason_rows(rec, lang), start + 1):
+        for c, v in enumerate(row, 1):
+            put(ws, r, c, v, DECIMAL_FORMAT if c == 3 else None)
+
     header = [t(lang, "plan.phase"), t(lang, "plan.kind"), t(lang, "plan.count"), t(lang, "plan.unit_cost"),
               t(lang, "plan.cost"), t(lang, "creators.report.cost_low"), t(lang, "creators.report.cost_high"),
               t(lang, "creators.report.reach_low"), t(lang, "creators.report.reach_high"),
@@ -264,30 +269,45 @@ def plan_xlsx(rec: Recommendation, lang: str, shortlist: Shortlist | None = None
     rows = [[ln.phase, t(lang, f"kind.{ln.kind}"), ln.count, ln.unit_cost_idr, ln.cost_idr, ln.cost_band.low,
              ln.cost_band.high, ln.reach.low, ln.reach.high, ln.engagements.low, ln.engagements.high,
              f"{ln.start_week}–{ln.end_week}"] for ln in rec.plan]
-    totals: list[object] = [t(lang, "plan.total"), "", sum(ln.count for ln in rec.plan), None, rec.total_cost_idr,
+    # Whole-plan reach and engagements are the Recommendation's (overlap discounted), never a sum of the lines.
+    totals: list[object] = [t(lang, "plan.total"), "", sum(ln.count for ln in rec.plan), "", rec.total_cost_idr,
                             sum(ln.cost_band.low for ln in rec.plan), sum(ln.cost_band.high for ln in rec.plan),
-                            sum(ln.reach.low for ln in rec.plan), sum(ln.reach.high for ln in rec.plan),
-                            sum(ln.engagements.low for ln in rec.plan), sum(ln.engagements.high for ln in rec.plan), ""]
-    _sheet(ws, header, rows, totals, {4: IDR_FORMAT, 5: IDR_FORMAT, 6: IDR_FORMAT, 7: IDR_FORMAT,
-                                      3: "#,##0", 8: "#,##0", 9: "#,##0", 10: "#,##0", 11: "#,##0"},
-           [8, 26, 9, 16, 18, 18, 18, 14, 14, 14, 14, 9])
+                            rec.reach_total.low, rec.reach_total.high, rec.engagements_total.low,
+                            rec.engagements_total.high, ""]
+    write_table(wb, t(lang, "deliver.xlsx.plan"), header, rows,
+                [INT_FORMAT, None, INT_FORMAT, IDR_FORMAT, IDR_FORMAT, IDR_FORMAT, IDR_FORMAT, INT_FORMAT,
+                 INT_FORMAT, INT_FORMAT, INT_FORMAT, None], totals, [8, 26, 9, 16, 18, 18, 18, 14, 14, 14, 14, 9])
     if shortlist is not None:
-        ws2 = wb.create_sheet(t(lang, "creators.report.sheet_shortlist"))
-        header2 = ["row", t(lang, "creators.col.name"), t(lang, "creators.col.handle"), t(lang, "creators.col.platform"),
+        yes, no = t(lang, "deliver.xlsx.yes_word"), t(lang, "deliver.xlsx.no_word")
+        header2 = [t(lang, "creators.col.name"), t(lang, "creators.col.handle"), t(lang, "creators.col.platform"),
                    t(lang, "plan.kind"), t(lang, "creators.col.followers"), t(lang, "creators.col.engagement_rate"),
                    t(lang, "creators.col.fee_idr"), t(lang, "creators.report.fee_estimated"),
                    t(lang, "creators.report.value_engagements"), t(lang, "creators.report.value_reach")]
-        rows2 = [[p.row, p.name, p.handle, p.platform, t(lang, f"kind.{p.line_kind}"), p.followers,
-                  round(p.engagement_rate, 2), p.fee_idr, t(lang, "creators.report.yes_word") if p.fee_estimated else "",
+        rows2 = [[p.name, p.handle, t(lang, f"platform.{p.platform}"), t(lang, f"kind.{p.line_kind}"), p.followers,
+                  round(p.engagement_rate, 2), p.fee_idr, yes if p.fee_estimated else no,
                   p.expected_engagements, p.expected_reach] for p in shortlist.selected]
-        totals2: list[object] = [t(lang, "plan.total"), len(shortlist.selected), "", "", "", None, None,
+        totals2: list[object] = [t(lang, "plan.total"), "", "", len(shortlist.selected), "", "",
                                  shortlist.total_fee_idr, "", sum(p.expected_engagements for p in shortlist.selected),
                                  sum(p.expected_reach for p in shortlist.selected)]
-        _sheet(ws2, header2, rows2, totals2, {8: IDR_FORMAT, 6: "#,##0", 7: PCT_FORMAT, 10: "#,##0", 11: "#,##0"},
-               [6, 26, 24, 11, 22, 12, 12, 16, 10, 14, 14])
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+        write_table(wb, t(lang, "deliver.xlsx.creators"), header2, rows2,
+                    [None, None, None, None, INT_FORMAT, DECIMAL_FORMAT, IDR_FORMAT, None, INT_FORMAT, INT_FORMAT],
+                    totals2, [26, 24, 11, 22, 12, 12, 16, 10, 14, 14])
+    figures = figures_edited or knowledge().figures
+    header3, rows3, formats3 = _assumption_rows(figures, lang)
+    ws3 = write_table(wb, t(lang, "deliver.xlsx.assumptions"), header3, rows3, formats3,
+                      widths=[24, 14, 14, 14, 14, 12, 12, 12, 12, 30, 30, 30, 30])
+    row = ws3.max_row + 2
+    put(ws3, row, 1, t(lang, "assumptions.other_title"), bold=True)
+    for i, vals in enumerate(_factor_rows(figures, lang), row + 1):
+        put(ws3, i, 1, vals[0])
+        put(ws3, i, 2, vals[1], DECIMAL_FORMAT)
+        put(ws3, i, 3, vals[2])
+        put(ws3, i, 4, vals[3])
+    put(ws3, ws3.max_row + 2, 1, t(lang, "assumptions.star"))
+    write_table(wb, t(lang, "deliver.xlsx.sources"),
+                [t(lang, "deliver.xlsx.title"), t(lang, "deliver.xlsx.publisher"), t(lang, "deliver.xlsx.url"),
+                 t(lang, "deliver.xlsx.as_of")], _source_rows(rec, lang), widths=[60, 36, 40, 12])
+    return to_bytes(wb)
 
 
 def shortlist_frame(s: Shortlist, lang: str) -> pd.DataFrame:
@@ -298,6 +318,23 @@ def shortlist_frame(s: Shortlist, lang: str) -> pd.DataFrame:
         "fee_estimated": p.fee_estimated, "expected_engagements": p.expected_engagements,
         "expected_reach": p.expected_reach, "why": " ".join(p.reasons),
     } for p in s.selected])
+
+
+def shortlist_csv(s: Shortlist, lang: str) -> str:
+    """The shortlist as CSV for Excel, headers and values in the user's language (platform, creator type and
+    'estimated' as words, never `micro`, `koc` or `True`)."""
+    from guide.reports.exports import csv_text
+
+    header = [t(lang, "creators.col.name"), t(lang, "creators.col.handle"), t(lang, "creators.col.platform"),
+              t(lang, "plan.kind"), t(lang, "creators.col.followers"), t(lang, "creators.col.engagement_rate"),
+              t(lang, "creators.col.fee_idr"), t(lang, "creators.report.fee_estimated"),
+              t(lang, "creators.report.value_engagements"), t(lang, "creators.report.value_reach"),
+              t(lang, "creators.page.why")]
+    rows = [[p.name, p.handle, t(lang, f"platform.{p.platform}"), t(lang, f"kind.{p.line_kind}"), p.followers,
+             round(p.engagement_rate, 2), p.fee_idr,
+             t(lang, "deliver.xlsx.yes_word") if p.fee_estimated else t(lang, "deliver.xlsx.no_word"),
+             p.expected_engagements, p.expected_reach, " ".join(p.reasons)] for p in s.selected]
+    return csv_text(header, rows, lang)
 
 
 def recommendation_markdown(rec: Recommendation, lang: str) -> str:

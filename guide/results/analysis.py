@@ -785,28 +785,15 @@ def template_csv(lang: str) -> bytes:
 
 
 def template_xlsx(lang: str) -> bytes:
-    """A workbook: the header row on the first sheet, and a help sheet naming each column's meaning."""
-    from openpyxl import Workbook  # type: ignore[import-untyped]
-    from openpyxl.styles import Font  # type: ignore[import-untyped]
+    """A workbook: the header row on the first sheet, and a help sheet naming each column's meaning (through
+    the one sheet writer, guide/output/xlsx.py)."""
+    from guide.output.xlsx import new_workbook, to_bytes, write_table
 
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = t(lang, "results.template_sheet")
-    ws.append(template_headers(lang))
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for i, _ in enumerate(COLUMNS):
-        ws.column_dimensions[ws.cell(row=1, column=i + 1).column_letter].width = 16
-    ws.freeze_panes = "A2"
-    help_ws = wb.create_sheet(t(lang, "results.help_sheet"))
-    help_ws.append([t(lang, "results.template_help_title")])
-    help_ws["A1"].font = Font(bold=True)
-    for col, head in zip(COLUMNS, template_headers(lang), strict=True):
-        need = t(lang, "results.required") if col in REQUIRED else t(lang, "results.optional")
-        help_ws.append([head, need, t(lang, f"results.column_help.{col}")])
-    help_ws.column_dimensions["A"].width = 18
-    help_ws.column_dimensions["C"].width = 80
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    wb = new_workbook()
+    write_table(wb, t(lang, "results.template_sheet"), template_headers(lang), [], widths=[16] * len(COLUMNS))
+    help_rows = [[head, t(lang, "results.required") if col in REQUIRED else t(lang, "results.optional"),
+                  t(lang, f"results.column_help.{col}")]
+                 for col, head in zip(COLUMNS, template_headers(lang), strict=True)]
+    write_table(wb, t(lang, "results.help_sheet"), [t(lang, "results.template_help_title"), "", ""], help_rows,
+                widths=[18, 12, 80], freeze="A2")
+    return to_bytes(wb)

@@ -1,4 +1,5 @@
-"""CLI command of the results feature, registered by guide/cli.py: `python -m guide results FILE [--brief B]`."""
+"""CLI command of the results feature, registered by guide/cli.py:
+`python -m guide results FILE [--brief B] [--format json|pdf|xlsx] [--out FILE] [--lang id|en]`."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import argparse
 import json
 
 from guide.advice.brief_io import MAX_JSON_BYTES, BriefError, brief_from_json
-from guide.output.files import AddCommand, CliError, read_input, write_output
+from guide.output.files import AddCommand, CliError, read_input, write_file, write_output
 from guide.results.analysis import MAX_BYTES, analyse, parse_results, to_json
 
 
@@ -15,6 +16,9 @@ def add_commands(add: AddCommand) -> None:
     p.add_argument("file", help="path to the results file (.csv or .xlsx)")
     p.add_argument("--brief", help="path to the campaign's JSON brief: adds vs_plan")
     p.add_argument("--lang", choices=["id", "en"], default="id")
+    p.add_argument("--format", choices=["json", "pdf", "xlsx"], default="json",
+                   help="json on standard output (default), or a PDF / Excel report written to --out")
+    p.add_argument("--out", default=None, help="file to write (required for pdf and xlsx)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -27,6 +31,17 @@ def run(args: argparse.Namespace) -> int:
             brief = brief_from_json(read_input(args.brief, MAX_JSON_BYTES))
         except BriefError as e:
             raise CliError(f"invalid brief: {e.problems[0].english()}") from None
+    if args.format in ("pdf", "xlsx") and not args.out:
+        raise CliError(f"--format {args.format} needs --out FILE")
     a = analyse(parse_results(data, args.file), brief, args.lang)
-    write_output(json.dumps(to_json(a, args.lang), ensure_ascii=False, indent=2) + "\n")
+    if args.format == "json":
+        text = json.dumps(to_json(a, args.lang), ensure_ascii=False, indent=2) + "\n"
+        if args.out:
+            write_file(args.out, text.encode("utf-8"))
+        else:
+            write_output(text)
+        return 0
+    from guide.results.report import to_pdf, to_xlsx
+
+    write_file(args.out, to_pdf(a, args.lang) if args.format == "pdf" else to_xlsx(a, args.lang))
     return 0

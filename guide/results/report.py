@@ -6,13 +6,22 @@ or larger so it reads on a projector and a phone.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from typing import Any, Literal
 
 import altair as alt
 import pandas as pd
 
+from guide.output.xlsx import (
+    IDR_FORMAT,
+    INT_FORMAT,
+    PCT_FORMAT,
+    new_workbook,
+    sheet,
+    to_bytes,
+    write_table,
+)
+from guide.output.xlsx import put as _put
 from guide.results.analysis import (
     GOAL_METRIC,
     Analysis,
@@ -21,7 +30,7 @@ from guide.results.analysis import (
     show_pct,
     show_ratio,
 )
-from guide.text.i18n import fmt_idr, fmt_int, fmt_range, t
+from guide.text.i18n import fmt_compact, fmt_idr, fmt_int, fmt_range, t
 
 Measure = Literal["reach", "engagements"]
 
@@ -30,6 +39,9 @@ OKABE_ITO = {"orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow"
              "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7", "grey": "#999999"}
 STATUS_COLORS = {"keep": OKABE_ITO["green"], "review": OKABE_ITO["orange"], "drop": OKABE_ITO["vermillion"]}
 STATUS_SHAPES = {"keep": "circle", "review": "diamond", "drop": "triangle-down"}
+# The printed (black-and-white) PDF: the same shapes, in greys its sentence names.
+PRINT_SHAPES = STATUS_SHAPES
+PRINT_GREYS = {"keep": (70, 70, 70), "review": (175, 175, 175), "drop": (255, 255, 255)}
 ACTUAL = OKABE_ITO["blue"]
 PLAN = OKABE_ITO["grey"]
 PHASE_FILL = [OKABE_ITO["sky"], OKABE_ITO["yellow"], OKABE_ITO["purple"], OKABE_ITO["orange"]]
@@ -91,7 +103,7 @@ def plan_chart(a: Analysis, measure: Measure, lang: str) -> Any:
     return _styled((band + dot).properties(title=title), max(120, 60 * len(df)))
 
 
-def plan_sentence(a: Analysis, measure: Measure, lang: str) -> str:
+def plan_sentence(a: Analysis, measure: Measure, lang: str, printed: bool = False) -> str:
     if not a.plan:
         return t(lang, "results.chart.no_plan")
     parts = []
@@ -104,7 +116,8 @@ def plan_sentence(a: Analysis, measure: Measure, lang: str) -> str:
         else:
             parts.append(t(lang, "results.chart.line_sentence", kind=_kind(lang, ln.kind), actual=fmt_int(actual, lang),
                            band=t(lang, f"results.band.{status}"), plan=fmt_range(low, high, lang)))
-    return t(lang, f"results.chart.plan_lead_{measure}") + " " + "; ".join(parts) + "."
+    lead = f"deliver.results.plan_lead_{measure}_print" if printed else f"results.chart.plan_lead_{measure}"
+    return t(lang, lead) + " " + "; ".join(parts) + "."
 
 
 # ---- cost efficiency --------------------------------------------------------------------------------------
@@ -138,11 +151,14 @@ def efficiency_chart(a: Analysis, lang: str) -> Any:
     return _styled(chart, 300)
 
 
-def efficiency_sentence(a: Analysis, lang: str) -> str:
+def efficiency_sentence(a: Analysis, lang: str, printed: bool = False) -> str:
+    """The sentence under the efficiency chart; `printed` names the greys and shapes of the PDF's chart
+    instead of the screen's colours."""
     counts = {s: sum(1 for r in a.creators if r.status == s) for s in ("keep", "review", "drop")}
     ranked = [r for r in a.creators if r.cost_per_result is not None]
     metric = GOAL_METRIC[a.goal or "engagement"]
-    text = t(lang, "results.chart.efficiency_counts", keep=counts["keep"], review=counts["review"],
+    key = "deliver.results.efficiency_counts_print" if printed else "results.chart.efficiency_counts"
+    text = t(lang, key, keep=counts["keep"], review=counts["review"],
              drop=counts["drop"], metric=t(lang, f"results.metric.{metric}"))
     if ranked:
         best = min(ranked, key=lambda r: r.cost_per_result or 0)
@@ -200,7 +216,7 @@ def timeline_chart(a: Analysis, measure: Measure, lang: str) -> Any:
     return _styled(alt.layer(*layers).properties(title=t(lang, f"results.chart.timeline_title_{measure}")), 260)
 
 
-def timeline_sentence(a: Analysis, measure: Measure, lang: str) -> str:
+def timeline_sentence(a: Analysis, measure: Measure, lang: str, printed: bool = False) -> str:
     if not a.weeks:
         return t(lang, "results.chart.no_dates")
     last = a.weeks[-1]
@@ -209,7 +225,8 @@ def timeline_sentence(a: Analysis, measure: Measure, lang: str) -> str:
              start=last.start.isoformat() if a.weeks else "")
     if a.rec is not None:
         low, high = last.plan_reach if measure == "reach" else last.plan_engagements
-        text += " " + t(lang, "results.chart.timeline_plan", plan=fmt_range(low, high, lang))
+        key = "deliver.results.timeline_plan_print" if printed else "results.chart.timeline_plan"
+        text += " " + t(lang, key, plan=fmt_range(low, high, lang))
         best = max(a.weeks, key=lambda w: w.reach if measure == "reach" else w.engagements)
         text += " " + t(lang, "results.chart.timeline_peak", week=best.week)
     if a.undated:
@@ -297,9 +314,6 @@ def rule_text(a: Analysis, lang: str) -> str:
 
 # ---- the workbook ---------------------------------------------------------------------------------------
 
-IDR_FORMAT = '"Rp" #,##0'
-INT_FORMAT = "#,##0"
-PCT_FORMAT = "0.00%"
 ROAS_FORMAT = '0.00"×"'
 _NUMBER_FORMATS = {"cost_idr": IDR_FORMAT, "revenue_idr": IDR_FORMAT, "cpm_idr": IDR_FORMAT, "cpe_idr": IDR_FORMAT,
                    "cpc_idr": IDR_FORMAT, "cost_per_conversion_idr": IDR_FORMAT, "roas": ROAS_FORMAT, "er": PCT_FORMAT}
@@ -316,49 +330,16 @@ def _metric_values(m: Metrics) -> dict[str, float | int | None]:
             "roas": None if m.roas is None else round(m.roas, 2)}
 
 
-def _put(ws: Any, row: int, col: int, value: object, fmt: str | None = None, bold: bool = False) -> None:
-    from openpyxl.styles import Font  # type: ignore[import-untyped]
-
-    cell = ws.cell(row=row, column=col)
-    if value is None:
-        cell.value = "—"
-        cell.data_type = "s"
-    elif isinstance(value, str):
-        cell.value = value
-        cell.data_type = "s"  # text from the file stays text: '=...' never becomes a formula
-    else:
-        cell.value = value
-        if fmt:
-            cell.number_format = fmt
-    if bold:
-        cell.font = Font(bold=True)
-
-
 def _sheet(wb: Any, title: str, head: Sequence[str], rows: Sequence[Sequence[object]],
            formats: Sequence[str | None], total: Sequence[object] | None = None) -> None:
-    ws = wb.create_sheet(title[:31])
-    for c, h in enumerate(head, 1):
-        _put(ws, 1, c, h, bold=True)
-    for r, values in enumerate(rows, 2):
-        for c, (v, f) in enumerate(zip(values, formats, strict=True), 1):
-            _put(ws, r, c, v, f)
-    if total is not None:
-        for c, (v, f) in enumerate(zip(total, formats, strict=True), 1):
-            _put(ws, len(rows) + 2, c, v, f, bold=True)
-    for c, h in enumerate(head, 1):
-        ws.column_dimensions[ws.cell(row=1, column=c).column_letter].width = max(12, min(40, len(h) + 4))
-    ws.freeze_panes = "B2"
+    write_table(wb, title, head, rows, formats, total, freeze="B2")
 
 
 def to_xlsx(a: Analysis, lang: str) -> bytes:
     """The results report as a workbook: summary with the formulas and the rule, each breakdown with a totals
     row, the plan comparison, keep / review / drop and every problem. Money in rupiah number format."""
-    from openpyxl import Workbook  # type: ignore[import-untyped]
-
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = t(lang, "results.xlsx.summary")[:31]
+    wb = new_workbook()
+    ws = sheet(wb, t(lang, "results.xlsx.summary"))
     _put(ws, 1, 1, t(lang, "results.title"), bold=True)
     tot = _metric_values(a.totals)
     for i, c in enumerate(METRIC_COLUMNS, 3):
@@ -418,21 +399,23 @@ def to_xlsx(a: Analysis, lang: str) -> bytes:
     _sheet(wb, t(lang, "results.xlsx.problems"),
            [header(lang, "row"), header(lang, "column"), header(lang, "message")],
            [[p.row, p.column, p.message(lang)] for p in a.file.problems], [INT_FORMAT, None, None])
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return to_bytes(wb)
 
 
 # ---- the PDF ----------------------------------------------------------------------------------------------
 
 PDF_MAX_CREATORS = 60  # a report for a boss; the workbook has every creator
 PDF_MAX_PROBLEMS = 100
+TABLE_PT = 8.5  # guide.output.pdf Document.table's default size
+WIDE_TABLE_PT = 7.5  # eight columns of rupiah and ranges: one size down, so no number breaks
 
 
 def to_pdf(a: Analysis, lang: str) -> bytes:
     """The results report for a boss: totals, formulas, plan comparison, keep / review / drop, the three
     charts (in greys, each followed by its sentence) and the problems. Shared machinery: guide.output.pdf."""
-    from guide.output.pdf import Document, chart_png
+    from guide.output.pdf import Document
+    from guide.output.pdf_charts import band_line, range_bars, scatter
+    from guide.output.pdf_fit import fit_widths
 
     doc = Document(t(lang, "results.title"), lang=lang)
     doc.heading(t(lang, "results.title"))
@@ -458,41 +441,67 @@ def to_pdf(a: Analysis, lang: str) -> bytes:
     for key, group, names in groups:
         doc.heading(t(lang, f"results.pdf.by_{key}"), 2)
         rows = [[names[k], *(metric_cells(m, lang)[c] for c in short)] for k, m in group.items()]
-        doc.table([header(lang, key), *(header(lang, c) for c in short)], rows,
-                  totals=[t(lang, "results.table.total"), *(cells[c] for c in short)], align=right,
-                  widths=[20, 9, 16, 12, 12, 13, 10, 8])
+        head = [header(lang, key), *(header(lang, c) for c in short)]
+        total_row = [t(lang, "results.table.total"), *(cells[c] for c in short)]
+        doc.table(head, rows, totals=total_row, align=right,
+                  widths=fit_widths(doc, head, [20, 9, 16, 12, 12, 13, 10, 8], TABLE_PT, [*rows, total_row]))
     if a.plan:
         doc.heading(t(lang, "results.pdf.vs_plan"), 2)
         prow = plan_rows(a, lang)
         keys = [header(lang, k) for k in ("line", "planned_count", "creators", "planned_cost", "cost_idr",
                                           "planned_engagements", "engagements", "engagements_vs_plan")]
-        doc.table(keys, [[r[k] for k in keys] for r in prow], align=["L", "R", "R", "R", "R", "R", "R", "L"],
-                  widths=[22, 10, 9, 14, 14, 18, 12, 12])
-        spec = plan_chart(a, "engagements", lang).to_dict()
-        doc.image_png(chart_png(spec))
-        doc.paragraph(plan_sentence(a, "engagements", lang), size=9)
-        doc.paragraph(plan_sentence(a, "reach", lang), size=9)
+        prows = [[r[k] for k in keys] for r in prow]
+        doc.table(keys, prows, align=["L", "R", "R", "R", "R", "R", "R", "L"], size=WIDE_TABLE_PT,
+                  widths=fit_widths(doc, keys, [22, 10, 9, 14, 14, 18, 12, 12], WIDE_TABLE_PT, prows))
+        pf = plan_frame(a, "engagements", lang)
+        range_bars(doc, t(lang, "results.chart.plan_title_engagements"), list(pf["line"]),
+                   [None if pd.isna(v) else float(v) for v in pf["low"]],
+                   [None if pd.isna(v) else float(v) for v in pf["high"]], [float(v) for v in pf["actual"]],
+                   lambda v: fmt_compact(v, lang), t(lang, "results.chart.engagements"),
+                   t(lang, "deliver.results.plan_band"), t(lang, "deliver.results.actual"))
+        doc.paragraph(plan_sentence(a, "engagements", lang, printed=True), size=9)
+        doc.paragraph(plan_sentence(a, "reach", lang, printed=True), size=9)
     doc.heading(t(lang, "results.pdf.keep"), 2)
     doc.paragraph(rule_text(a, lang), size=9)
     crow = creator_rows(a, lang)
     if crow:
         keys = list(crow[0])[:8]
-        doc.table(keys, [[r[k] for k in keys] for r in crow[:PDF_MAX_CREATORS]], widths=[11, 20, 15, 13, 12, 10, 14, 10])
+        crows = [[r[k] for k in keys] for r in crow[:PDF_MAX_CREATORS]]
+        doc.table(keys, crows, size=WIDE_TABLE_PT,
+                  widths=fit_widths(doc, keys, [11, 20, 15, 13, 12, 10, 14, 10], WIDE_TABLE_PT, crows))
         if len(crow) > PDF_MAX_CREATORS:
             doc.paragraph(t(lang, "results.pdf.more_creators", shown=fmt_int(PDF_MAX_CREATORS, lang),
                             n=fmt_int(len(crow), lang)), size=9)
     if any(r.m.engagements > 0 for r in a.creators):
-        doc.image_png(chart_png(efficiency_chart(a, lang).to_dict()))
-    doc.paragraph(efficiency_sentence(a, lang), size=9)
+        ef = efficiency_frame(a, lang)
+        styles = {s: (t(lang, f"deliver.results.status_shape.{s}", status=t(lang, f"results.status.{s}")),
+                      PRINT_SHAPES[s], PRINT_GREYS[s]) for s in ("keep", "review", "drop")}
+        scatter(doc, t(lang, "results.chart.efficiency_title"), [float(v) for v in ef["cost"]],
+                [float(v) for v in ef["engagements"]], list(ef["status_key"]), styles,
+                lambda v: fmt_compact(v, lang), lambda v: fmt_compact(v, lang), t(lang, "results.chart.cost"),
+                t(lang, "results.chart.engagements"))
+    doc.paragraph(efficiency_sentence(a, lang, printed=True), size=9)
+    if a.weeks and doc.get_y() > doc.h - 110:  # the heading goes with its chart
+        doc.add_page()
     doc.heading(t(lang, "results.pdf.timeline"), 2)
     if a.weeks:
-        doc.image_png(chart_png(timeline_chart(a, "engagements", lang).to_dict()))
-    doc.paragraph(timeline_sentence(a, "engagements", lang), size=9)
-    doc.paragraph(timeline_sentence(a, "reach", lang), size=9)
+        weeks, ph = timeline_frames(a, "engagements", lang)
+        has_plan = a.rec is not None
+        band_line(doc, t(lang, "results.chart.timeline_title_engagements"), [float(w) for w in weeks["week"]],
+                  [float(v) for v in weeks["actual"]], [float(v) for v in weeks["low"]] if has_plan else None,
+                  [float(v) for v in weeks["high"]] if has_plan else None,
+                  [(float(s), float(e), str(n)) for s, e, n in zip(ph["start"], ph["end"], ph["phase"], strict=True)],
+                  lambda v: str(int(v)), lambda v: fmt_compact(v, lang), t(lang, "results.chart.week"),
+                  t(lang, "results.chart.cum_engagements"), t(lang, "deliver.results.plan_band"),
+                  t(lang, "deliver.results.actual"))
+    doc.paragraph(timeline_sentence(a, "engagements", lang, printed=True), size=9)
+    doc.paragraph(timeline_sentence(a, "reach", lang, printed=True), size=9)
     if a.file.problems:
         doc.heading(t(lang, "results.pdf.problems"), 2)
         doc.table([header(lang, "row"), header(lang, "column"), header(lang, "message")],
-                  [[str(p.row), p.column, p.message(lang)] for p in a.file.problems[:PDF_MAX_PROBLEMS]], widths=[8, 18, 74])
+                  [[str(p.row), p.column, p.message(lang)] for p in a.file.problems[:PDF_MAX_PROBLEMS]],
+                  widths=fit_widths(doc, [header(lang, "row"), header(lang, "column"), header(lang, "message")],
+                                    [8, 18, 74], TABLE_PT))
         if len(a.file.problems) > PDF_MAX_PROBLEMS:
             doc.paragraph(t(lang, "results.pdf.more_problems", n=fmt_int(len(a.file.problems) - PDF_MAX_PROBLEMS, lang)))
     return doc.to_bytes()

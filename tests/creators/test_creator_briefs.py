@@ -23,14 +23,15 @@ def test_one_brief_per_plan_line_with_the_sections_of_its_kind() -> None:
     by_kind = {b.kind: b for b in briefs}
     kol = by_kind["kol"]
     assert [s.heading for s in kol.sections] == [
-        "Campaign goal", "Topic of your expertise", "Your impartiality is respected", "Format", "Timeline",
-        "Disclosure", "Claims you must not make"]
+        "Campaign goal", "Product", "Audience", "Topic of your expertise", "Your impartiality is respected", "Format",
+        "What we ask for", "Fee", "Timeline", "Disclosure", "Claims you must not make"]
     text = kol.as_text()
     assert "do not set conclusions" in text
     assert "MKEK" in text and "BPOM" in text  # a doctor in health: both rules
     micro = next(b for b in briefs if b.kind == "micro")
-    assert [s.key for s in micro.sections] == ["goal", "narrative", "visual", "cta", "guidelines", "timeline",
-                                               "disclosure", "claims"]
+    assert [s.key for s in micro.sections] == ["goal", "product_info", "audience", "narrative", "deliverables",
+                                               "visual", "cta", "guidelines", "fee", "timeline", "disclosure",
+                                               "claims"]
     assert "#ad" in micro.as_text() and "MKEK" not in micro.as_text()
 
 
@@ -57,3 +58,69 @@ def test_edits_replace_only_the_edited_section() -> None:
     assert edited[0].sections[0].text == "Our own words."
     assert [s.text for s in edited[0].sections[1:]] == [s.text for s in first.sections[1:]]
     assert edited[1:] == briefs[1:]
+
+
+SERUM = {"goal": "launch", "budget_idr": 75_000_000, "audience": "broad", "industry": "beauty",
+         "platforms": ("instagram", "tiktok"), "name": "Peluncuran Serum Glow",
+         "product_description": "Serum wajah vitamin C 20 ml", "product_value_idr": 150_000,
+         "age_bands": ("18_24", "25_34"), "gender": "women", "region": "Jabodetabek", "duration_weeks": 6}
+
+
+def test_a_brief_a_creator_can_act_on_in_indonesian() -> None:
+    import datetime as dt
+
+    rec = recommend(CampaignBrief.model_validate(SERUM), "id")
+    briefs = {b.kind: b for b in creator_briefs(rec, "id", start=dt.date(2026, 1, 12))}
+    micro = briefs["micro"].as_text()
+    # The product she typed, not the campaign name as the product.
+    assert "Serum wajah vitamin C 20 ml. Nilai produk: Rp 150.000." in micro
+    assert "perkenalan pertama Anda dengan Serum wajah vitamin C 20 ml yang baru diluncurkan" in micro
+    assert "perkenalan pertama Anda dengan Peluncuran Serum Glow" not in micro
+    assert "Konten ini untuk: terutama perempuan · 18–24 tahun, 25–34 tahun · Jabodetabek · audiens luas." in micro
+    assert ("1 konten: Reels atau carousel Instagram, atau video TikTok (15–60 detik), ditambah 1 story yang "
+            "mengarah ke konten itu.") in micro
+    assert "Rp 1.500.000 untuk semua konten di atas, dibayar setelah konten tayang dan statistik dikirim." in micro
+    assert ("Tayang antara 12 Januari 2026 dan 1 Februari 2026 (minggu 1–3 kampanye). Draf paling lambat "
+            "10 Januari 2026; statistik paling lambat 8 Februari 2026.") in micro
+    assert "#iklan atau #ad" in micro
+    # No pointer to a message that does not exist, and no internal counts.
+    assert "pesan utama di atas" not in micro and "Kami mengajak" not in micro and "13" not in micro
+    koc = briefs["koc"].as_text()
+    assert "Kami mengirim Serum wajah vitamin C 20 ml untuk Anda coba (nilai sekitar Rp 150.000)" in koc
+    assert "Tidak ada honor: Anda menerima produk senilai Rp 150.000 untuk dipakai sendiri" in koc
+    assert "Ini sukarela — tidak ada kewajiban mengunggah." in koc
+    assert "137" not in koc and "produk gratis dari brand" in koc
+
+
+def test_one_brief_per_shortlisted_creator_with_her_name_platform_and_fee_in_english() -> None:
+    from pathlib import Path
+
+    from guide.advice.knowledge import knowledge
+    from guide.creators.roster import derive, parse_roster
+    from guide.creators.shortlist import make_shortlist
+
+    brief = CampaignBrief.model_validate(SERUM)
+    rec = recommend(brief, "en")
+    roster = parse_roster((Path(__file__).resolve().parents[2] / "data" / "sample_roster.csv").read_bytes(),
+                          "sample_roster.csv")
+    short = make_shortlist(derive(roster, knowledge().figures, brief), rec, "en")
+    briefs = creator_briefs(rec, "en", shortlist=short)
+    assert len(briefs) == len(short.selected) > 2
+    first, pick = briefs[0], short.selected[0]
+    text = first.as_text()
+    assert first.title.startswith(f"Brief for {pick.name} — Peluncuran Serum Glow")
+    assert f"Hello {pick.name}!" in text
+    assert len({b.key for b in briefs}) == len(briefs)  # each brief edited on its own
+
+
+def test_briefs_markdown_shows_edited_text_as_typed() -> None:
+    from guide.creators.briefs import briefs_markdown
+
+    rec = recommend(CampaignBrief.model_validate(SERUM), "en")
+    briefs = creator_briefs(rec, "en")
+    edited = apply_edits(briefs, {("micro", "visual"): "Use <b>daylight</b> [here](javascript:x)"})
+    md = briefs_markdown(edited, "en")
+    assert md.startswith("# Brief for Micro-influencer — Peluncuran Serum Glow\n\n## Campaign goal\n")
+    assert "Use \\<b\\>daylight\\</b\\> \\[here\\](javascript:x)" in md
+    assert "\n---\n\n# Brief for KOC (customer) — Peluncuran Serum Glow" in md
+    assert "Serum wajah vitamin C 20 ml. Product value: Rp 150,000." in md

@@ -164,8 +164,8 @@ def test_recommendation_page_has_plan_warnings_next_steps_share_and_downloads():
     code = at.code[0].value
     assert "goal=credibility" in code and "budget_idr=150000000" in code and "lang=id" in code
     labels = [d.label for d in at.get("download_button")]
-    assert labels == ["PDF untuk atasan (satu halaman)", "Excel rencana (Rp, baris total)", "Unduh rencana (Markdown)",
-                      "Unduh rencana (CSV)", "Unduh brief (JSON)"]
+    assert labels == ["PDF untuk atasan (satu halaman)", "PDF dengan lampiran", "Excel rencana (Rp, baris total)",
+                      "Unduh rencana (Markdown)", "Unduh rencana (CSV)", "Unduh brief (JSON)"]
 
 
 def test_budget_too_small_is_explained_and_plan_fits_the_budget():

@@ -66,3 +66,20 @@ def test_edited_brief_text_is_kept_across_reruns() -> None:
     area.set_value("Use #ad at the start. Edited by the marketer.").run()
     assert not at.exception
     assert any(a.value == "Use #ad at the start. Edited by the marketer." for a in at.text_area)
+
+
+def test_briefs_per_creator_with_a_start_date_and_two_downloads_in_indonesian() -> None:
+    import datetime as dt
+
+    at = open_creators("id")
+    labels = [b.label for b in at.get("download_button")]
+    assert "Unduh brief (PDF)" in labels and "Unduh brief (Markdown)" in labels
+    pick = at.selectbox(key="creators_brief_pick_id")
+    titles = list(pick.options)  # as shown: the formatted titles
+    assert len(titles) > 2  # one per shortlisted creator, titled with her name
+    assert all(str(x).startswith("Brief untuk ") for x in titles)
+    assert not any(str(x).startswith("Brief untuk Mikro-influencer") for x in titles)
+    assert any("Minggu 1–" in a.value and "tanggal pasti kami kirim saat konfirmasi" in a.value for a in at.text_area)
+    at.date_input(key="creators_start").set_value(dt.date(2026, 1, 12)).run()
+    assert not at.exception
+    assert any(a.value.startswith("Tayang antara 12 Januari 2026") for a in at.text_area)

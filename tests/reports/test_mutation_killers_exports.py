@@ -48,7 +48,7 @@ def test_markdown_lines_in_english():
     assert md[1] == ""
     assert md[2] == "**Strategy:** Combined — influencers, then KOCs  "
     assert md[3] == "A literal summary."
-    brief = md[md.index("## Brief") + 1:md.index("## Why") - 1]
+    brief = md[md.index("## Brief") + 1:md.index("**Combined — influencers, then KOCs — score 64/100**") - 1]
     assert brief == ["- Campaign goal: Sales", "- Secondary goal: Testimonials", "- Budget (Rp): Rp 60,000,000",
                      "- Audience: Niche", "- Industry: Beauty", "- Platforms: Instagram, TikTok",
                      "- Content style: Authentic, as it is", "- Duration (weeks): 8",
@@ -57,23 +57,26 @@ def test_markdown_lines_in_english():
     assert "| 1 | Micro-influencer | 9 | Rp 18,000,000 | 270,000 – 900,000 | 5,400 – 27,000 | 1–4 |" in md
     assert "| 2 | KOC (customer) | 12 | Rp 18,000,000 | 1,200 – 4,800 | 1,234,567 – 2,000,000 | 5–8 |" in md
     assert "|---|---|---:|---:|---:|---:|---|" in md
-    assert "**Total:** Rp 36,000,000 / Rp 60,000,000" in md
+    assert "| **Total** | | **21** | **Rp 36,000,000** | **0** | **0** | |" in md  # the Recommendation's totals
+    assert "- **Budget:** Rp 60,000,000" in md and "- **Creator cost:** Rp 36,000,000" in md
+    assert "- **Reserve (shipping, fees, boosting):** Rp 0" in md and "- **Money left unallocated:** Rp 0" in md
     warnings = md[md.index("## Warnings and assumptions") + 1:md.index("## Next steps")]
     assert warnings == ["- Label every paid post.", "- Check BPOM claims.", ""]
-    assert md[md.index("## Next steps") + 1:] == [
-        "1. Pick creators.", "2. Brief them.", "",
-        "_Made with the Creator Strategy Guide. Figures are estimates from public sources, not promised results._"]
-    # At most eight reasons, each with its source id.
-    reasons = [x for x in md if x.startswith("- Reason ")]
-    assert reasons[0] == "- Reason 0. _(source: 004_a)_"
-    assert len(reasons) == 8 and reasons[-1].startswith("- Reason 7.")
+    assert md[md.index("## Next steps") + 1:md.index("## Sources")] == ["1. Pick creators.", "2. Brief them.", ""]
+    assert md[-1] == ("_Made with the Creator Strategy Guide. Figures are estimates from public sources, "
+                      "not promised results._")
+    # Every reason, with its points and its source's title (never a file name).
+    assert md[md.index("## Reasons for") + 1] == "- No rule argues for this strategy in particular."
+    reasons = [x for x in md if x.startswith("- **Rule ")]
+    assert reasons[0] == "- **Rule 0** (±0.0 points): Reason 0. _(source: Artikel empat)_"
+    assert len(reasons) == 10
 
 
 def test_markdown_in_indonesian_uses_indonesian_numbers_and_labels():
     md = to_markdown(rec(lang="id"), "id").splitlines()
     assert md[0] == "# Rencana strategi kreator: Serum \\*Glow\\*"
     assert "- Anggaran (Rp): Rp 60.000.000" in md and "- Tahap brand: Baru / UMKM" in md
-    assert "## Mengapa" in md and "- Reason 0. _(sumber: 004_a)_" in md
+    assert "## Alasan yang mendukung" in md and "- **Rule 0** (±0,0 poin): Reason 0. _(sumber: Artikel empat)_" in md
     assert "| 2 | KOC (konsumen) | 12 | Rp 18.000.000 | 1.200 – 4.800 | 1.234.567 – 2.000.000 | 5–8 |" in md
 
 
@@ -100,14 +103,17 @@ def test_csv_rows_are_the_plan_lines():
     text = to_csv(rec(), "en")
     assert text.startswith("\ufeff")  # a UTF-8 byte-order mark, so Excel reads the file as UTF-8
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
-    assert tuple(rows[0]) == CSV_COLUMNS
-    assert rows[1] == ["Serum *Glow*", "combined", "1", "micro", "Micro-influencer", "9", "2000000", "18000000",
+    assert rows[0] == ["campaign", "strategy", "phase", "creator type", "count", "cost per creator (Rp)", "cost (Rp)",
+                       "cost low (Rp)", "cost high (Rp)", "reach low", "reach high", "engagements low",
+                       "engagements high", "start week", "end week"]
+    assert len(rows[0]) == len(CSV_COLUMNS)
+    assert rows[1] == ["Serum *Glow*", "Combined", "1", "Micro-influencer", "9", "2000000", "18000000",
                        "14400000", "21600000", "270000", "900000", "5400", "27000", "1", "4"]
-    assert rows[2][:6] == ["Serum *Glow*", "combined", "2", "koc", "KOC (customer)", "12"]
+    assert rows[2][:5] == ["Serum *Glow*", "Combined", "2", "KOC (customer)", "12"]
     assert rows[2][-2:] == ["5", "8"]
     assert len(rows) == 3
     empty = list(csv.reader(io.StringIO(to_csv(rec(plan=(), planned=None, name=None), "en").removeprefix("\ufeff"))))
-    assert empty == [list(CSV_COLUMNS)]
+    assert empty == [rows[0]]
 
 
 def test_csv_safe_and_md_escape_edges():
@@ -121,10 +127,10 @@ def test_indonesian_numbers_in_the_plan_and_a_blank_line_before_every_section():
     big = (line("koc", 1_200, 500_000, 1, 1, 8),)
     md = to_markdown(rec(plan=big, lang="id"), "id").splitlines()
     assert "| 1 | KOC (konsumen) | 1.200 | Rp 600.000.000 | 10.000 – 40.000 | 300 – 1.600 | 1–8 |" in md
-    assert any(x.startswith("**") and x.endswith(" Rp 600.000.000 / Rp 60.000.000") for x in md)
+    assert "- **Biaya kreator:** Rp 600.000.000" in md and "- **Anggaran:** Rp 60.000.000" in md
     headings = [i for i, x in enumerate(md) if x.startswith("## ")]
-    assert len(headings) == 5 and all(md[i - 1] == "" for i in headings)
-    assert md[md.index("## Mengapa") - 1] == "" and "XXXX" not in "\n".join(md)
+    assert len(headings) == 8 and all(md[i - 1] == "" for i in headings)
+    assert md[md.index("## Alasan yang mendukung") - 1] == "" and "XXXX" not in "\n".join(md)
 
 
 def test_csv_uses_excel_line_ends_and_blank_cells_for_what_is_missing():

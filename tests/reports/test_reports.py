@@ -34,22 +34,34 @@ def pdf_text(data: bytes) -> str:
 
 def test_recommendation_pdf_has_strategy_totals_warnings_and_sources_in_indonesian() -> None:
     rec = recommend(BRIEF, "id")
-    text = pdf_text(recommendation_pdf(rec, "id"))
+    data = recommendation_pdf(rec, "id")
+    assert len(pypdf.PdfReader(io.BytesIO(data)).pages) == 1  # one page for a boss
+    text = pdf_text(data)
     assert "Rencana strategi kreator: Serum Glow" in text
     # A launch that funds both: micro-influencers first, then KOCs (article 004).
-    assert "Strategi: Kombinasi — influencer lalu KOC" in text
+    assert "Kombinasi — influencer lalu KOC — skor 92/100" in text
+    assert "Alasan yang mendukung • Gabungan paling optimal (+35,0 poin)" in text
+    assert "Alasan yang menentang (mendukung strategi lain) • Pasar di media sosial (−10,0 poin)" in text
     # 22 micro at Rp 1.500.000 + 125 KOC at Rp 275.000; 15% of Rp 80 jt held back as the reserve.
-    assert ("Total rencana: Rp 67.375.000 untuk kreator, ditambah cadangan Rp 12.000.000 (ongkos kirim, biaya, "
-            "boosting), dari anggaran Rp 80.000.000.") in text
-    # The plan's totals row: the creators and the sum of the lines' costs, written in rupiah.
-    assert "Total 147 Rp 67.375.000" in text
-    assert "Mikro-influencer" in text
-    assert "BPOM" in text  # a beauty product's warning
-    for title in ("Micro Influencer vs KOC — DIGIMA", "Tarif influencer di Indonesia (Nov 2024) — herald.id (https://herald.id)"):
-        assert title in text
+    assert "Total 147 Rp 67.375.000 34.185 – 737.280 6.300 – 73.968" in text  # whole-plan reach, overlap discounted
+    assert "Biaya kreator: Rp 67.375.000 Cadangan (ongkos kirim, biaya, boosting): Rp 12.000.000" in text
+    assert "Sisa belum dialokasikan: Rp 625.000" in text
+    assert "Tiga peringatan terpenting • Kepatuhan BPOM (kosmetik)" in text  # a beauty product's warning first
+    assert "Micro Influencer vs KOC · KOL vs Influencer: pengertian dan perbedaannya" in text  # sources by title
+    assert ".txt" not in text
+    assert not pypdf.PdfReader(io.BytesIO(data)).pages[0].images  # no charts on the one page
+
+
+def test_recommendation_pdf_appendix_only_when_asked() -> None:
+    rec = recommend(BRIEF, "id")
+    reader = pypdf.PdfReader(io.BytesIO(recommendation_pdf(rec, "id", appendix=True)))
+    assert len(reader.pages) >= 2
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages[1:]).split())
+    assert text.startswith("Lampiran Semua alasan")
+    assert "Audiens luas (−8,0 poin)" in text  # the reason the one page left out
     assert "Tidak ada: semua angka memakai nilai bawaan yang bersumber." in text
-    reader = pypdf.PdfReader(io.BytesIO(recommendation_pdf(rec, "id")))
-    assert sum(len(p.images) for p in reader.pages) == 3  # the charts, as images
+    assert "Micro Influencer vs KOC — DIGIMA" in text
+    assert sum(len(p.images) for p in reader.pages) == 3  # the charts, as images, in the appendix
 
 
 def test_recommendation_pdf_lists_edited_assumptions_in_english() -> None:
@@ -61,7 +73,7 @@ def test_recommendation_pdf_lists_edited_assumptions_in_english() -> None:
     text = pdf_text(recommendation_pdf(rec, "en", figures_edited=edited, charts=False))
     assert "Edited assumptions" in text
     assert "Micro-influencer — Rate low (Rp): Rp 500,000 → Rp 700,000" in text
-    assert "Strategy: Combined — influencers, then KOCs" in text
+    assert "Combined — influencers, then KOCs — score 92/100" in text
 
 
 def test_recommendation_pdf_lists_an_edited_reserve_and_reach_in_indonesian() -> None:
@@ -97,15 +109,18 @@ def test_xlsx_has_rupiah_formats_and_totals_rows() -> None:
     rec = recommend(BRIEF, "id")
     s = make_shortlist(derive(sample_roster(), knowledge().figures, BRIEF), rec, "id")
     wb = openpyxl.load_workbook(io.BytesIO(plan_xlsx(rec, "id", s)))
-    plan, short = wb["Rencana"], wb["Daftar pendek"]
+    assert wb.sheetnames == ["Ringkasan", "Rencana", "Kreator", "Asumsi", "Sumber"]
+    plan, short = wb["Rencana"], wb["Kreator"]
     last = plan.max_row
     assert plan.cell(last, 1).value == "Total" and plan.cell(last, 1).font.b
     assert plan.cell(last, 5).value == rec.total_cost_idr == sum(ln.cost_idr for ln in rec.plan)
     assert plan.cell(2, 5).number_format == '"Rp" #,##0'
     assert plan.cell(last, 5).number_format == '"Rp" #,##0'
-    assert short.cell(short.max_row, 8).value == s.total_fee_idr
-    assert short.cell(short.max_row, 8).number_format == '"Rp" #,##0'
+    assert short.cell(short.max_row, 7).value == s.total_fee_idr
+    assert short.cell(short.max_row, 7).number_format == '"Rp" #,##0'
     assert short.max_row == len(s.selected) + 2
+    assert {short.cell(r, 8).value for r in range(2, short.max_row)} <= {"ya", "tidak"}  # words, never True
+    assert short.cell(2, 4).value == "Mikro-influencer"
 
 
 def test_csv_for_indonesian_excel_and_english() -> None:
@@ -113,10 +128,11 @@ def test_csv_for_indonesian_excel_and_english() -> None:
     text = to_csv(rec, "id")
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
-    assert rows[0][:3] == ["campaign", "strategy", "phase"]
+    assert rows[0][:5] == ["kampanye", "strategi", "fase", "jenis kreator", "jumlah"]
+    assert rows[1][1:5] == ["Kombinasi", "1", "Mikro-influencer", "22"]  # words, never `micro` or `combined`
     assert all(r[0].startswith("'=") for r in rows[1:])  # formula injection neutralised
     en = to_csv(rec, "en").removeprefix("\ufeff")
-    assert next(csv.reader(io.StringIO(en)))[:2] == ["campaign", "strategy"]
+    assert next(csv.reader(io.StringIO(en)))[:4] == ["campaign", "strategy", "phase", "creator type"]
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -154,6 +170,6 @@ def test_cli_shortlist_and_report(tmp_path: Path) -> None:
         assert res.returncode == 0, res.stderr
         assert target.stat().st_size > 500
         assert target.stat().st_mode & 0o777 == 0o666 & ~umask  # readable like any file the user saves
-    assert "Strategy: Combined" in pdf_text((tmp_path / "report.pdf").read_bytes())
+    assert "Combined — influencers, then KOCs — score" in pdf_text((tmp_path / "report.pdf").read_bytes())
     res = run_cli("report", str(brief), "--format", "md", "--out", str(tmp_path / "no" / "dir.md"))
     assert res.returncode == 2 and "cannot write" in res.stderr

@@ -150,17 +150,22 @@ def _figure_problems() -> tuple[str, ...]:
 
 
 def _section_headings() -> tuple[str, ...]:
+    from guide.creators.briefs import OWN_HEADINGS, SECTION_KEYS
+
+    return tuple(sorted({k for keys in SECTION_KEYS.values() for k in keys} - set(OWN_HEADINGS)))
+
+
+def _families() -> tuple[str, ...]:
     from guide.creators.briefs import SECTION_KEYS
 
-    return tuple(sorted({k for keys in SECTION_KEYS.values() for k in keys}))
+    return tuple(SECTION_KEYS)
 
 
 def _brief_sections() -> tuple[str, ...]:
-    # guide/creators/briefs.py: sections other than these four are creators.brief.<fam>.<key>.
-    from guide.creators.briefs import SECTION_KEYS
+    # guide/creators/briefs.py: sections other than BUILT are creators.brief.<fam>.<key>.
+    from guide.creators.briefs import BUILT, SECTION_KEYS
 
-    special = ("claims", "cta", "narrative", "disclosure")
-    return tuple(f"creators.brief.{fam}.{k}" for fam, keys in SECTION_KEYS.items() for k in keys if k not in special)
+    return tuple(f"creators.brief.{fam}.{k}" for fam, keys in SECTION_KEYS.items() for k in keys if k not in BUILT)
 
 
 def _results_reasons() -> tuple[str, ...]:
@@ -275,6 +280,17 @@ DOMAINS: dict[str, Any] = {
     "creators.brief.h.": _section_headings,
     "creators.brief.cta.": models.Goal,
     "creators.brief.narrative.": models.Goal,
+    # deliverables (guide/creators/briefs.py, guide/reports/exports.py, guide/reports/recommendation.py)
+    "deliver.brief.h.": _module_attr("guide.creators.briefs", "OWN_HEADINGS"),
+    "deliver.brief.intro.": _families,
+    "deliver.brief.fee.": _families,
+    "deliver.brief.deliverables.": _families,
+    "deliver.brief.timeline_weeks.": _families,
+    "deliver.brief.timeline_dates.": _families,
+    "deliver.brief.format.": models.Platform,
+    "deliver.brief.audience_kind.": models.Audience,
+    "deliver.csv.": _module_attr("guide.reports.exports", "CSV_COLUMNS"),
+    "deliver.xlsx.dir_": models.Direction,
     "creators.report.value_": _objective,
     "creators.chart.y_": _objective,
     "creators.chart.sentence_": _objective,
