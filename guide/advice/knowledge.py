@@ -31,7 +31,8 @@ from guide.advice.models import (
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 # Sources the engine's advisories cite (checked against sources.yaml when the knowledge loads).
-ADVISORY_SOURCES = ("idi-mkek-022-2020", "bpom-2021-2025", "ftc-255", "no-kol-ratecard",
+ADVISORY_SOURCES = ("idi-mkek-022-2020", "ftc-255", "epi-2020", "epi-children", "bpom-18-2024", "bpom-2-2021",
+                    "bpom-34-2022", "bpom-6-2021", "uu-33-2014-halal", "kemenkes-76-2013", "no-kol-ratecard",
                     "000_11d1de50b13a0c2a.txt", "002_335bf9447ff5f52e.txt", "003_2099007efe86bad4.txt",
                     "004_b09fe85dff487976.txt")
 
@@ -424,6 +425,10 @@ class Source(_Frozen):
     as_of: date | None = None
     summary_id: str = ""
     summary_en: str = ""
+    clause: str = ""  # the article or clause cited, where there is one
+    quote: str = ""  # the passage a figure or an advisory rests on (short; quoted or in our words)
+    verified_at: tuple[str, ...] = ()  # stored public pages where the rule or figure was checked
+    unverified: str = ""  # what could not be confirmed, and why
 
     def title(self, lang: str = "id") -> str:
         return self.title_text.get(lang)
