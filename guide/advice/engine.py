@@ -32,6 +32,7 @@ SCORE_SCALE = 30.0
 CLOSE_CALL_POINTS = 3.0  # a winner ahead by less than this on the 0–100 scale is a close call
 # Sources the advisories cite; load_knowledge checks that each one exists in data/sources.yaml.
 COMPLIANCE_DOCTOR_INDUSTRIES = frozenset({"health", "beauty", "fitness"})  # MKEK: health, beauty, fitness claims
+HALAL_INDUSTRIES = frozenset({"food", "beauty", "health"})  # UU 33/2014 covers food, drink, medicines, cosmetics
 # Tie-break after an exact tie in raw score and in the budget each needs: the lower-risk strategy first.
 # A KOC needs only the product; an influencer is one paid post; combined runs two kinds of creator; a KOL is
 # the hardest to book (article 002: some rarely collaborate).
@@ -191,21 +192,40 @@ def _adv(code: str, text: str, k: Knowledge, lg: Lang, sid: str) -> Advisory:
                     source=SourceRef(id=sid, title=src.title(lg), publisher=src.publisher, url=src.url))
 
 
-def compliance_codes(industry: str, kinds: Collection[str]) -> list[str]:
-    """The compliance advisories for an industry and the kinds in its plan, in the order they are shown."""
+def compliance_codes(industry: str, kinds: Collection[str], age_bands: Collection[str] = ()) -> list[str]:
+    """The compliance advisories for an industry, the kinds in its plan and the audience's ages, in the order
+    they are shown. Each names its Indonesian rule (`COMPLIANCE_RULES`: catalog key and source)."""
     out = []
     if "kol" in kinds and industry in COMPLIANCE_DOCTOR_INDUSTRIES:
         out.append("compliance-doctor")
     if industry == "health":
-        out += ["compliance-bpom-drug", "compliance-traditional-medicine"]
+        out += ["compliance-bpom-drug", "compliance-medical-device", "compliance-supplement",
+                "compliance-traditional-medicine"]
     if industry == "beauty":
         out.append("compliance-bpom-cosmetics")
+    if industry == "fitness":
+        out.append("compliance-supplement")
+    if industry == "food":
+        out.append("compliance-processed-food")
+    if industry in HALAL_INDUSTRIES:
+        out.append("compliance-halal")
+    if "13_17" in age_bands:
+        out.append("compliance-minors")
     return out
 
 
-_COMPLIANCE_SOURCE = {"compliance-doctor": "idi-mkek-022-2020", "compliance-bpom-drug": "bpom-2021-2025",
-                      "compliance-traditional-medicine": "bpom-2021-2025",
-                      "compliance-bpom-cosmetics": "bpom-2021-2025"}
+# code -> (catalog key of the advisory, source id in data/sources.yaml); `law.brief.*` has the brief's line.
+COMPLIANCE_RULES: dict[str, tuple[str, str]] = {
+    "compliance-doctor": ("engine.warn.compliance_doctor", "idi-mkek-022-2020"),
+    "compliance-bpom-drug": ("law.warn.prescription", "bpom-2-2021"),
+    "compliance-medical-device": ("law.warn.medical_device", "kemenkes-76-2013"),
+    "compliance-supplement": ("law.warn.supplement", "bpom-34-2022"),
+    "compliance-traditional-medicine": ("engine.warn.compliance_traditional_medicine", "bpom-34-2022"),
+    "compliance-bpom-cosmetics": ("law.warn.cosmetics", "bpom-18-2024"),
+    "compliance-processed-food": ("law.warn.processed_food", "bpom-6-2021"),
+    "compliance-halal": ("law.warn.halal", "uu-33-2014-halal"),
+    "compliance-minors": ("law.warn.minors", "epi-children"),
+}
 
 
 def _advisories(brief: CampaignBrief, plan: Plan | None, lg: Lang, k: Knowledge, fig: Figures) -> list[Advisory]:
@@ -213,11 +233,12 @@ def _advisories(brief: CampaignBrief, plan: Plan | None, lg: Lang, k: Knowledge,
     kinds = {ln.kind for ln in lines}
     count = {ln.kind: ln.count for ln in lines}
     out: list[Advisory] = []
-    for code in compliance_codes(brief.industry, kinds):
-        out.append(_adv(code, t(lg, f"engine.warn.{code.replace('-', '_')}"), k, lg, _COMPLIANCE_SOURCE[code]))
+    for code in compliance_codes(brief.industry, kinds, brief.age_bands):
+        key, sid = COMPLIANCE_RULES[code]
+        out.append(_adv(code, t(lg, key), k, lg, sid))
     if lines:
-        key = "engine.warn.disclosure_koc" if "koc" in kinds else "engine.warn.disclosure"
-        out.append(_adv("disclosure", t(lg, key), k, lg, "ftc-255"))
+        key = "law.warn.disclosure_koc" if "koc" in kinds else "law.warn.disclosure"
+        out.append(_adv("disclosure", t(lg, key), k, lg, "epi-2020"))  # the Indonesian code first; FTC abroad
     if "kol" in kinds:
         out.append(_adv("kol-fee-assumption", t(
             lg, "engine.warn.kol_fee", low=fmt_idr(fig.kinds["kol"].rate_low, lg),

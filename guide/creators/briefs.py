@@ -13,10 +13,11 @@ What each brief contains follows the seed articles (titles in data/sources.yaml)
   with no script and no contract beyond the disclosure;
 - KOLs, "KOL vs influencer" and "Key opinion leaders and KOL management": the topic of their expertise; their
   impartiality is respected (the brand does not dictate conclusions).
-Every brief carries the disclosure (#iklan / #ad, paid or gifted; US FTC 16 CFR 255 as the cited practice,
-no explicit Indonesian rule found) and the claims creators must not make: BPOM rules where the industry is
-health or beauty, and the IDI ethics council (MKEK) fatwa 022/2020 for doctors where the product is health,
-beauty or fitness (the same industry sets the engine's advisories use).
+Every brief carries the disclosure (#iklan / #ad, paid or gifted; Etika Pariwara Indonesia first, the US FTC
+as practice abroad) and the claims creators must not make: one line per Indonesian rule the engine's
+advisories name for this industry and audience (BPOM cosmetics, drugs, supplements, processed food; the
+Ministry of Health for devices; halal; minors), and for a KOL of a health, beauty or fitness product what a
+doctor may not do under the IDI ethics council (MKEK) fatwa.
 """
 
 from __future__ import annotations
@@ -48,8 +49,21 @@ OWN_HEADINGS: tuple[str, ...] = ("product_info", "audience", "deliverables", "fe
 BUILT: tuple[str, ...] = ("claims", "cta", "narrative", "disclosure", "goal", "product_info", "product", "audience",
                           "deliverables", "fee", "timeline", "guidelines")
 # The sources each brief draws on (ids in data/sources.yaml; shown by title).
-SOURCES: tuple[str, ...] = ("004_b09fe85dff487976.txt", "003_2099007efe86bad4.txt", "ftc-255", "bpom-2021-2025",
-                            "idi-mkek-022-2020")
+SOURCES: tuple[str, ...] = ("004_b09fe85dff487976.txt", "003_2099007efe86bad4.txt", "epi-2020", "ftc-255",
+                            "bpom-18-2024", "bpom-2-2021", "bpom-34-2022", "bpom-6-2021", "uu-33-2014-halal",
+                            "kemenkes-76-2013", "epi-children", "idi-mkek-022-2020")
+# compliance code -> the brief's line (catalog key); the traditional-medicine rule is about who appears in the
+# ad, which the doctor line and the supplement line already cover for a creator.
+BRIEF_LINES: dict[str, str] = {
+    "compliance-bpom-cosmetics": "law.brief.cosmetics",
+    "compliance-bpom-drug": "law.brief.prescription",
+    "compliance-medical-device": "law.brief.medical_device",
+    "compliance-supplement": "law.brief.supplement",
+    "compliance-processed-food": "law.brief.processed_food",
+    "compliance-halal": "law.brief.halal",
+    "compliance-minors": "law.brief.minors",
+    "compliance-doctor": "law.brief.doctor",
+}
 DRAFT_DAYS_BEFORE = 2
 REPORT_DAYS_AFTER = 7
 
@@ -96,11 +110,8 @@ def _product(brief: CampaignBrief, lang: str) -> str:
 
 def _claims(brief: CampaignBrief, kind: str, lang: str) -> str:
     lines = [t(lang, "creators.brief.claims.general")]
-    codes = compliance_codes(brief.industry, {kind})  # the engine's own choice of compliance advisories
-    if any(c != "compliance-doctor" for c in codes):
-        lines.append(t(lang, "creators.brief.claims.bpom"))
-    if "compliance-doctor" in codes:
-        lines.append(t(lang, "creators.brief.claims.mkek"))
+    codes = compliance_codes(brief.industry, {kind}, brief.age_bands)  # the engine's own choice of advisories
+    lines += [t(lang, BRIEF_LINES[c]) for c in codes if c in BRIEF_LINES]
     return "\n".join(f"- {x}" for x in lines)
 
 
@@ -218,7 +229,7 @@ def brief_for_line(line: PlanLine, brief: CampaignBrief, lang: str, pick: Pick |
         elif key == "narrative":
             text = t(lang, f"creators.brief.narrative.{brief.goal}", **params)
         elif key == "disclosure":
-            text = t(lang, "creators.brief.disclosure_gifted" if fam == "koc" else "creators.brief.disclosure_paid")
+            text = t(lang, "law.brief.disclosure_gifted" if fam == "koc" else "law.brief.disclosure_paid")
         else:
             text = t(lang, f"creators.brief.{fam}.{key}", **params)
         sections.append(Section(key=key, heading=heading, text=text))

@@ -31,6 +31,9 @@ WARNING_CODES = {
     "compliance-traditional-medicine", "compliance-bpom-cosmetics", "disclosure", "kol-fee-assumption",
     "kol-availability", "low-engagement-mega", "management-at-planning", "management", "management-agency",
     "trust-koc-missing", "cost-band", "reserve", "capacity", "unallocated", "reach-basis", "tier-scheme",
+    # Indonesian rules (issue 20)
+    "compliance-medical-device", "compliance-supplement", "compliance-processed-food", "compliance-halal",
+    "compliance-minors",
 }
 
 

@@ -289,10 +289,10 @@ def test_kol_fee_is_flagged_as_an_assumption() -> None:
 def test_engine_advisories_cite_known_sources(data_dir: Path) -> None:
     # Every source the engine's advisories cite is checked at load: a sources.yaml without one fails there,
     # not later inside recommend() for some unlucky brief.
-    from guide.advice.engine import _COMPLIANCE_SOURCE, ADVISORY_SOURCES
+    from guide.advice.engine import ADVISORY_SOURCES, COMPLIANCE_RULES
 
     cited = re.findall(r'_adv\("[^"]+", .*?, k, lg, "([^"]+)"\)', ENGINE_PY.read_text(encoding="utf-8"), re.S)
-    assert cited and set(cited) | set(_COMPLIANCE_SOURCE.values()) <= set(ADVISORY_SOURCES)
+    assert cited and set(cited) | {sid for _, sid in COMPLIANCE_RULES.values()} <= set(ADVISORY_SOURCES)
     known = knowledge().sources.ids()
     assert set(ADVISORY_SOURCES) <= known
 

@@ -129,9 +129,9 @@ def _metric() -> tuple[str, ...]:
 
 
 def _compliance() -> tuple[str, ...]:
-    from guide.advice.engine import _COMPLIANCE_SOURCE  # every code _advisories can emit indexes this dict
+    from guide.advice.engine import COMPLIANCE_RULES  # every code _advisories can emit indexes this dict
 
-    return tuple(c.replace("-", "_") for c in _COMPLIANCE_SOURCE)
+    return tuple(key.removeprefix("engine.warn.") for key, _ in COMPLIANCE_RULES.values() if key.startswith("engine.warn."))
 
 
 def _tie_breaks() -> tuple[str, ...]:

@@ -218,6 +218,9 @@ SAMPLE_BRIEFS: list[dict[str, Any]] = [
     {"goal": "credibility", "secondary_goal": "testimonials", "budget_idr": 35_400_000, "audience": "niche",
      "industry": "health", "content": "expert"},
     {"goal": "engagement", "budget_idr": 20_000_000, "audience": "niche", "industry": "tech"},
+    # an audience with teenagers (13–17): the minors advisory
+    {"goal": "awareness", "budget_idr": 30_000_000, "audience": "broad", "industry": "fashion",
+     "age_bands": ["13_17", "18_24"]},
     # more budget than one team's creators can absorb, run by an agency
     {"goal": "awareness", "budget_idr": 2_000_000_000, "audience": "broad", "industry": "other"},
 ]
@@ -226,6 +229,9 @@ ALL_CODES = {
     "compliance-traditional-medicine", "compliance-bpom-cosmetics", "disclosure", "kol-fee-assumption",
     "kol-availability", "low-engagement-mega", "management-at-planning", "management", "management-agency",
     "trust-koc-missing", "cost-band", "reserve", "capacity", "unallocated", "reach-basis", "tier-scheme",
+    # Indonesian rules (issue 20)
+    "compliance-medical-device", "compliance-supplement", "compliance-processed-food", "compliance-halal",
+    "compliance-minors",
 }
 
 
