@@ -189,7 +189,8 @@ def _reasons(fired: list[tuple[Rule, float]], winner: Strategy, planned: Strateg
 def _adv(code: str, text: str, k: Knowledge, lg: Lang, sid: str) -> Advisory:
     src = k.sources.get(sid)
     return Advisory(code=code, text=text,
-                    source=SourceRef(id=sid, title=src.title(lg), publisher=src.publisher, url=src.url))
+                    source=SourceRef(id=sid, title=src.title(lg), passage=src.clause, publisher=src.publisher,
+                                     url=src.url))
 
 
 def compliance_codes(industry: str, kinds: Collection[str], age_bands: Collection[str] = ()) -> list[str]:
