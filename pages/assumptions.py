@@ -82,6 +82,7 @@ for p in ss.get("assumption_problems", []):
                 column=tr(f"assumptions.col.{p.column}") if p.column else ""), icon=":material/error:")
 
 st.caption(tr("assumptions.star"))
+st.caption(tr("law.assumptions.legend"))
 st.subheader(tr("assumptions.scheme_title"))
 scheme = current.tier_scheme
 st.markdown(plain(scheme.note_en if lg == "en" else scheme.note_id))
@@ -111,3 +112,9 @@ for r in knowledge().sources.references:
     line = plain(tr("assumptions.source_line", title=r.title(lg), publisher=r.publisher))
     # A link where the source has one (a known https URL from data/sources.yaml, never user text).
     st.markdown(f"- [{line}]({r.url})" if r.url else f"- {line}")
+    # What the source says (the passage each unflagged figure rests on), its clause, and what is unconfirmed.
+    said = [tr("law.assumptions.clause", clause=r.clause)] if r.clause else []
+    said += [tr("law.assumptions.passage", passage=r.quote)] if r.quote else []
+    said += [tr("law.assumptions.unverified", why=r.unverified)] if r.unverified else []
+    if said:
+        st.caption(plain(" · ".join(said)))

@@ -111,3 +111,18 @@ def test_cli_recommend_names_the_rule_in_both_languages(case: str, brief: dict[s
         text = _warnings_text(json.loads(p.stdout))
         for phrase in phrases[lang]:
             assert phrase in text, f"CLI {case} ({lang}): '{phrase}' not in the output"
+
+
+@pytest.mark.parametrize("lang,phrase", [("id", "Peraturan BPOM Nomor 18 Tahun 2024"), ("en", "BPOM Regulation 18/2024")])
+def test_the_pdf_for_a_cosmetics_sale_names_the_regulation(lang: str, phrase: str):
+    import io
+
+    import pypdf
+
+    from guide.reports.recommendation import recommendation_pdf
+
+    rec = recommend(CampaignBrief.model_validate(COSMETICS), lang=lang)
+    data = recommendation_pdf(rec, lang, charts=False)
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages).split())
+    assert phrase in text
+    assert "Etika Pariwara Indonesia" in text
