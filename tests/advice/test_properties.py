@@ -300,11 +300,17 @@ def test_the_score_scale_is_pinned() -> None:
 
 
 # Which compliance advisories each industry gets, written out from the sources (MKEK IDI 022/2020: doctors in
-# health, beauty and fitness ads; BPOM: drugs and traditional medicine are health, cosmetics are beauty).
-WITH_KOL = {"health": ["compliance-doctor", "compliance-bpom-drug", "compliance-traditional-medicine"],
-            "beauty": ["compliance-doctor", "compliance-bpom-cosmetics"], "fitness": ["compliance-doctor"]}
-WITHOUT_KOL = {"health": ["compliance-bpom-drug", "compliance-traditional-medicine"],
-               "beauty": ["compliance-bpom-cosmetics"]}
+# health, beauty and fitness ads; PerBPOM 2/2021: drugs; Permenkes 76/2013: devices; PerBPOM 34/2022:
+# supplements and traditional medicine (health; supplements in fitness too); PerBPOM 18/2024: cosmetics;
+# PerBPOM 6/2021: processed food; UU 33/2014: halal for food, cosmetics and medicines).
+HEALTH = ["compliance-bpom-drug", "compliance-medical-device", "compliance-supplement",
+          "compliance-traditional-medicine", "compliance-halal"]
+WITH_KOL = {"health": ["compliance-doctor", *HEALTH],
+            "beauty": ["compliance-doctor", "compliance-bpom-cosmetics", "compliance-halal"],
+            "fitness": ["compliance-doctor", "compliance-supplement"],
+            "food": ["compliance-processed-food", "compliance-halal"]}
+WITHOUT_KOL = {"health": HEALTH, "beauty": ["compliance-bpom-cosmetics", "compliance-halal"],
+               "fitness": ["compliance-supplement"], "food": ["compliance-processed-food", "compliance-halal"]}
 
 
 @pytest.mark.parametrize("industry", ["health", "finance", "beauty", "fashion", "fitness", "travel", "lifestyle",
