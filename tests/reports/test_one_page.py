@@ -65,8 +65,8 @@ def test_appendix_is_the_only_second_page() -> None:
 def test_three_most_important_warnings_put_the_law_first() -> None:
     b = CampaignBrief(goal="launch", budget_idr=75_000_000, audience="broad", industry="beauty")
     codes = [w.code for w in top_warnings(recommend(b, "id"))]
-    assert codes[:2] == ["compliance-bpom-cosmetics", "disclosure"]
-    assert len(codes) == 3
+    # The Indonesian rules first: cosmetics (PerBPOM 18/2024), halal (UU 33/2014), then disclosure (EPI).
+    assert codes == ["compliance-bpom-cosmetics", "compliance-halal", "disclosure"]
     assert WARNING_ORDER.index("compliance-doctor") < WARNING_ORDER.index("disclosure") < WARNING_ORDER.index("capacity")
 
 

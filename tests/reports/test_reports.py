@@ -46,7 +46,8 @@ def test_recommendation_pdf_has_strategy_totals_warnings_and_sources_in_indonesi
     assert "Total 147 Rp 67.375.000 34.185 – 737.280 6.300 – 73.968" in text  # whole-plan reach, overlap discounted
     assert "Biaya kreator: Rp 67.375.000 Cadangan (ongkos kirim, biaya, boosting): Rp 12.000.000" in text
     assert "Sisa belum dialokasikan: Rp 625.000" in text
-    assert "Tiga peringatan terpenting • Kepatuhan BPOM (kosmetik)" in text  # a beauty product's warning first
+    # A beauty product's warning first, naming its regulation (PerBPOM 18/2024), then halal and disclosure.
+    assert "Tiga peringatan terpenting • Kosmetik (Peraturan BPOM Nomor 18 Tahun 2024" in text
     assert "Micro Influencer vs KOC · KOL vs Influencer: pengertian dan perbedaannya" in text  # sources by title
     assert ".txt" not in text
     assert not pypdf.PdfReader(io.BytesIO(data)).pages[0].images  # no charts on the one page
