@@ -28,6 +28,7 @@ from guide.creators.shortlist import Options, make_shortlist
 from guide.reports.exports import csv_dialect, csv_text
 from guide.reports.recommendation import plan_xlsx, recommendation_pdf, shortlist_frame, shortlist_pdf
 from guide.text.i18n import fmt_int, fmt_pct, t
+from guide.text.safetext import plain_md
 from ui import brief, figures, lang, money, page_guard, show_notices, tr
 
 page_guard()
@@ -142,6 +143,8 @@ elif short.status in ("no_plan", "empty_roster", "none_eligible"):
 else:
     st.info(short.message, icon=":material/info:")
 st.caption(tr(f"creators.page.method_{short.objective}"))
+for note in short.notes:  # the goal's objective, the region, expertise, doctors (may quote the brief's region)
+    st.caption(plain_md(note))
 
 if short.lines:
     st.dataframe([{tr("plan.kind"): tr(f"kind.{ln.kind}"), tr("creators.report.planned"): ln.planned,
