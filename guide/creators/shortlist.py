@@ -140,6 +140,61 @@ def prune(values: np.ndarray, fees: np.ndarray, line: np.ndarray, caps: Sequence
     return np.sort(np.concatenate(keep)) if keep else np.zeros(0, dtype=np.int64)
 
 
+def lagrange_keep(v: np.ndarray, f: np.ndarray, ln: np.ndarray, counts: np.ndarray, budget: float) -> np.ndarray:
+    """Which creators can be in a value-optimal choice of exactly `counts[k]` per line within the budget.
+
+    The budget relaxed with a price λ per rupiah: L(λ) = λ·budget + Σ_lines (the counts[k] highest v − λ·f)
+    bounds the value of every feasible choice from above, and the same sum with creator i forced in (in place
+    of its line's counts[k]-th best) bounds every choice that contains i. The cheapest λ whose choice fits
+    the budget gives a feasible choice (a lower bound on the optimum). A creator whose forced-in bound, at that
+    λ or just below it, is under the lower bound is in no optimal choice: dropped, the optimum unchanged.
+    Typical large rosters keep a few times the planned count instead of thousands."""
+    n = v.size
+    keep = np.ones(n, dtype=bool)
+    groups = [np.flatnonzero(ln == k) for k in range(len(counts))]
+    if n == 0 or any(int(c) > g.size for c, g in zip(counts, groups, strict=True)):
+        return keep
+
+    def at(lam: float) -> tuple[float, float, float, np.ndarray]:
+        score = v - lam * f
+        bound = lam * budget
+        fee = value = 0.0
+        kth = np.full(n, np.inf)
+        for c, g in zip(counts.tolist(), groups, strict=True):
+            if c == 0 or g.size == 0:
+                continue
+            sg = score[g]
+            top = np.arange(g.size) if c >= g.size else np.argpartition(-sg, c - 1)[:c]
+            # among equal scores, the cheaper creators (a feasible choice is found at a lower λ)
+            bound += float(sg[top].sum())
+            fee += float(f[g][top].sum())
+            value += float(v[g][top].sum())
+            kth[g] = float(sg[top].min())
+        return bound, fee, value, score - kth
+
+    lo, hi = 0.0, 1.0
+    if at(lo)[1] <= budget:
+        return keep
+    for _ in range(80):
+        if at(hi)[1] <= budget:
+            break
+        lo, hi = hi, hi * 2
+    else:
+        return keep
+    for _ in range(50):
+        mid = (lo + hi) / 2
+        if at(mid)[1] <= budget:
+            hi = mid
+        else:
+            lo = mid
+    ub_hi, _fee, lower, gain_hi = at(hi)
+    ub_lo, _fee_lo, _v_lo, gain_lo = at(lo)
+    eps = 1e-9 * (abs(ub_hi) + abs(lower) + 1.0) + 1e-6
+    # forcing i in changes the bound by its score minus its line's counts-th best (≥ 0 for the top members)
+    keep = (ub_hi + np.minimum(gain_hi, 0.0) >= lower - eps) & (ub_lo + np.minimum(gain_lo, 0.0) >= lower - eps)
+    return keep
+
+
 def solve(values: np.ndarray, fees: np.ndarray, line: np.ndarray, caps: Sequence[int],
           budget: int, time_limit: float = TIME_LIMIT_S) -> tuple[np.ndarray, bool]:
     """Indices chosen (lexicographic: fill share, value, then lowest fee) and whether HiGHS proved it optimal.
@@ -184,6 +239,8 @@ def solve(values: np.ndarray, fees: np.ndarray, line: np.ndarray, caps: Sequence
         need = cheapest - kth[ln] + f
         keep = (need <= budget) | (f <= kth[ln])
         cand, v, f, ln = cand[keep], v[keep], f[keep], ln[keep]
+        keep = lagrange_keep(v, f, ln, counts.astype(np.int64), budget)
+        cand, v, f, ln = cand[keep], v[keep], f[keep], ln[keep]
         n = cand.size
     # Line membership as a sparse matrix: one row per line.
     from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
@@ -215,13 +272,12 @@ def solve(values: np.ndarray, fees: np.ndarray, line: np.ndarray, caps: Sequence
             return np.zeros(0, dtype=np.int64), False
         best_fill = float(weight @ x1)
         constraints.append(LinearConstraint(weight.reshape(1, -1), best_fill - TOLERANCE, np.inf))
-    x2 = run(-v)
-    if x2 is None:
+    # Stages 2 and 3 in one solve: values are whole numbers and the chosen fees sum to at most the budget, so
+    # fees ÷ (budget + 1) add less than 1 to the objective: it can never trade value for fee, and among equal
+    # values it takes the lowest total fee.
+    x = run(-v + f / (float(budget) + 1.0))
+    if x is None:
         return np.zeros(0, dtype=np.int64), False
-    best_value = float(v @ x2)
-    constraints.append(LinearConstraint(v.reshape(1, -1), best_value - 0.5, np.inf))  # values are whole numbers
-    x3 = run(f)
-    x = x3 if x3 is not None else x2
     return cand[x > 0.5], proven
 
 
