@@ -155,22 +155,23 @@ def lagrange_keep(v: np.ndarray, f: np.ndarray, ln: np.ndarray, counts: np.ndarr
     if n == 0 or any(int(c) > g.size for c, g in zip(counts, groups, strict=True)):
         return keep
 
-    def at(lam: float) -> tuple[float, float, float, np.ndarray]:
+    def at(lam: float) -> tuple[float, float, float, np.ndarray, np.ndarray]:
         score = v - lam * f
         bound = lam * budget
         fee = value = 0.0
         kth = np.full(n, np.inf)
+        chosen = np.zeros(n, dtype=bool)
         for c, g in zip(counts.tolist(), groups, strict=True):
             if c == 0 or g.size == 0:
                 continue
             sg = score[g]
             top = np.arange(g.size) if c >= g.size else np.argpartition(-sg, c - 1)[:c]
-            # among equal scores, the cheaper creators (a feasible choice is found at a lower λ)
             bound += float(sg[top].sum())
             fee += float(f[g][top].sum())
             value += float(v[g][top].sum())
             kth[g] = float(sg[top].min())
-        return bound, fee, value, score - kth
+            chosen[g[top]] = True
+        return bound, fee, value, score - kth, chosen
 
     lo, hi = 0.0, 1.0
     if at(lo)[1] <= budget:
@@ -187,12 +188,37 @@ def lagrange_keep(v: np.ndarray, f: np.ndarray, ln: np.ndarray, counts: np.ndarr
             hi = mid
         else:
             lo = mid
-    ub_hi, _fee, lower, gain_hi = at(hi)
-    ub_lo, _fee_lo, _v_lo, gain_lo = at(lo)
+    ub_hi, fee_hi, lower, gain_hi, chosen = at(hi)
+    ub_lo, _fee_lo, _v_lo, gain_lo, _c = at(lo)
+    lower = _improve(v, f, ln, chosen, budget - fee_hi, lower)
     eps = 1e-9 * (abs(ub_hi) + abs(lower) + 1.0) + 1e-6
     # forcing i in changes the bound by its score minus its line's counts-th best (≥ 0 for the top members)
     keep = (ub_hi + np.minimum(gain_hi, 0.0) >= lower - eps) & (ub_lo + np.minimum(gain_lo, 0.0) >= lower - eps)
     return keep
+
+
+def _improve(v: np.ndarray, f: np.ndarray, ln: np.ndarray, chosen: np.ndarray, left: float, value: float,
+             rounds: int = 200) -> float:
+    """A better feasible value (a tighter lower bound): swap a chosen creator for an unchosen one of its line
+    while some swap that fits the money left gains value (the largest gain first)."""
+    chosen = chosen.copy()
+    for _ in range(rounds):
+        ins = np.flatnonzero(chosen)
+        outs = np.flatnonzero(~chosen)
+        if ins.size == 0 or outs.size == 0:
+            break
+        same = ln[ins][:, None] == ln[outs][None, :]
+        gain = np.where(same & (f[outs][None, :] - f[ins][:, None] <= left), v[outs][None, :] - v[ins][:, None],
+                        0.0)
+        k = int(np.argmax(gain))
+        best = float(gain.flat[k])
+        if best <= 0:
+            break
+        i, j = ins[k // outs.size], outs[k % outs.size]
+        chosen[i], chosen[j] = False, True
+        left -= float(f[j] - f[i])
+        value += best
+    return value
 
 
 def solve(values: np.ndarray, fees: np.ndarray, line: np.ndarray, caps: Sequence[int],
