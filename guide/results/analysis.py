@@ -702,13 +702,23 @@ class CreatorRow:
     er_band: Band
     band_low: float | None
     band_high: float | None
+    peers: str = ""  # the kind this creator is compared with ("mixed" for a creator of several kinds)
+
+
+def goal_metric(goal: Goal, posts: Sequence[Post]) -> Metric:
+    """The goal's cost per result; a launch whose file reports conversions is judged on cost per conversion
+    (its ROAS is shown beside it), since a launch that sells is judged on sales."""
+    if goal == "launch" and any(p.conversions is not None for p in posts):
+        return "cost_per_conversion_idr"
+    return GOAL_METRIC[goal]
 
 
 def creator_table(posts: Sequence[Post], goal: Goal, figures: Figures | None = None) -> tuple[CreatorRow, ...]:
     """Each creator with its metrics, its engagement rate (by followers, the basis of the tier bands) against
-    its tier's band, and keep / review / drop by the goal's cost per result against the median creator."""
+    its tier's band, and keep / review / drop by the goal's cost per result against the median creator of the
+    same kind (at least MIN_TO_RANK of that kind with data; else 'review', too few to compare)."""
     fig = figures or knowledge().figures
-    metric = GOAL_METRIC[goal]
+    metric = goal_metric(goal, posts)
     sums = sums_by(posts, "creator")
     kinds: dict[str, list[Kind]] = {}
     plats: dict[str, list[Platform]] = {}
@@ -719,11 +729,16 @@ def creator_table(posts: Sequence[Post], goal: Goal, figures: Figures | None = N
             plats[p.creator].append(p.platform)
     ms = {c: metrics(s) for c, s in sums.items()}
     costs = {c: getattr(m, metric) for c, m in ms.items()}
-    known = [v for v in costs.values() if v is not None]
-    median = statistics.median(known) if len(known) >= MIN_TO_RANK else None
+    # Each creator against its own kind: a KOC paid in product is not held to a paid micro-influencer's CPM.
+    peer = {c: (kinds[c][0] if len(kinds[c]) == 1 else "mixed") for c in ms}
+    medians: dict[str, float | None] = {}
+    for group in set(peer.values()):
+        known = [v for c, v in costs.items() if v is not None and peer[c] == group]
+        medians[group] = statistics.median(known) if len(known) >= MIN_TO_RANK else None
     rows: list[CreatorRow] = []
     for c, m in ms.items():
         cpr = costs[c]
+        median = medians[peer[c]]
         ratio: float | None = None
         status: Status
         if cpr is None:
@@ -744,7 +759,7 @@ def creator_table(posts: Sequence[Post], goal: Goal, figures: Figures | None = N
             band, lo, hi = _band(m.er_followers_pct, kf.er_low, kf.er_high), kf.er_low, kf.er_high
         else:
             band, lo, hi = "unknown", None, None
-        rows.append(CreatorRow(c, ks, tuple(plats[c]), m, cpr, status, reason, ratio, band, lo, hi))
+        rows.append(CreatorRow(c, ks, tuple(plats[c]), m, cpr, status, reason, ratio, band, lo, hi, peer[c]))
     order = {"keep": 0, "review": 1, "drop": 2}
     rows.sort(key=lambda r: (order[r.status], r.cost_per_result if r.cost_per_result is not None else math.inf,
                              r.creator.lower()))
@@ -820,6 +835,7 @@ class Analysis:
     weeks: tuple[Week, ...]
     undated: int
     goal: Goal | None
+    metric: Metric = "cpe_idr"  # the cost per result creators are ranked by (goal_metric)
 
 
 def analyse(file: ResultsFile, brief: CampaignBrief | None = None, lang: str = "id",
@@ -843,6 +859,7 @@ def analyse(file: ResultsFile, brief: CampaignBrief | None = None, lang: str = "
         weeks=weeks,
         undated=undated,
         goal=goal,
+        metric=goal_metric(goal or "engagement", posts),
     )
 
 
@@ -859,13 +876,14 @@ def to_json(a: Analysis, lang: str) -> dict[str, object]:
         "problems": [{"row": p.row, "column": p.column, "message": p.message(lang)} for p in a.file.problems],
     }
     if a.rec is not None:
-        metric = GOAL_METRIC[a.rec.brief.goal]
+        metric = a.metric
         out["vs_plan"] = {
             "strategy": a.rec.planned_strategy,
             "lines": [ln.as_json() for ln in a.plan],
             "ranking_metric": metric,
             "creators": [{"creator": r.creator, "status": r.status, "cost_per_result_idr":
                           None if r.cost_per_result is None else round(r.cost_per_result, 2),
+                          "compared_with": r.peers,
                           "engagement_rate_vs_tier": r.er_band} for r in a.creators],
         }
     return out

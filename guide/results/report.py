@@ -14,7 +14,6 @@ import altair as alt
 import pandas as pd
 
 from guide.results.analysis import (
-    GOAL_METRIC,
     Analysis,
     Metrics,
     show_idr,
@@ -121,7 +120,7 @@ def efficiency_chart(a: Analysis, lang: str) -> Any:
     df = efficiency_frame(a, lang)
     order = ["keep", "review", "drop"]
     labels = [t(lang, f"results.status.{s}") for s in order]
-    metric = t(lang, f"results.metric.{GOAL_METRIC[a.goal or 'engagement']}")
+    metric = t(lang, f"results.metric.{a.metric}")
     chart = alt.Chart(df).mark_point(filled=True, size=140, opacity=0.9).encode(
         x=alt.X("cost:Q", title=t(lang, "results.chart.cost"), scale=alt.Scale(padding=14),
                 axis=alt.Axis(labelExpr=_num_expr(lang), tickCount=5)),
@@ -141,7 +140,7 @@ def efficiency_chart(a: Analysis, lang: str) -> Any:
 def efficiency_sentence(a: Analysis, lang: str) -> str:
     counts = {s: sum(1 for r in a.creators if r.status == s) for s in ("keep", "review", "drop")}
     ranked = [r for r in a.creators if r.cost_per_result is not None]
-    metric = GOAL_METRIC[a.goal or "engagement"]
+    metric = a.metric
     text = t(lang, "results.chart.efficiency_counts", keep=counts["keep"], review=counts["review"],
              drop=counts["drop"], metric=t(lang, f"results.metric.{metric}"))
     if ranked:
@@ -271,7 +270,7 @@ def plan_rows(a: Analysis, lang: str) -> list[dict[str, str]]:
 
 
 def creator_rows(a: Analysis, lang: str) -> list[dict[str, str]]:
-    metric = GOAL_METRIC[a.goal or "engagement"]
+    metric = a.metric
     out = []
     for r in a.creators:
         band = "—" if r.band_low is None else f"{show_pct(r.band_low, lang)}–{show_pct(r.band_high, lang)}"
@@ -291,7 +290,7 @@ def creator_rows(a: Analysis, lang: str) -> list[dict[str, str]]:
 
 def rule_text(a: Analysis, lang: str) -> str:
     goal = a.goal or "engagement"
-    text = t(lang, "results.rule", goal=t(lang, f"results.goal.{goal}"), metric=t(lang, f"results.metric.{GOAL_METRIC[goal]}"))
+    text = t(lang, "results.rule", goal=t(lang, f"results.goal.{goal}"), metric=t(lang, f"results.metric.{a.metric}"))
     return text if a.goal else t(lang, "results.rule_no_brief") + " " + text
 
 
@@ -404,7 +403,7 @@ def to_xlsx(a: Analysis, lang: str) -> bytes:
               sum(ln.planned_engagements[0] for ln in a.plan), sum(ln.planned_engagements[1] for ln in a.plan),
               sum(ln.engagements or 0 for ln in a.plan), None]
         _sheet(wb, t(lang, "results.xlsx.vs_plan"), [header(lang, h) for h in plan_head], rows, fm, tl)
-    metric = GOAL_METRIC[a.goal or "engagement"]
+    metric = a.metric
     rows = [[t(lang, f"results.status.{r.status}"), r.creator, ", ".join(_kind(lang, k) for k in r.kinds), r.m.cost_idr,
              None if r.cost_per_result is None else round(r.cost_per_result),
              None if r.m.er_followers_pct is None else r.m.er_followers_pct / 100,
