@@ -419,6 +419,7 @@ class Sums:
     cost_with_conversions: int = 0
     cost_with_revenue: int = 0
     revenue_posts: int = 0
+    conversion_posts: int = 0
     eng_with_reach: int = 0
     reach_with_eng: int = 0
     eng_with_followers: int = 0
@@ -442,6 +443,7 @@ class Sums:
             cost_with_conversions=p.cost_idr if p.conversions is not None else 0,
             cost_with_revenue=p.cost_idr if p.revenue_idr is not None else 0,
             revenue_posts=1 if p.revenue_idr is not None else 0,
+            conversion_posts=1 if p.conversions is not None else 0,
             eng_with_reach=e if e is not None and p.reach is not None else 0,
             reach_with_eng=p.reach if e is not None and p.reach is not None else 0,
             eng_with_followers=e if e is not None and p.followers is not None else 0,
@@ -478,6 +480,8 @@ class Metrics:
     roas: float | None
     er_reach_pct: float | None
     er_followers_pct: float | None
+    revenue_posts: int = 0  # posts that report revenue: ROAS covers only these (revenue ÷ their cost)
+    conversion_posts: int = 0  # posts that report conversions: cost per conversion covers only these
 
     @property
     def er_pct(self) -> float | None:
@@ -503,6 +507,8 @@ class Metrics:
             "cpm_idr": idr(self.cpm_idr), "cpe_idr": idr(self.cpe_idr), "cpc_idr": idr(self.cpc_idr),
             "cost_per_conversion_idr": idr(self.cost_per_conversion_idr),
             "roas": None if self.roas is None else round(self.roas, 2),
+            "roas_posts": self.revenue_posts, "cost_per_conversion_posts": self.conversion_posts,
+            "reach_basis": "summed-per-post",
             "engagement_rate_pct": None if self.er_pct is None else round(self.er_pct, 2),
             "engagement_rate_basis": self.er_basis,
         }
@@ -523,6 +529,7 @@ def metrics(s: Sums) -> Metrics:
         roas=_ratio(s.revenue_idr, s.cost_with_revenue) if s.revenue_posts else None,
         er_reach_pct=_ratio(s.eng_with_reach, s.reach_with_eng, 100),
         er_followers_pct=_ratio(s.eng_with_followers, s.followers_with_eng, 100),
+        revenue_posts=s.revenue_posts, conversion_posts=s.conversion_posts,
     )
 
 
@@ -558,7 +565,7 @@ def total_sums(posts: Iterable[Post]) -> Sums:
     """The sums of many posts in one pass: the same as adding `Sums.of` of each post (tested), without
     building an object per post (a 5,000-row file is summed four times: totals, kind, platform, creator)."""
     n = cost = imp = reach = fol = eng = clicks = conv = rev = 0
-    c_imp = c_eng = c_clk = c_conv = c_rev = rev_posts = e_r = r_e = e_f = f_e = 0
+    c_imp = c_eng = c_clk = c_conv = c_rev = rev_posts = conv_posts = e_r = r_e = e_f = f_e = 0
     names: set[str] = set()
     for p in posts:
         n += 1
@@ -587,6 +594,7 @@ def total_sums(posts: Iterable[Post]) -> Sums:
         if p.conversions is not None:
             conv += p.conversions
             c_conv += p.cost_idr
+            conv_posts += 1
         if p.revenue_idr is not None:
             rev += p.revenue_idr
             c_rev += p.cost_idr
@@ -594,6 +602,7 @@ def total_sums(posts: Iterable[Post]) -> Sums:
     return Sums(posts=n, cost_idr=cost, impressions=imp, reach=reach, followers=fol, engagements=eng, clicks=clicks,
                 conversions=conv, revenue_idr=rev, cost_with_impressions=c_imp, cost_with_engagements=c_eng,
                 cost_with_clicks=c_clk, cost_with_conversions=c_conv, cost_with_revenue=c_rev, revenue_posts=rev_posts,
+                conversion_posts=conv_posts,
                 eng_with_reach=e_r, reach_with_eng=r_e, eng_with_followers=e_f, followers_with_eng=f_e,
                 creators=frozenset(names))
 
@@ -616,29 +625,36 @@ class LineVsPlan:
     end_week: int | None
     planned_count: int
     planned_cost_idr: int
-    planned_reach: tuple[int, int]
+    planned_reach: tuple[int, int]  # unique accounts (the plan's overlap discounted)
     planned_engagements: tuple[int, int]
     creators: int
     posts: int
     cost_idr: int
     reach: int | None
     engagements: int | None
-    reach_band: Band
+    reach_band: Band  # the actual reach (summed per post) against planned_reach_summed: like with like
     engagements_band: Band
+    planned_reach_summed: tuple[int, int] = (0, 0)  # reach per post × creators, no overlap discount
 
     def as_json(self) -> dict[str, object]:
         return {
             "kind": self.kind, "phase": self.phase, "weeks": [self.start_week, self.end_week],
             "planned": {"count": self.planned_count, "cost_idr": self.planned_cost_idr,
-                        "reach": list(self.planned_reach), "engagements": list(self.planned_engagements)},
+                        "reach": list(self.planned_reach), "reach_basis": "unique-accounts",
+                        "reach_summed": list(self.planned_reach_summed), "engagements": list(self.planned_engagements)},
             "actual": {"creators": self.creators, "posts": self.posts, "cost_idr": self.cost_idr,
-                       "reach": self.reach, "engagements": self.engagements},
+                       "reach": self.reach, "reach_basis": "summed-per-post", "engagements": self.engagements},
             "reach_vs_plan": self.reach_band, "engagements_vs_plan": self.engagements_band,
         }
 
 
 def vs_plan(posts: Sequence[Post], rec: Recommendation) -> tuple[LineVsPlan, ...]:
-    """Planned vs actual per plan line (matched by kind), then any kind the plan did not have."""
+    """Planned vs actual per plan line (matched by kind), then any kind the plan did not have. Results reach is
+    summed per post, so it is compared with the plan's reach per post × creators (planner `unit()`), not with
+    the plan's unique accounts (shown beside it)."""
+    from guide.advice.planner import unit
+
+    fig = knowledge().figures
     by_kind: dict[Kind, list[Post]] = {}
     for p in posts:
         by_kind.setdefault(p.kind, []).append(p)
@@ -651,14 +667,17 @@ def vs_plan(posts: Sequence[Post], rec: Recommendation) -> tuple[LineVsPlan, ...
         mine = by_kind.get(ln.kind, [])
         reach = _sum_opt(p.reach for p in mine)
         eng = _sum_opt(p.engagements for p in mine)
+        u = unit(fig, ln.kind, rec.brief)
+        summed = (int(u.reach_low * ln.count), int(u.reach_high * ln.count))
         out.append(LineVsPlan(
             kind=ln.kind, phase=ln.phase, start_week=ln.start_week, end_week=ln.end_week,
             planned_count=ln.count, planned_cost_idr=ln.cost_idr,
             planned_reach=(ln.reach.low, ln.reach.high), planned_engagements=(ln.engagements.low, ln.engagements.high),
             creators=len({p.creator for p in mine}), posts=len(mine), cost_idr=sum(p.cost_idr for p in mine),
             reach=reach, engagements=eng,
-            reach_band=_band(reach, ln.reach.low, ln.reach.high) if mine else "below",
+            reach_band=_band(reach, *summed) if mine else "below",
             engagements_band=_band(eng, ln.engagements.low, ln.engagements.high) if mine else "below",
+            planned_reach_summed=summed,
         ))
     for kind in KINDS:
         if kind in planned_kinds or kind not in by_kind:
@@ -810,13 +829,23 @@ def weekly(posts: Sequence[Post], rec: Recommendation | None = None) -> tuple[tu
 
 
 def _plan_cum(rec: Recommendation, week: int, what: str) -> tuple[int, int]:
+    """The plan's cumulative band by `week`. Reach is summed per post (reach per post × creators, planner
+    `unit()`), like the results' cumulative reach it is drawn against."""
+    from guide.advice.planner import unit
+
+    fig = knowledge().figures
     lo = hi = 0.0
     for ln in rec.plan:
         span = ln.end_week - ln.start_week + 1
         done = min(max(week - ln.start_week + 1, 0), span) / span
-        band = getattr(ln, what)
-        lo += band.low * done
-        hi += band.high * done
+        if what == "reach":
+            u = unit(fig, ln.kind, rec.brief)
+            low, high = u.reach_low * ln.count, u.reach_high * ln.count
+        else:
+            band = getattr(ln, what)
+            low, high = band.low, band.high
+        lo += low * done
+        hi += high * done
     return round(lo), round(hi)
 
 

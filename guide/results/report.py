@@ -61,7 +61,7 @@ def _kind(lang: str, kind: str) -> str:
 def plan_frame(a: Analysis, measure: Measure, lang: str) -> pd.DataFrame:
     rows = []
     for ln in a.plan:
-        low, high = ln.planned_reach if measure == "reach" else ln.planned_engagements
+        low, high = ln.planned_reach_summed if measure == "reach" else ln.planned_engagements
         actual = ln.reach if measure == "reach" else ln.engagements
         label = _kind(lang, ln.kind) if ln.phase is None else f"{t(lang, 'results.phase', n=ln.phase)} · {_kind(lang, ln.kind)}"
         status = ln.engagements_band if measure == "engagements" else ln.reach_band
@@ -96,7 +96,7 @@ def plan_sentence(a: Analysis, measure: Measure, lang: str) -> str:
     parts = []
     for ln in a.plan:
         actual = (ln.reach if measure == "reach" else ln.engagements) or 0
-        low, high = ln.planned_reach if measure == "reach" else ln.planned_engagements
+        low, high = ln.planned_reach_summed if measure == "reach" else ln.planned_engagements
         status = ln.reach_band if measure == "reach" else ln.engagements_band
         if ln.phase is None:
             parts.append(t(lang, "results.chart.line_unplanned", kind=_kind(lang, ln.kind), actual=fmt_int(actual, lang)))
@@ -232,8 +232,17 @@ def metric_cells(m: Metrics, lang: str) -> dict[str, str]:
         "engagements": fmt_int(m.engagements, lang), "er": er, "clicks": fmt_int(m.clicks, lang),
         "conversions": fmt_int(m.conversions, lang), "revenue_idr": fmt_idr(m.revenue_idr, lang),
         "cpm_idr": show_idr(m.cpm_idr, lang), "cpe_idr": show_idr(m.cpe_idr, lang), "cpc_idr": show_idr(m.cpc_idr, lang),
-        "cost_per_conversion_idr": show_idr(m.cost_per_conversion_idr, lang), "roas": show_ratio(m.roas, lang),
+        "cost_per_conversion_idr": _covers(show_idr(m.cost_per_conversion_idr, lang), m.cost_per_conversion_idr,
+                                           m.conversion_posts, m.posts, lang),
+        "roas": _covers(show_ratio(m.roas, lang), m.roas, m.revenue_posts, m.posts, lang),
     }
+
+
+def _covers(shown: str, value: float | None, covered: int, posts: int, lang: str) -> str:
+    """A ratio over only the posts that report its numerator says so: '3,20× (2 dari 5 posting)'."""
+    if value is None or covered >= posts:
+        return shown
+    return t(lang, "downstream.results.covers", value=shown, n=fmt_int(covered, lang), posts=fmt_int(posts, lang))
 
 
 def header(lang: str, key: str) -> str:
@@ -259,8 +268,9 @@ def plan_rows(a: Analysis, lang: str) -> list[dict[str, str]]:
             header(lang, "creators"): fmt_int(ln.creators, lang),
             header(lang, "planned_cost"): fmt_idr(ln.planned_cost_idr, lang) if planned else "—",
             header(lang, "cost_idr"): fmt_idr(ln.cost_idr, lang),
-            header(lang, "planned_reach"): fmt_range(*ln.planned_reach, lang) if planned else "—",
+            header(lang, "planned_reach"): fmt_range(*ln.planned_reach_summed, lang) if planned else "—",
             header(lang, "reach"): "—" if ln.reach is None else fmt_int(ln.reach, lang),
+            header(lang, "planned_reach_unique"): fmt_range(*ln.planned_reach, lang) if planned else "—",
             header(lang, "reach_vs_plan"): t(lang, f"results.band.{ln.reach_band}"),
             header(lang, "planned_engagements"): fmt_range(*ln.planned_engagements, lang) if planned else "—",
             header(lang, "engagements"): "—" if ln.engagements is None else fmt_int(ln.engagements, lang),
@@ -391,15 +401,16 @@ def to_xlsx(a: Analysis, lang: str) -> bytes:
             rows.append([
                 (f"{t(lang, 'results.phase', n=ln.phase)} · " if planned else "") + _kind(lang, ln.kind),
                 f"{ln.start_week}–{ln.end_week}" if planned else t(lang, "results.not_in_plan"),
-                ln.planned_count, ln.creators, ln.planned_cost_idr, ln.cost_idr, ln.planned_reach[0], ln.planned_reach[1],
+                ln.planned_count, ln.creators, ln.planned_cost_idr, ln.cost_idr, ln.planned_reach_summed[0],
+                ln.planned_reach_summed[1],
                 ln.reach, t(lang, f"results.band.{ln.reach_band}"), ln.planned_engagements[0], ln.planned_engagements[1],
                 ln.engagements, t(lang, f"results.band.{ln.engagements_band}")])
         fm = [None, None, INT_FORMAT, INT_FORMAT, IDR_FORMAT, IDR_FORMAT, INT_FORMAT, INT_FORMAT, INT_FORMAT, None,
               INT_FORMAT, INT_FORMAT, INT_FORMAT, None]
         tl = [t(lang, "results.table.total"), None, sum(ln.planned_count for ln in a.plan),
               sum(ln.creators for ln in a.plan), sum(ln.planned_cost_idr for ln in a.plan),
-              sum(ln.cost_idr for ln in a.plan), sum(ln.planned_reach[0] for ln in a.plan),
-              sum(ln.planned_reach[1] for ln in a.plan), sum(ln.reach or 0 for ln in a.plan), None,
+              sum(ln.cost_idr for ln in a.plan), sum(ln.planned_reach_summed[0] for ln in a.plan),
+              sum(ln.planned_reach_summed[1] for ln in a.plan), sum(ln.reach or 0 for ln in a.plan), None,
               sum(ln.planned_engagements[0] for ln in a.plan), sum(ln.planned_engagements[1] for ln in a.plan),
               sum(ln.engagements or 0 for ln in a.plan), None]
         _sheet(wb, t(lang, "results.xlsx.vs_plan"), [header(lang, h) for h in plan_head], rows, fm, tl)
