@@ -722,6 +722,7 @@ class CreatorRow:
     band_low: float | None
     band_high: float | None
     peers: str = ""  # the kind this creator is compared with ("mixed" for a creator of several kinds)
+    band_basis: str = ""  # whose engagement bands: "tiktok" (TikTok-only creators) or "instagram"
 
 
 def goal_metric(goal: Goal, posts: Sequence[Post]) -> Metric:
@@ -773,12 +774,21 @@ def creator_table(posts: Sequence[Post], goal: Goal, figures: Figures | None = N
             else:
                 status, reason = "drop", "drop"
         ks = tuple(kinds[c])
+        lo_hi: tuple[float, float] | None = None
+        basis = ""
         if len(ks) == 1:
-            kf = fig.kinds[ks[0]]
-            band, lo, hi = _band(m.er_followers_pct, kf.er_low, kf.er_high), kf.er_low, kf.er_high
+            tiktok = fig.tiktok_er_bands
+            if plats[c] == ["tiktok"] and tiktok is not None and ks[0] in tiktok.kinds:
+                tb = tiktok.kinds[ks[0]]
+                lo_hi, basis = (tb.low, tb.high), "tiktok"  # TikTok's own bands (figures tiktok_er_bands)
+            else:
+                kf = fig.kinds[ks[0]]
+                lo_hi, basis = (kf.er_low, kf.er_high), "instagram"
+        if lo_hi is not None:
+            band, lo, hi = _band(m.er_followers_pct, *lo_hi), lo_hi[0], lo_hi[1]
         else:
             band, lo, hi = "unknown", None, None
-        rows.append(CreatorRow(c, ks, tuple(plats[c]), m, cpr, status, reason, ratio, band, lo, hi, peer[c]))
+        rows.append(CreatorRow(c, ks, tuple(plats[c]), m, cpr, status, reason, ratio, band, lo, hi, peer[c], basis))
     order = {"keep": 0, "review": 1, "drop": 2}
     rows.sort(key=lambda r: (order[r.status], r.cost_per_result if r.cost_per_result is not None else math.inf,
                              r.creator.lower()))
@@ -913,7 +923,8 @@ def to_json(a: Analysis, lang: str) -> dict[str, object]:
             "creators": [{"creator": r.creator, "status": r.status, "cost_per_result_idr":
                           None if r.cost_per_result is None else round(r.cost_per_result, 2),
                           "compared_with": r.peers,
-                          "engagement_rate_vs_tier": r.er_band} for r in a.creators],
+                          "engagement_rate_vs_tier": r.er_band, "engagement_band_basis": r.band_basis}
+                         for r in a.creators],
         }
     return out
 

@@ -284,6 +284,8 @@ def creator_rows(a: Analysis, lang: str) -> list[dict[str, str]]:
     out = []
     for r in a.creators:
         band = "—" if r.band_low is None else f"{show_pct(r.band_low, lang)}–{show_pct(r.band_high, lang)}"
+        if r.band_basis == "tiktok":
+            band = t(lang, "downstream.results.tiktok_band", band=band)
         out.append({
             header(lang, "status"): t(lang, f"results.status.{r.status}"),
             header(lang, "creator"): r.creator,

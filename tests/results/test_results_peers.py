@@ -54,3 +54,21 @@ def test_plan_table_names_summed_and_unique_reach():
     row = next(r for r in plan_rows(a, "en") if "Micro" in next(iter(r.values())))
     assert set(row) >= {"Planned reach, summed per post", "Reach (summed per post)",
                         "Planned unique reach (accounts)"}
+
+
+TIKTOK = b"""creator,kind,platform,cost_idr,post_date,followers,impressions,likes
+T1,micro,tiktok,1000000,2026-10-05,20000,100000,1000
+I1,micro,instagram,1000000,2026-10-05,20000,100000,1000
+"""
+
+
+def test_tiktok_creators_have_tiktok_engagement_bands():
+    rows = {r.creator: r for r in creator_table(parse_csv(TIKTOK).posts, "engagement")}
+    # 1,000 / 20,000 = 5 %: within TikTok's micro band 3.28–8.14 % (SociaVault 2026), above Instagram's 2–3.86 %
+    assert (rows["T1"].band_low, rows["T1"].band_high, rows["T1"].er_band) == (3.28, 8.14, "within")
+    assert (rows["I1"].band_low, rows["I1"].band_high, rows["I1"].er_band) == (2.0, 3.86, "above")
+    from guide.results.report import creator_rows
+    a = analyse(parse_csv(TIKTOK), SAMPLE_BRIEF.model_copy(update={"goal": "engagement", "secondary_goal": None}),
+                "en")
+    bands = {r["Creator"]: r["Tier band"] for r in creator_rows(a, "en")}
+    assert bands == {"T1": "3.28%–8.14% (TikTok band)", "I1": "2.00%–3.86%"}
