@@ -193,8 +193,9 @@ def lagrange_keep(v: np.ndarray, f: np.ndarray, ln: np.ndarray, counts: np.ndarr
     lower = _improve(v, f, ln, chosen, budget - fee_hi, lower)
     eps = 1e-9 * (abs(ub_hi) + abs(lower) + 1.0) + 1e-6
     # forcing i in changes the bound by its score minus its line's counts-th best (≥ 0 for the top members)
-    keep = (ub_hi + np.minimum(gain_hi, 0.0) >= lower - eps) & (ub_lo + np.minimum(gain_lo, 0.0) >= lower - eps)
-    return keep
+    out: np.ndarray = (ub_hi + np.minimum(gain_hi, 0.0) >= lower - eps) & (ub_lo + np.minimum(gain_lo, 0.0)
+                                                                            >= lower - eps)
+    return out
 
 
 def _improve(v: np.ndarray, f: np.ndarray, ln: np.ndarray, chosen: np.ndarray, left: float, value: float,
