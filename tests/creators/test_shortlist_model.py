@@ -133,3 +133,36 @@ def test_shortlist_total_within_budget_less_reserve(brief: CampaignBrief, loose:
     s = make_shortlist(derive(sample_roster(), FIG, brief), rec, "en", opts)
     assert s.total_fee_idr <= brief.budget_idr - rec.reserve_idr
     assert s.total_fee_idr == sum(p.fee_idr for p in s.selected)
+
+
+def _row(i: int, kind: str, platform: str, followers: int, fee: int | None, city: str, industry: str,
+         expertise: str) -> str:
+    return (f"K{i},{platform},{followers},@k{i},{kind},,,{'' if fee is None else fee},{industry},{city},"
+            f"{expertise}")
+
+
+random_rosters = st.lists(st.tuples(
+    st.sampled_from(["influencer", "influencer", "koc", "kol"]),
+    st.sampled_from(["instagram", "tiktok", "youtube"]),
+    st.integers(300, 3_000_000),
+    st.one_of(st.none(), st.integers(10, 60_000).map(lambda x: x * 1000)),
+    st.sampled_from(["Jakarta", "Bekasi", "Surabaya", "Bandung", ""]),
+    st.sampled_from(["beauty", "health", "food;beauty", ""]),
+    st.sampled_from(["", "apoteker", "dokter kulit", "chef", "pelatih kebugaran"]),
+), min_size=1, max_size=40)
+
+
+@settings(max_examples=25, deadline=None)
+@given(briefs, random_rosters)
+def test_random_roster_total_within_budget_less_reserve(brief: CampaignBrief, rows: list[tuple]) -> None:
+    data = roster(*(_row(i, *r) for i, r in enumerate(rows)))
+    rec = recommend(brief, "en")
+    s = make_shortlist(derive(parse_roster(data, "r.csv"), FIG, brief), rec, "en",
+                       Options(require_platform=False, require_industry=False))
+    assert s.total_fee_idr <= brief.budget_idr - rec.reserve_idr
+    expertise = {f"K{i}": r[6] for i, r in enumerate(rows)}
+    for p in s.selected:
+        if brief.industry in ("health", "beauty", "fitness"):
+            assert "dokter" not in expertise[p.name]  # MKEK 022/2020
+        if p.line_kind == "kol":
+            assert brief.industry in expertise_profile(expertise[p.name])[0]
