@@ -772,6 +772,10 @@ def derive(parsed: ParsedRoster, figures: Figures, brief: CampaignBrief | None =
     if region is not None:
         city_fit = _map_unique(city_col, lambda x: "yes" if region.matches(x) else (
             "unknown" if not x else "no")).to_numpy()
+        if not (city and city.strip()) and region.key is None and not (city_fit == "yes").any():
+            # The brief's region names no metro area and no city of this roster (e.g. "Jawa Barat"): no filter
+            # (the shortlist says so) rather than leaving every creator out.
+            city_fit = np.full(n, "any", dtype=object)
     else:
         city_fit = np.full(n, "any", dtype=object)
     # A KOL's expertise against the brief's industry (data/expertise.yaml), and doctors (MKEK fatwa 022/2020).

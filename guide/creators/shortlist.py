@@ -434,7 +434,9 @@ def _notes(df: pd.DataFrame, rec: Recommendation, kinds: Sequence[str], opts: Op
     """What shaped the pick beyond the plan's lines: the goal's objective, the region, expertise, doctors."""
     out = [t(lang, f"downstream.short.objective_{goal_objective}")]
     region = region_of(opts.city) if opts.city else region_of(rec.brief.region)
-    if region is not None:
+    if region is not None and not opts.city and len(df) and (df["city_fit"] == "any").all():
+        out.append(t(lang, "downstream.short.region_unmatched", region=region.text))
+    elif region is not None:
         fit = df["city_fit"].to_numpy(dtype=object)
         inside = int((fit == "yes").sum())
         where = ", ".join(c.title() for c in region.cities)

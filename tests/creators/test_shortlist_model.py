@@ -166,3 +166,17 @@ def test_random_roster_total_within_budget_less_reserve(brief: CampaignBrief, ro
             assert "dokter" not in expertise[p.name]  # MKEK 022/2020
         if p.line_kind == "kol":
             assert brief.industry in expertise_profile(expertise[p.name])[0]
+
+
+def test_a_region_matching_no_city_does_not_empty_the_shortlist() -> None:
+    parsed = parse_roster(roster(
+        "Di Bekasi,instagram,20000,@a,influencer,3.0,,1000000,beauty,Bekasi,",
+        "Di Surabaya,instagram,20000,@b,influencer,3.0,,1000000,beauty,Surabaya,",
+    ), "r.csv")
+    brief = CampaignBrief(goal="awareness", budget_idr=20_000_000, audience="broad", industry="beauty",
+                          platforms=("instagram",), region="Sulawesi Utara")
+    s = make_shortlist(derive(parsed, FIG, brief), recommend(brief, "en"), "en")
+    assert sorted(p.name for p in s.selected) == ["Di Bekasi", "Di Surabaya"]
+    assert ("The brief's region, Sulawesi Utara, matches no city in the roster and no known metro area "
+            "(Jabodetabek, Gerbangkertosusila, Bandung Raya), so creators are not filtered by city. Fill in the "
+            "city field to filter.") in s.notes
