@@ -35,6 +35,7 @@ from guide.reports.recommendation import (
     shortlist_pdf,
 )
 from guide.text.i18n import fmt_int, fmt_pct, t
+from guide.text.safetext import plain_md
 from guide.text.tabular import UPLOAD_CEILING_MB
 from ui import brief, figures, lang, money, page_guard, show_notices, tr
 
@@ -150,6 +151,8 @@ elif short.status in ("no_plan", "empty_roster", "none_eligible"):
 else:
     st.info(short.message, icon=":material/info:")
 st.caption(tr(f"creators.page.method_{short.objective}"))
+for note in short.notes:  # the goal's objective, the region, expertise, doctors (may quote the brief's region)
+    st.caption(plain_md(note))
 
 if short.lines:
     st.dataframe([{tr("plan.kind"): tr(f"kind.{ln.kind}"), tr("creators.report.planned"): ln.planned,

@@ -15,7 +15,6 @@ from guide.advice.knowledge import Figures, knowledge
 from guide.advice.models import CampaignBrief
 from guide.results.analysis import (
     FORMULAS,
-    GOAL_METRIC,
     MAX_BYTES,
     MAX_ROWS,
     SAMPLE_BRIEF,
@@ -167,7 +166,7 @@ if not f.posts:
 # ---- 4. totals and breakdowns ----------------------------------------------------------------------------
 st.subheader(tr("results.page.totals"))
 m = a.totals
-goal_metric = GOAL_METRIC[a.goal] if a.goal else "cpe_idr"
+goal_metric = a.metric
 c1, c2, c3 = st.columns(3)
 c1.metric(tr("results.table.cost_idr"), fmt_idr(m.cost_idr, lg))
 c2.metric(tr("results.table.reach"), fmt_int(m.reach, lg))

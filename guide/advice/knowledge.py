@@ -270,6 +270,22 @@ class TierScheme(_Frozen):
     other_schemes: tuple[dict[str, str], ...] = ()
 
 
+class ERBand(_Frozen):
+    low: float = Field(ge=0, le=100)
+    high: float = Field(ge=0, le=100)
+    assumption: bool = False
+    note: str = ""
+
+
+class PlatformBands(_Frozen):
+    """Engagement-rate bands per kind on one platform (TikTok), with one dated reference."""
+
+    reference: str
+    as_of: date | None = None
+    unit: str = ""
+    kinds: dict[Kind, ERBand]
+
+
 class Figures(_Frozen):
     """The editable assumptions: one row per kind, plus the plan-wide factors."""
 
@@ -282,6 +298,7 @@ class Figures(_Frozen):
     agency_threshold: Factor
     video_reach_factor: Factor
     tier_scheme: TierScheme
+    tiktok_er_bands: PlatformBands | None = None  # results: TikTok posts against TikTok's own bands
 
     @field_validator("kinds")
     @classmethod
@@ -551,6 +568,8 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         for key, m in kf.meta.items():
             check(m.reference, f"figures.yaml: kind '{kind}': field '{key}.reference'")
     check(figures.tier_scheme.source, "figures.yaml: field 'tier_scheme.source'")
+    if figures.tiktok_er_bands is not None:
+        check(figures.tiktok_er_bands.reference, "figures.yaml: field 'tiktok_er_bands.reference'")
     for name, factor in figures.factors().items():
         check(factor.source, f"figures.yaml: field '{name}.reference'")
     for name, spec in plan.strategies.items():

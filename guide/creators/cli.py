@@ -27,7 +27,8 @@ def add_commands(add: AddCommand) -> None:
     sh.add_argument("brief", help="path to a JSON brief")
     sh.add_argument("roster", help="path to a roster, .csv or .xlsx")
     sh.add_argument("--lang", choices=["id", "en"], default="id")
-    sh.add_argument("--city", default=None, help="only creators in this city (those with no city stay in)")
+    sh.add_argument("--city", default=None, help="only creators in this city or metro area (e.g. Jabodetabek; "
+                    "those with no city stay in); default: the brief's region")
     sh.add_argument("--all-platforms", action="store_true", help="do not require the brief's platforms")
     sh.add_argument("--all-industries", action="store_true", help="do not require the brief's industry")
     sh.add_argument("--include-flagged", action="store_true", help="keep accounts with an authenticity flag")

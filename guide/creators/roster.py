@@ -8,8 +8,11 @@ Two steps, so an upload is parsed once and re-derived cheaply when the brief or 
   words it in Indonesian or English. A row with an error is kept, reported, and left out of the shortlist.
 - `derive(parsed, figures, brief, city)` adds, per creator: the tier by the figures' tier boundaries, the
   engagement rate (given, from avg_engagements, or the tier's band middle as an assumption), the fee (given,
-  or estimated from the rate card and flagged), an authenticity flag, the fit to the brief, and the expected
-  reach and engagements the shortlist maximises.
+  or estimated from the rate card and flagged), an authenticity flag, the fit to the brief (platform,
+  industry, city — the page's or CLI's city, else the brief's region, a metro area such as Jabodetabek
+  expanded to its cities by data/regions.yaml — and, for KOLs, whether the `expertise` fits the industry by
+  data/expertise.yaml, with `doctor` for the MKEK fatwa), and the expected reach (the plan's reach rate ×
+  completion) and engagements the shortlist maximises.
 
 Columns are processed as whole arrays (numpy/pandas); only cells that are not plain numbers go through the
 slower, more forgiving parsers (thousand separators, "12,5rb", "1.2M", "Rp 1,5 juta").
@@ -34,6 +37,7 @@ import pyarrow.compute as pc  # type: ignore[import-untyped]
 
 from guide.advice.knowledge import DATA_DIR, Figures
 from guide.advice.models import INDUSTRIES, PLATFORMS, TIERS, CampaignBrief, Industry, Kind
+from guide.creators.places import expertise_profile, mkek_applies, region_of
 from guide.text.i18n import catalog, fmt_pct, t
 from guide.text.numbers import read_count, read_decimal, read_percent
 from guide.text.problems import Problem, Severity, problem
@@ -495,8 +499,15 @@ def derive(parsed: ParsedRoster, figures: Figures, brief: CampaignBrief | None =
     auth[checkable & (er > high_thr)] = "high"
     auth[~checkable] = "unchecked"
 
+    # The plan's figures (guide/advice/planner.py `unit()`): reach = followers × the kind's reach rate per post
+    # (middle of its band; the top of the band raised by the short-video factor on TikTok) × completion.
     c = figures.completion_factor.value
-    reach = np.floor(followers * c)
+    video = figures.video_reach_factor.value
+    reach_lo = np.array([figures.kinds[k].reach_low for k in kinds], dtype=float)[kind_codes] if n else np.zeros(0)
+    reach_hi = np.array([figures.kinds[k].reach_high for k in kinds], dtype=float)[kind_codes] if n else np.zeros(0)
+    on_video = np.array(parsed.platform, dtype=object) == "tiktok"
+    reach_rate = (reach_lo + reach_hi * np.where(on_video, video, 1.0)) / 2
+    reach = np.floor(followers * reach_rate / 100 * c)
     engagements = np.floor(followers * er / 100 * c)
 
     platform = np.array(parsed.platform, dtype=object)
@@ -513,12 +524,25 @@ def derive(parsed: ParsedRoster, figures: Figures, brief: CampaignBrief | None =
             "unknown" if not x else "no")).to_numpy()
     else:
         industry_fit = np.full(n, "unknown", dtype=object)
-    if city and city.strip():
-        want = city.strip().casefold()
-        city_fit = _map_unique(ex.get("city", pd.Series(parsed.city, dtype=str)),
-                               lambda x: "yes" if x.casefold() == want else ("unknown" if not x else "no")).to_numpy()
+    # The page's or the CLI's city when given, else the brief's region (a metro area expands to its cities).
+    region = region_of(city) if city and city.strip() else region_of(brief.region if brief is not None else None)
+    city_col = ex.get("city", pd.Series(parsed.city, dtype=str))
+    if region is not None:
+        city_fit = _map_unique(city_col, lambda x: "yes" if region.matches(x) else (
+            "unknown" if not x else "no")).to_numpy()
+        if not (city and city.strip()) and region.key is None and not (city_fit == "yes").any():
+            # The brief's region names no metro area and no city of this roster (e.g. "Jawa Barat"): no filter
+            # (the shortlist says so) rather than leaving every creator out.
+            city_fit = np.full(n, "any", dtype=object)
     else:
         city_fit = np.full(n, "any", dtype=object)
+    # A KOL's expertise against the brief's industry (data/expertise.yaml), and doctors (MKEK fatwa 022/2020).
+    exp_col = ex.get("expertise", pd.Series(parsed.expertise, dtype=str))
+    industry = brief.industry if brief is not None and brief.industry != "other" else None
+    expertise_fit = _map_unique(exp_col, lambda x: "any" if industry is None else "unknown" if not x else (
+        "yes" if industry in expertise_profile(x)[0] else "no")).to_numpy()
+    doctor = _map_unique(exp_col, lambda x: bool(x) and expertise_profile(x)[1]).to_numpy(dtype=bool)
+    mkek = doctor & (industry is not None and mkek_applies(industry))
 
     def labels(a: np.ndarray) -> pd.Series:
         """A column of short codes kept as Python strings: pandas need not scan 100,000 cells to type it."""
@@ -534,6 +558,7 @@ def derive(parsed: ParsedRoster, figures: Figures, brief: CampaignBrief | None =
         "authenticity": labels(auth), "industries": ind_key,
         "city": ex.get("city", parsed.city), "expertise": ex.get("expertise", parsed.expertise),
         "platform_fit": platform_fit, "industry_fit": labels(industry_fit), "city_fit": labels(city_fit),
+        "expertise_fit": labels(expertise_fit), "doctor": doctor, "mkek": mkek,
         "expected_reach": reach.astype(np.int64) if n else np.zeros(0, dtype=np.int64),
         "expected_engagements": engagements.astype(np.int64) if n else np.zeros(0, dtype=np.int64),
         "valid": parsed.valid,

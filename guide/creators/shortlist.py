@@ -24,7 +24,9 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from guide.advice.knowledge import knowledge
 from guide.advice.models import Kind, Recommendation
+from guide.creators.places import region_of
 from guide.text.i18n import fmt_idr, fmt_int, fmt_pct, t
 
 Status = Literal["optimal", "empty_roster", "no_plan", "none_eligible", "not_proven"]
@@ -40,6 +42,8 @@ class Options:
     require_industry: bool = True  # a creator whose industries are listed must include the brief's
     city: str | None = None  # only creators in this city (those with no city are allowed)
     exclude_flagged: bool = True  # leave out accounts with an authenticity flag
+    require_expertise: bool = True  # a KOL line takes only KOLs whose expertise fits the industry
+    exclude_doctors: bool = True  # doctors stay out of paid ads for health, beauty, fitness (MKEK 022/2020)
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,10 @@ class Shortlist:
     candidates: int = 0  # after the exact pruning
     eligible: int = 0
     notes: tuple[str, ...] = field(default_factory=tuple)
+    reserve_idr: int = 0  # the plan's reserve, held back: budget_idr above is the brief's budget less it
+    reach_unique: int = 0  # accounts reached once, overlap discounted as in the plan (figures overlap_share)
+    reach_summed: int = 0  # the picks' reach per post added up (no overlap discount)
+    goal_objective: str = "engagements"  # reach | engagements | clicks | expert | voices (see GOAL_OBJECTIVE)
 
     @property
     def unfilled(self) -> list[dict[str, object]]:
@@ -130,6 +138,88 @@ def prune(values: np.ndarray, fees: np.ndarray, line: np.ndarray, caps: Sequence
                 heapq.heapreplace(heap, v)
         keep.append(np.array(kept, dtype=np.int64))
     return np.sort(np.concatenate(keep)) if keep else np.zeros(0, dtype=np.int64)
+
+
+def lagrange_keep(v: np.ndarray, f: np.ndarray, ln: np.ndarray, counts: np.ndarray, budget: float) -> np.ndarray:
+    """Which creators can be in a value-optimal choice of exactly `counts[k]` per line within the budget.
+
+    The budget relaxed with a price λ per rupiah: L(λ) = λ·budget + Σ_lines (the counts[k] highest v − λ·f)
+    bounds the value of every feasible choice from above, and the same sum with creator i forced in (in place
+    of its line's counts[k]-th best) bounds every choice that contains i. The cheapest λ whose choice fits
+    the budget gives a feasible choice (a lower bound on the optimum). A creator whose forced-in bound, at that
+    λ or just below it, is under the lower bound is in no optimal choice: dropped, the optimum unchanged.
+    Typical large rosters keep a few times the planned count instead of thousands."""
+    n = v.size
+    keep = np.ones(n, dtype=bool)
+    groups = [np.flatnonzero(ln == k) for k in range(len(counts))]
+    if n == 0 or any(int(c) > g.size for c, g in zip(counts, groups, strict=True)):
+        return keep
+
+    def at(lam: float) -> tuple[float, float, float, np.ndarray, np.ndarray]:
+        score = v - lam * f
+        bound = lam * budget
+        fee = value = 0.0
+        kth = np.full(n, np.inf)
+        chosen = np.zeros(n, dtype=bool)
+        for c, g in zip(counts.tolist(), groups, strict=True):
+            if c == 0 or g.size == 0:
+                continue
+            sg = score[g]
+            top = np.arange(g.size) if c >= g.size else np.argpartition(-sg, c - 1)[:c]
+            bound += float(sg[top].sum())
+            fee += float(f[g][top].sum())
+            value += float(v[g][top].sum())
+            kth[g] = float(sg[top].min())
+            chosen[g[top]] = True
+        return bound, fee, value, score - kth, chosen
+
+    lo, hi = 0.0, 1.0
+    if at(lo)[1] <= budget:
+        return keep
+    for _ in range(80):
+        if at(hi)[1] <= budget:
+            break
+        lo, hi = hi, hi * 2
+    else:
+        return keep
+    for _ in range(50):
+        mid = (lo + hi) / 2
+        if at(mid)[1] <= budget:
+            hi = mid
+        else:
+            lo = mid
+    ub_hi, fee_hi, lower, gain_hi, chosen = at(hi)
+    ub_lo, _fee_lo, _v_lo, gain_lo, _c = at(lo)
+    lower = _improve(v, f, ln, chosen, budget - fee_hi, lower)
+    eps = 1e-9 * (abs(ub_hi) + abs(lower) + 1.0) + 1e-6
+    # forcing i in changes the bound by its score minus its line's counts-th best (≥ 0 for the top members)
+    out: np.ndarray = (ub_hi + np.minimum(gain_hi, 0.0) >= lower - eps) & (ub_lo + np.minimum(gain_lo, 0.0)
+                                                                            >= lower - eps)
+    return out
+
+
+def _improve(v: np.ndarray, f: np.ndarray, ln: np.ndarray, chosen: np.ndarray, left: float, value: float,
+             rounds: int = 200) -> float:
+    """A better feasible value (a tighter lower bound): swap a chosen creator for an unchosen one of its line
+    while some swap that fits the money left gains value (the largest gain first)."""
+    chosen = chosen.copy()
+    for _ in range(rounds):
+        ins = np.flatnonzero(chosen)
+        outs = np.flatnonzero(~chosen)
+        if ins.size == 0 or outs.size == 0:
+            break
+        same = ln[ins][:, None] == ln[outs][None, :]
+        gain = np.where(same & (f[outs][None, :] - f[ins][:, None] <= left), v[outs][None, :] - v[ins][:, None],
+                        0.0)
+        k = int(np.argmax(gain))
+        best = float(gain.flat[k])
+        if best <= 0:
+            break
+        i, j = ins[k // outs.size], outs[k % outs.size]
+        chosen[i], chosen[j] = False, True
+        left -= float(f[j] - f[i])
+        value += best
+    return value
 
 
 def solve(values: np.ndarray, fees: np.ndarray, line: np.ndarray, caps: Sequence[int],
@@ -176,6 +266,8 @@ def solve(values: np.ndarray, fees: np.ndarray, line: np.ndarray, caps: Sequence
         need = cheapest - kth[ln] + f
         keep = (need <= budget) | (f <= kth[ln])
         cand, v, f, ln = cand[keep], v[keep], f[keep], ln[keep]
+        keep = lagrange_keep(v, f, ln, counts.astype(np.int64), budget)
+        cand, v, f, ln = cand[keep], v[keep], f[keep], ln[keep]
         n = cand.size
     # Line membership as a sparse matrix: one row per line.
     from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
@@ -207,13 +299,12 @@ def solve(values: np.ndarray, fees: np.ndarray, line: np.ndarray, caps: Sequence
             return np.zeros(0, dtype=np.int64), False
         best_fill = float(weight @ x1)
         constraints.append(LinearConstraint(weight.reshape(1, -1), best_fill - TOLERANCE, np.inf))
-    x2 = run(-v)
-    if x2 is None:
+    # Stages 2 and 3 in one solve: values are whole numbers and the chosen fees sum to at most the budget, so
+    # fees ÷ (budget + 1) add less than 1 to the objective: it can never trade value for fee, and among equal
+    # values it takes the lowest total fee.
+    x = run(-v + f / (float(budget) + 1.0))
+    if x is None:
         return np.zeros(0, dtype=np.int64), False
-    best_value = float(v @ x2)
-    constraints.append(LinearConstraint(v.reshape(1, -1), best_value - 0.5, np.inf))  # values are whole numbers
-    x3 = run(f)
-    x = x3 if x3 is not None else x2
     return cand[x > 0.5], proven
 
 
@@ -226,15 +317,46 @@ def eligible_mask(df: pd.DataFrame, kinds: Sequence[str], options: Options) -> n
         mask &= df["platform_fit"].to_numpy(dtype=bool)
     if options.require_industry:
         mask &= (df["industry_fit"] != "no").to_numpy(dtype=bool)
-    if options.city:
-        mask &= (df["city_fit"] != "no").to_numpy(dtype=bool)
+    # The city filter: the page's or CLI's city, else the brief's region (derive decides; "any" when none).
+    mask &= (df["city_fit"] != "no").to_numpy(dtype=bool)
     if options.exclude_flagged:
         mask &= ~df["authenticity"].isin(["low", "high"]).to_numpy(dtype=bool)
+    if options.require_expertise and "kol" in kinds:
+        is_kol = (df["line_kind"] == "kol").to_numpy(dtype=bool)
+        mask &= ~is_kol | df["expertise_fit"].isin(["yes", "any"]).to_numpy(dtype=bool)
+    if options.exclude_doctors:
+        mask &= ~df["mkek"].to_numpy(dtype=bool)
     return mask
 
 
+# The plan's objective for the brief's goal (issue 23), and the per-creator figure the shortlist maximises for
+# it. Sales: expected clicks are engagements × a click rate no source gives per creator, so the ranking is by
+# engagements (proportional). Credibility/education: every KOL picked must fit the industry by expertise
+# (eligible_mask), then engagements. Testimonials/reputation: filling the KOC lines comes first (stage 1 of
+# the solve), then engagements.
+GOAL_OBJECTIVE: dict[str, str] = {
+    "awareness": "reach", "launch": "reach", "engagement": "engagements", "sales": "clicks",
+    "credibility": "expert", "education": "expert", "testimonials": "voices", "reputation": "voices",
+}
+
+
 def objective_of(rec: Recommendation) -> Literal["engagements", "reach"]:
-    return "reach" if rec.brief.goal == "awareness" else "engagements"
+    return "reach" if GOAL_OBJECTIVE.get(rec.brief.goal) == "reach" else "engagements"
+
+
+def spendable(rec: Recommendation) -> int:
+    """The money the shortlist may spend: the brief's budget less the plan's reserve (never below 0)."""
+    return max(rec.brief.budget_idr - rec.reserve_idr, 0)
+
+
+def unique_reach(reach: np.ndarray, line: np.ndarray, overlap: float) -> int:
+    """Accounts reached once, the plan's way: within a line the largest counts fully and each other creator
+    adds (1 − overlap) of theirs; across lines the same again ((1 − o) × sum + o × the largest line)."""
+    if reach.size == 0:
+        return 0
+    per_line = [float((1 - overlap) * reach[line == k].sum() + overlap * reach[line == k].max())
+                for k in np.unique(line)]
+    return int((1 - overlap) * sum(per_line) + overlap * max(per_line))
 
 
 def make_shortlist(df: pd.DataFrame, rec: Recommendation, lang: str, options: Options | None = None,
@@ -242,7 +364,7 @@ def make_shortlist(df: pd.DataFrame, rec: Recommendation, lang: str, options: Op
     """Pick creators for `rec.plan` from a derived roster (`guide.creators.roster.derive`). Never raises for data."""
     opts = options or Options()
     objective = objective_of(rec)
-    budget = rec.brief.budget_idr
+    budget = spendable(rec)
     lines = rec.plan
     if not lines:
         return _empty("no_plan", objective, budget, t(lang, "creators.short.no_plan"))
@@ -281,7 +403,13 @@ def make_shortlist(df: pd.DataFrame, rec: Recommendation, lang: str, options: Op
                                   cost_idr=cost, value=int(values[mine].sum()) if mine else 0,
                                   eligible=int(in_line.size), relax=relax))
     total_fee = int(fees[chosen].sum()) if chosen.size else 0
-    total_value = int(values[chosen].sum()) if chosen.size else 0
+    reach_all = df["expected_reach"].to_numpy(dtype=float)
+    overlap = knowledge().figures.overlap_share.value
+    reach_unique = unique_reach(reach_all[chosen], line[chosen], overlap) if chosen.size else 0
+    reach_summed = int(reach_all[chosen].sum()) if chosen.size else 0
+    total_value = reach_unique if objective == "reach" else (int(values[chosen].sum()) if chosen.size else 0)
+    goal_objective = GOAL_OBJECTIVE.get(rec.brief.goal, "engagements")
+    notes = _notes(df, rec, kinds, opts, goal_objective, lang)
     if eligible_total == 0:
         status: Status = "none_eligible"
         message = t(lang, "creators.short.none_eligible")
@@ -293,10 +421,39 @@ def make_shortlist(df: pd.DataFrame, rec: Recommendation, lang: str, options: Op
         planned = sum(caps)
         message = t(lang, f"creators.short.optimal_{objective}", picked=fmt_int(len(picks), lang),
                     planned=fmt_int(planned, lang), total=fmt_idr(total_fee, lang), budget=fmt_idr(budget, lang),
-                    value=fmt_int(total_value, lang))
+                    gross=fmt_idr(rec.brief.budget_idr, lang), reserve=fmt_idr(rec.reserve_idr, lang),
+                    value=fmt_int(total_value, lang), summed=fmt_int(reach_summed, lang))
     return Shortlist(status=status, objective=objective, budget_idr=budget, selected=tuple(picks),
                      lines=tuple(results), total_fee_idr=total_fee, total_value=total_value, message=message,
-                     candidates=cand_count, eligible=eligible_total)
+                     candidates=cand_count, eligible=eligible_total, notes=notes, reserve_idr=rec.reserve_idr,
+                     reach_unique=reach_unique, reach_summed=reach_summed, goal_objective=goal_objective)
+
+
+def _notes(df: pd.DataFrame, rec: Recommendation, kinds: Sequence[str], opts: Options, goal_objective: str,
+           lang: str) -> tuple[str, ...]:
+    """What shaped the pick beyond the plan's lines: the goal's objective, the region, expertise, doctors."""
+    out = [t(lang, f"downstream.short.objective_{goal_objective}")]
+    region = region_of(opts.city) if opts.city else region_of(rec.brief.region)
+    if region is not None and not opts.city and len(df) and (df["city_fit"] == "any").all():
+        out.append(t(lang, "downstream.short.region_unmatched", region=region.text))
+    elif region is not None:
+        fit = df["city_fit"].to_numpy(dtype=object)
+        inside = int((fit == "yes").sum())
+        where = ", ".join(c.title() for c in region.cities)
+        key = "downstream.short.region_city" if opts.city else "downstream.short.region_brief"
+        out.append(t(lang, key, region=region.text, cities=where, n=fmt_int(inside, lang),
+                     out=fmt_int(int((fit == "no").sum()), lang)))
+    if "kol" in kinds and opts.require_expertise and rec.brief.industry != "other":
+        kol = (df["line_kind"] == "kol").to_numpy(dtype=bool)
+        fits = int((kol & (df["expertise_fit"] == "yes").to_numpy(dtype=bool)).sum())
+        out.append(t(lang, "downstream.short.expertise", n=fmt_int(fits, lang),
+                     industry=t(lang, f"industry.{rec.brief.industry}").lower(),
+                     other=fmt_int(int(kol.sum()) - fits, lang)))
+    if opts.exclude_doctors:
+        left_out = int(df["mkek"].to_numpy(dtype=bool).sum())
+        if left_out:
+            out.append(t(lang, "downstream.short.mkek", n=fmt_int(left_out, lang)))
+    return tuple(out)
 
 
 def _empty(status: Status, objective: Literal["engagements", "reach"], budget: int, message: str) -> Shortlist:
@@ -349,8 +506,11 @@ def _relax(df: pd.DataFrame, kind: Kind, planned: int, filled: int, in_line: np.
         checks = [
             ("platform", opts.require_platform, ~df["platform_fit"].to_numpy(dtype=bool)),
             ("industry", opts.require_industry, (df["industry_fit"] == "no").to_numpy(dtype=bool)),
-            ("city", bool(opts.city), (df["city_fit"] == "no").to_numpy(dtype=bool)),
+            ("city", True, (df["city_fit"] == "no").to_numpy(dtype=bool)),
             ("flagged", opts.exclude_flagged, df["authenticity"].isin(["low", "high"]).to_numpy(dtype=bool)),
+            ("expertise", opts.require_expertise and kind == "kol",
+             ~df["expertise_fit"].isin(["yes", "any"]).to_numpy(dtype=bool)),
+            ("mkek", opts.exclude_doctors, df["mkek"].to_numpy(dtype=bool)),
         ]
         for name, active, blocked in checks:
             if not active:
@@ -362,7 +522,8 @@ def _relax(df: pd.DataFrame, kind: Kind, planned: int, filled: int, in_line: np.
                     others &= ~blocked2
             count = int((same & valid & blocked & others).sum())
             if count:
-                out.append(t(lang, f"creators.relax.{name}", n=fmt_int(count, lang)))
+                key = f"downstream.relax.{name}" if name in ("expertise", "mkek") else f"creators.relax.{name}"
+                out.append(t(lang, key, n=fmt_int(count, lang)))
         invalid = int((same & ~valid).sum())
         if invalid:
             out.append(t(lang, "creators.relax.fix_rows", n=fmt_int(invalid, lang)))

@@ -319,6 +319,7 @@ class Sums:
     cost_with_conversions: int = 0
     cost_with_revenue: int = 0
     revenue_posts: int = 0
+    conversion_posts: int = 0
     eng_with_reach: int = 0
     reach_with_eng: int = 0
     eng_with_followers: int = 0
@@ -342,6 +343,7 @@ class Sums:
             cost_with_conversions=p.cost_idr if p.conversions is not None else 0,
             cost_with_revenue=p.cost_idr if p.revenue_idr is not None else 0,
             revenue_posts=1 if p.revenue_idr is not None else 0,
+            conversion_posts=1 if p.conversions is not None else 0,
             eng_with_reach=e if e is not None and p.reach is not None else 0,
             reach_with_eng=p.reach if e is not None and p.reach is not None else 0,
             eng_with_followers=e if e is not None and p.followers is not None else 0,
@@ -378,6 +380,8 @@ class Metrics:
     roas: float | None
     er_reach_pct: float | None
     er_followers_pct: float | None
+    revenue_posts: int = 0  # posts that report revenue: ROAS covers only these (revenue ÷ their cost)
+    conversion_posts: int = 0  # posts that report conversions: cost per conversion covers only these
 
     @property
     def er_pct(self) -> float | None:
@@ -403,6 +407,8 @@ class Metrics:
             "cpm_idr": idr(self.cpm_idr), "cpe_idr": idr(self.cpe_idr), "cpc_idr": idr(self.cpc_idr),
             "cost_per_conversion_idr": idr(self.cost_per_conversion_idr),
             "roas": None if self.roas is None else round(self.roas, 2),
+            "roas_posts": self.revenue_posts, "cost_per_conversion_posts": self.conversion_posts,
+            "reach_basis": "summed-per-post",
             "engagement_rate_pct": None if self.er_pct is None else round(self.er_pct, 2),
             "engagement_rate_basis": self.er_basis,
         }
@@ -423,6 +429,7 @@ def metrics(s: Sums) -> Metrics:
         roas=_ratio(s.revenue_idr, s.cost_with_revenue) if s.revenue_posts else None,
         er_reach_pct=_ratio(s.eng_with_reach, s.reach_with_eng, 100),
         er_followers_pct=_ratio(s.eng_with_followers, s.followers_with_eng, 100),
+        revenue_posts=s.revenue_posts, conversion_posts=s.conversion_posts,
     )
 
 
@@ -458,7 +465,7 @@ def total_sums(posts: Iterable[Post]) -> Sums:
     """The sums of many posts in one pass: the same as adding `Sums.of` of each post (tested), without
     building an object per post (a 5,000-row file is summed four times: totals, kind, platform, creator)."""
     n = cost = imp = reach = fol = eng = clicks = conv = rev = 0
-    c_imp = c_eng = c_clk = c_conv = c_rev = rev_posts = e_r = r_e = e_f = f_e = 0
+    c_imp = c_eng = c_clk = c_conv = c_rev = rev_posts = conv_posts = e_r = r_e = e_f = f_e = 0
     names: set[str] = set()
     for p in posts:
         n += 1
@@ -487,6 +494,7 @@ def total_sums(posts: Iterable[Post]) -> Sums:
         if p.conversions is not None:
             conv += p.conversions
             c_conv += p.cost_idr
+            conv_posts += 1
         if p.revenue_idr is not None:
             rev += p.revenue_idr
             c_rev += p.cost_idr
@@ -494,6 +502,7 @@ def total_sums(posts: Iterable[Post]) -> Sums:
     return Sums(posts=n, cost_idr=cost, impressions=imp, reach=reach, followers=fol, engagements=eng, clicks=clicks,
                 conversions=conv, revenue_idr=rev, cost_with_impressions=c_imp, cost_with_engagements=c_eng,
                 cost_with_clicks=c_clk, cost_with_conversions=c_conv, cost_with_revenue=c_rev, revenue_posts=rev_posts,
+                conversion_posts=conv_posts,
                 eng_with_reach=e_r, reach_with_eng=r_e, eng_with_followers=e_f, followers_with_eng=f_e,
                 creators=frozenset(names))
 
@@ -516,29 +525,36 @@ class LineVsPlan:
     end_week: int | None
     planned_count: int
     planned_cost_idr: int
-    planned_reach: tuple[int, int]
+    planned_reach: tuple[int, int]  # unique accounts (the plan's overlap discounted)
     planned_engagements: tuple[int, int]
     creators: int
     posts: int
     cost_idr: int
     reach: int | None
     engagements: int | None
-    reach_band: Band
+    reach_band: Band  # the actual reach (summed per post) against planned_reach_summed: like with like
     engagements_band: Band
+    planned_reach_summed: tuple[int, int] = (0, 0)  # reach per post × creators, no overlap discount
 
     def as_json(self) -> dict[str, object]:
         return {
             "kind": self.kind, "phase": self.phase, "weeks": [self.start_week, self.end_week],
             "planned": {"count": self.planned_count, "cost_idr": self.planned_cost_idr,
-                        "reach": list(self.planned_reach), "engagements": list(self.planned_engagements)},
+                        "reach": list(self.planned_reach), "reach_basis": "unique-accounts",
+                        "reach_summed": list(self.planned_reach_summed), "engagements": list(self.planned_engagements)},
             "actual": {"creators": self.creators, "posts": self.posts, "cost_idr": self.cost_idr,
-                       "reach": self.reach, "engagements": self.engagements},
+                       "reach": self.reach, "reach_basis": "summed-per-post", "engagements": self.engagements},
             "reach_vs_plan": self.reach_band, "engagements_vs_plan": self.engagements_band,
         }
 
 
 def vs_plan(posts: Sequence[Post], rec: Recommendation) -> tuple[LineVsPlan, ...]:
-    """Planned vs actual per plan line (matched by kind), then any kind the plan did not have."""
+    """Planned vs actual per plan line (matched by kind), then any kind the plan did not have. Results reach is
+    summed per post, so it is compared with the plan's reach per post × creators (planner `unit()`), not with
+    the plan's unique accounts (shown beside it)."""
+    from guide.advice.planner import unit
+
+    fig = knowledge().figures
     by_kind: dict[Kind, list[Post]] = {}
     for p in posts:
         by_kind.setdefault(p.kind, []).append(p)
@@ -551,14 +567,17 @@ def vs_plan(posts: Sequence[Post], rec: Recommendation) -> tuple[LineVsPlan, ...
         mine = by_kind.get(ln.kind, [])
         reach = _sum_opt(p.reach for p in mine)
         eng = _sum_opt(p.engagements for p in mine)
+        u = unit(fig, ln.kind, rec.brief)
+        summed = (int(u.reach_low * ln.count), int(u.reach_high * ln.count))
         out.append(LineVsPlan(
             kind=ln.kind, phase=ln.phase, start_week=ln.start_week, end_week=ln.end_week,
             planned_count=ln.count, planned_cost_idr=ln.cost_idr,
             planned_reach=(ln.reach.low, ln.reach.high), planned_engagements=(ln.engagements.low, ln.engagements.high),
             creators=len({p.creator for p in mine}), posts=len(mine), cost_idr=sum(p.cost_idr for p in mine),
             reach=reach, engagements=eng,
-            reach_band=_band(reach, ln.reach.low, ln.reach.high) if mine else "below",
+            reach_band=_band(reach, *summed) if mine else "below",
             engagements_band=_band(eng, ln.engagements.low, ln.engagements.high) if mine else "below",
+            planned_reach_summed=summed,
         ))
     for kind in KINDS:
         if kind in planned_kinds or kind not in by_kind:
@@ -602,13 +621,24 @@ class CreatorRow:
     er_band: Band
     band_low: float | None
     band_high: float | None
+    peers: str = ""  # the kind this creator is compared with ("mixed" for a creator of several kinds)
+    band_basis: str = ""  # whose engagement bands: "tiktok" (TikTok-only creators) or "instagram"
+
+
+def goal_metric(goal: Goal, posts: Sequence[Post]) -> Metric:
+    """The goal's cost per result; a launch whose file reports conversions is judged on cost per conversion
+    (its ROAS is shown beside it), since a launch that sells is judged on sales."""
+    if goal == "launch" and any(p.conversions is not None for p in posts):
+        return "cost_per_conversion_idr"
+    return GOAL_METRIC[goal]
 
 
 def creator_table(posts: Sequence[Post], goal: Goal, figures: Figures | None = None) -> tuple[CreatorRow, ...]:
     """Each creator with its metrics, its engagement rate (by followers, the basis of the tier bands) against
-    its tier's band, and keep / review / drop by the goal's cost per result against the median creator."""
+    its tier's band, and keep / review / drop by the goal's cost per result against the median creator of the
+    same kind (at least MIN_TO_RANK of that kind with data; else 'review', too few to compare)."""
     fig = figures or knowledge().figures
-    metric = GOAL_METRIC[goal]
+    metric = goal_metric(goal, posts)
     sums = sums_by(posts, "creator")
     kinds: dict[str, list[Kind]] = {}
     plats: dict[str, list[Platform]] = {}
@@ -619,11 +649,16 @@ def creator_table(posts: Sequence[Post], goal: Goal, figures: Figures | None = N
             plats[p.creator].append(p.platform)
     ms = {c: metrics(s) for c, s in sums.items()}
     costs = {c: getattr(m, metric) for c, m in ms.items()}
-    known = [v for v in costs.values() if v is not None]
-    median = statistics.median(known) if len(known) >= MIN_TO_RANK else None
+    # Each creator against its own kind: a KOC paid in product is not held to a paid micro-influencer's CPM.
+    peer = {c: (kinds[c][0] if len(kinds[c]) == 1 else "mixed") for c in ms}
+    medians: dict[str, float | None] = {}
+    for group in set(peer.values()):
+        known = [v for c, v in costs.items() if v is not None and peer[c] == group]
+        medians[group] = statistics.median(known) if len(known) >= MIN_TO_RANK else None
     rows: list[CreatorRow] = []
     for c, m in ms.items():
         cpr = costs[c]
+        median = medians[peer[c]]
         ratio: float | None = None
         status: Status
         if cpr is None:
@@ -639,12 +674,21 @@ def creator_table(posts: Sequence[Post], goal: Goal, figures: Figures | None = N
             else:
                 status, reason = "drop", "drop"
         ks = tuple(kinds[c])
+        lo_hi: tuple[float, float] | None = None
+        basis = ""
         if len(ks) == 1:
-            kf = fig.kinds[ks[0]]
-            band, lo, hi = _band(m.er_followers_pct, kf.er_low, kf.er_high), kf.er_low, kf.er_high
+            tiktok = fig.tiktok_er_bands
+            if plats[c] == ["tiktok"] and tiktok is not None and ks[0] in tiktok.kinds:
+                tb = tiktok.kinds[ks[0]]
+                lo_hi, basis = (tb.low, tb.high), "tiktok"  # TikTok's own bands (figures tiktok_er_bands)
+            else:
+                kf = fig.kinds[ks[0]]
+                lo_hi, basis = (kf.er_low, kf.er_high), "instagram"
+        if lo_hi is not None:
+            band, lo, hi = _band(m.er_followers_pct, *lo_hi), lo_hi[0], lo_hi[1]
         else:
             band, lo, hi = "unknown", None, None
-        rows.append(CreatorRow(c, ks, tuple(plats[c]), m, cpr, status, reason, ratio, band, lo, hi))
+        rows.append(CreatorRow(c, ks, tuple(plats[c]), m, cpr, status, reason, ratio, band, lo, hi, peer[c], basis))
     order = {"keep": 0, "review": 1, "drop": 2}
     rows.sort(key=lambda r: (order[r.status], r.cost_per_result if r.cost_per_result is not None else math.inf,
                              r.creator.lower()))
@@ -695,13 +739,23 @@ def weekly(posts: Sequence[Post], rec: Recommendation | None = None) -> tuple[tu
 
 
 def _plan_cum(rec: Recommendation, week: int, what: str) -> tuple[int, int]:
+    """The plan's cumulative band by `week`. Reach is summed per post (reach per post × creators, planner
+    `unit()`), like the results' cumulative reach it is drawn against."""
+    from guide.advice.planner import unit
+
+    fig = knowledge().figures
     lo = hi = 0.0
     for ln in rec.plan:
         span = ln.end_week - ln.start_week + 1
         done = min(max(week - ln.start_week + 1, 0), span) / span
-        band = getattr(ln, what)
-        lo += band.low * done
-        hi += band.high * done
+        if what == "reach":
+            u = unit(fig, ln.kind, rec.brief)
+            low, high = u.reach_low * ln.count, u.reach_high * ln.count
+        else:
+            band = getattr(ln, what)
+            low, high = band.low, band.high
+        lo += low * done
+        hi += high * done
     return round(lo), round(hi)
 
 
@@ -720,6 +774,7 @@ class Analysis:
     weeks: tuple[Week, ...]
     undated: int
     goal: Goal | None
+    metric: Metric = "cpe_idr"  # the cost per result creators are ranked by (goal_metric)
 
 
 def analyse(file: ResultsFile, brief: CampaignBrief | None = None, lang: str = "id",
@@ -743,6 +798,7 @@ def analyse(file: ResultsFile, brief: CampaignBrief | None = None, lang: str = "
         weeks=weeks,
         undated=undated,
         goal=goal,
+        metric=goal_metric(goal or "engagement", posts),
     )
 
 
@@ -759,14 +815,16 @@ def to_json(a: Analysis, lang: str) -> dict[str, object]:
         "problems": [{"row": p.row, "column": p.column, "message": p.message(lang)} for p in a.file.problems],
     }
     if a.rec is not None:
-        metric = GOAL_METRIC[a.rec.brief.goal]
+        metric = a.metric
         out["vs_plan"] = {
             "strategy": a.rec.planned_strategy,
             "lines": [ln.as_json() for ln in a.plan],
             "ranking_metric": metric,
             "creators": [{"creator": r.creator, "status": r.status, "cost_per_result_idr":
                           None if r.cost_per_result is None else round(r.cost_per_result, 2),
-                          "engagement_rate_vs_tier": r.er_band} for r in a.creators],
+                          "compared_with": r.peers,
+                          "engagement_rate_vs_tier": r.er_band, "engagement_band_basis": r.band_basis}
+                         for r in a.creators],
         }
     return out
 

@@ -23,7 +23,6 @@ from guide.output.xlsx import (
 )
 from guide.output.xlsx import put as _put
 from guide.results.analysis import (
-    GOAL_METRIC,
     Analysis,
     Metrics,
     show_idr,
@@ -74,7 +73,7 @@ def _kind(lang: str, kind: str) -> str:
 def plan_frame(a: Analysis, measure: Measure, lang: str) -> pd.DataFrame:
     rows = []
     for ln in a.plan:
-        low, high = ln.planned_reach if measure == "reach" else ln.planned_engagements
+        low, high = ln.planned_reach_summed if measure == "reach" else ln.planned_engagements
         actual = ln.reach if measure == "reach" else ln.engagements
         label = _kind(lang, ln.kind) if ln.phase is None else f"{t(lang, 'results.phase', n=ln.phase)} · {_kind(lang, ln.kind)}"
         status = ln.engagements_band if measure == "engagements" else ln.reach_band
@@ -109,7 +108,7 @@ def plan_sentence(a: Analysis, measure: Measure, lang: str, printed: bool = Fals
     parts = []
     for ln in a.plan:
         actual = (ln.reach if measure == "reach" else ln.engagements) or 0
-        low, high = ln.planned_reach if measure == "reach" else ln.planned_engagements
+        low, high = ln.planned_reach_summed if measure == "reach" else ln.planned_engagements
         status = ln.reach_band if measure == "reach" else ln.engagements_band
         if ln.phase is None:
             parts.append(t(lang, "results.chart.line_unplanned", kind=_kind(lang, ln.kind), actual=fmt_int(actual, lang)))
@@ -134,7 +133,7 @@ def efficiency_chart(a: Analysis, lang: str) -> Any:
     df = efficiency_frame(a, lang)
     order = ["keep", "review", "drop"]
     labels = [t(lang, f"results.status.{s}") for s in order]
-    metric = t(lang, f"results.metric.{GOAL_METRIC[a.goal or 'engagement']}")
+    metric = t(lang, f"results.metric.{a.metric}")
     chart = alt.Chart(df).mark_point(filled=True, size=140, opacity=0.9).encode(
         x=alt.X("cost:Q", title=t(lang, "results.chart.cost"), scale=alt.Scale(padding=14),
                 axis=alt.Axis(labelExpr=_num_expr(lang), tickCount=5)),
@@ -156,7 +155,7 @@ def efficiency_sentence(a: Analysis, lang: str, printed: bool = False) -> str:
     instead of the screen's colours."""
     counts = {s: sum(1 for r in a.creators if r.status == s) for s in ("keep", "review", "drop")}
     ranked = [r for r in a.creators if r.cost_per_result is not None]
-    metric = GOAL_METRIC[a.goal or "engagement"]
+    metric = a.metric
     key = "deliver.results.efficiency_counts_print" if printed else "results.chart.efficiency_counts"
     text = t(lang, key, keep=counts["keep"], review=counts["review"],
              drop=counts["drop"], metric=t(lang, f"results.metric.{metric}"))
@@ -250,8 +249,17 @@ def metric_cells(m: Metrics, lang: str) -> dict[str, str]:
         "engagements": fmt_int(m.engagements, lang), "er": er, "clicks": fmt_int(m.clicks, lang),
         "conversions": fmt_int(m.conversions, lang), "revenue_idr": fmt_idr(m.revenue_idr, lang),
         "cpm_idr": show_idr(m.cpm_idr, lang), "cpe_idr": show_idr(m.cpe_idr, lang), "cpc_idr": show_idr(m.cpc_idr, lang),
-        "cost_per_conversion_idr": show_idr(m.cost_per_conversion_idr, lang), "roas": show_ratio(m.roas, lang),
+        "cost_per_conversion_idr": _covers(show_idr(m.cost_per_conversion_idr, lang), m.cost_per_conversion_idr,
+                                           m.conversion_posts, m.posts, lang),
+        "roas": _covers(show_ratio(m.roas, lang), m.roas, m.revenue_posts, m.posts, lang),
     }
+
+
+def _covers(shown: str, value: float | None, covered: int, posts: int, lang: str) -> str:
+    """A ratio over only the posts that report its numerator says so: '3,20× (2 dari 5 posting)'."""
+    if value is None or covered >= posts:
+        return shown
+    return t(lang, "downstream.results.covers", value=shown, n=fmt_int(covered, lang), posts=fmt_int(posts, lang))
 
 
 def header(lang: str, key: str) -> str:
@@ -277,8 +285,9 @@ def plan_rows(a: Analysis, lang: str) -> list[dict[str, str]]:
             header(lang, "creators"): fmt_int(ln.creators, lang),
             header(lang, "planned_cost"): fmt_idr(ln.planned_cost_idr, lang) if planned else "—",
             header(lang, "cost_idr"): fmt_idr(ln.cost_idr, lang),
-            header(lang, "planned_reach"): fmt_range(*ln.planned_reach, lang) if planned else "—",
+            header(lang, "planned_reach"): fmt_range(*ln.planned_reach_summed, lang) if planned else "—",
             header(lang, "reach"): "—" if ln.reach is None else fmt_int(ln.reach, lang),
+            header(lang, "planned_reach_unique"): fmt_range(*ln.planned_reach, lang) if planned else "—",
             header(lang, "reach_vs_plan"): t(lang, f"results.band.{ln.reach_band}"),
             header(lang, "planned_engagements"): fmt_range(*ln.planned_engagements, lang) if planned else "—",
             header(lang, "engagements"): "—" if ln.engagements is None else fmt_int(ln.engagements, lang),
@@ -288,10 +297,12 @@ def plan_rows(a: Analysis, lang: str) -> list[dict[str, str]]:
 
 
 def creator_rows(a: Analysis, lang: str) -> list[dict[str, str]]:
-    metric = GOAL_METRIC[a.goal or "engagement"]
+    metric = a.metric
     out = []
     for r in a.creators:
         band = "—" if r.band_low is None else f"{show_pct(r.band_low, lang)}–{show_pct(r.band_high, lang)}"
+        if r.band_basis == "tiktok":
+            band = t(lang, "downstream.results.tiktok_band", band=band)
         out.append({
             header(lang, "status"): t(lang, f"results.status.{r.status}"),
             header(lang, "creator"): r.creator,
@@ -308,7 +319,7 @@ def creator_rows(a: Analysis, lang: str) -> list[dict[str, str]]:
 
 def rule_text(a: Analysis, lang: str) -> str:
     goal = a.goal or "engagement"
-    text = t(lang, "results.rule", goal=t(lang, f"results.goal.{goal}"), metric=t(lang, f"results.metric.{GOAL_METRIC[goal]}"))
+    text = t(lang, "results.rule", goal=t(lang, f"results.goal.{goal}"), metric=t(lang, f"results.metric.{a.metric}"))
     return text if a.goal else t(lang, "results.rule_no_brief") + " " + text
 
 
@@ -373,19 +384,20 @@ def to_xlsx(a: Analysis, lang: str) -> bytes:
             rows.append([
                 (f"{t(lang, 'results.phase', n=ln.phase)} · " if planned else "") + _kind(lang, ln.kind),
                 f"{ln.start_week}–{ln.end_week}" if planned else t(lang, "results.not_in_plan"),
-                ln.planned_count, ln.creators, ln.planned_cost_idr, ln.cost_idr, ln.planned_reach[0], ln.planned_reach[1],
+                ln.planned_count, ln.creators, ln.planned_cost_idr, ln.cost_idr, ln.planned_reach_summed[0],
+                ln.planned_reach_summed[1],
                 ln.reach, t(lang, f"results.band.{ln.reach_band}"), ln.planned_engagements[0], ln.planned_engagements[1],
                 ln.engagements, t(lang, f"results.band.{ln.engagements_band}")])
         fm = [None, None, INT_FORMAT, INT_FORMAT, IDR_FORMAT, IDR_FORMAT, INT_FORMAT, INT_FORMAT, INT_FORMAT, None,
               INT_FORMAT, INT_FORMAT, INT_FORMAT, None]
         tl = [t(lang, "results.table.total"), None, sum(ln.planned_count for ln in a.plan),
               sum(ln.creators for ln in a.plan), sum(ln.planned_cost_idr for ln in a.plan),
-              sum(ln.cost_idr for ln in a.plan), sum(ln.planned_reach[0] for ln in a.plan),
-              sum(ln.planned_reach[1] for ln in a.plan), sum(ln.reach or 0 for ln in a.plan), None,
+              sum(ln.cost_idr for ln in a.plan), sum(ln.planned_reach_summed[0] for ln in a.plan),
+              sum(ln.planned_reach_summed[1] for ln in a.plan), sum(ln.reach or 0 for ln in a.plan), None,
               sum(ln.planned_engagements[0] for ln in a.plan), sum(ln.planned_engagements[1] for ln in a.plan),
               sum(ln.engagements or 0 for ln in a.plan), None]
         _sheet(wb, t(lang, "results.xlsx.vs_plan"), [header(lang, h) for h in plan_head], rows, fm, tl)
-    metric = GOAL_METRIC[a.goal or "engagement"]
+    metric = a.metric
     rows = [[t(lang, f"results.status.{r.status}"), r.creator, ", ".join(_kind(lang, k) for k in r.kinds), r.m.cost_idr,
              None if r.cost_per_result is None else round(r.cost_per_result),
              None if r.m.er_followers_pct is None else r.m.er_followers_pct / 100,

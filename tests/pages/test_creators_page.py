@@ -39,6 +39,10 @@ def test_sample_roster_gives_a_shortlist_chart_briefs_and_downloads(lang: str) -
     assert any(t(lang, "creators.page.sample_note") == c.value for c in at.caption)
     # The shortlist is reported as optimal and within budget, with a chart and a sentence under it.
     assert at.success and "HiGHS" in at.success[0].value
+    # The shortlist spends the budget less the plan's reserve, and says the plan's objective for the goal.
+    assert {"id": "dikurangi cadangan", "en": "less the reserve"}[lang] in at.success[0].value
+    shown = [c.value.replace("\u2060", "").replace("\\", "") for c in at.caption]  # plain_md escapes
+    assert any(c.startswith({"id": "Tujuan rencana:", "en": "The plan's objective:"}[lang]) for c in shown)
     assert len(at.get("vega_lite_chart")) == 1
     picked = table(at, t(lang, "creators.page.why"))
     assert len(picked) > 0

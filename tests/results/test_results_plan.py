@@ -31,7 +31,11 @@ def test_planned_vs_actual_per_line_and_a_kind_the_plan_did_not_have():
     # (the plan counts unique accounts reached per post, about a fifth of followers: engine v2)
     assert micro_plan.engagements.low <= 2_040 <= micro_plan.engagements.high
     assert micro.engagements_band == "within"
-    assert micro_plan.reach.high < 90_000 and micro.reach_band == "above"
+    # 90,000 is reach summed over posts: compared with the plan's reach per post × 5 creators, summed the same
+    # way: 5 × 10,000 × 15 % × 0.8 = 6,000 to 5 × 50,000 × 30 % × 0.8 × 1.5 (TikTok) = 90,000; the plan's unique
+    # accounts (5,040 – 75,600, overlap discounted) are shown beside it, not compared
+    assert micro.planned_reach_summed == (6_000, 90_000) and micro.reach_band == "within"
+    assert micro.planned_reach == (5_040, 75_600)
     koc = lines["koc"]
     assert (koc.creators, koc.cost_idr, koc.reach, koc.engagements) == (2, 300_000, 3_000, 60)
     koc_plan = next(ln for ln in rec.plan if ln.kind == "koc")
@@ -49,23 +53,34 @@ def test_engagement_rate_against_the_tier_band_by_followers():
     assert rows["C"].m.er_followers_pct == 3.7 and rows["C"].er_band == "within"  # 740 / 20,000
 
 
-def test_keep_review_drop_by_cpm_for_a_launch():
-    rows = {r.creator: r for r in creator_table(parse_csv(FILE).posts, "launch")}
-    # CPM: A 10,000; C 12,500; B 20,000; D 30,000; M 66,667; median of the five = 20,000.
+def test_keep_review_drop_by_cpm_for_a_launch_each_against_its_own_kind():
+    no_sales = b"\n".join(line.rsplit(b",", 1)[0] for line in FILE.strip().split(b"\n"))
+    rows = {r.creator: r for r in creator_table(parse_csv(no_sales).posts, "launch")}
+    # CPM: A 10,000; C 12,500; B 20,000 (micro, median 12,500); D 30,000 (the only KOC with impressions);
+    # M 66,667 (the only mega).
     assert {c: round(r.cost_per_result or 0) for c, r in rows.items()} == \
         {"A": 10_000, "B": 20_000, "C": 12_500, "D": 30_000, "E": 0, "M": 66_667}
     assert {c: r.status for c, r in rows.items()} == \
-        {"A": "keep", "C": "keep", "B": "keep", "D": "review", "M": "drop", "E": "review"}
-    assert rows["E"].reason == "no_data_cpm_idr" and rows["D"].ratio_to_median == 1.5
-    order = [r.creator for r in creator_table(parse_csv(FILE).posts, "launch")]
-    assert order == ["A", "C", "B", "D", "E", "M"]
+        {"A": "keep", "C": "keep", "B": "drop", "D": "review", "M": "review", "E": "review"}
+    assert rows["E"].reason == "no_data_cpm_idr" and rows["B"].ratio_to_median == 1.6
+    assert rows["D"].reason == "too_few" and rows["M"].reason == "too_few" and rows["D"].peers == "koc"
+    order = [r.creator for r in creator_table(parse_csv(no_sales).posts, "launch")]
+    assert order == ["A", "C", "D", "M", "E", "B"]
+
+
+def test_a_launch_with_sales_data_ranks_by_cost_per_conversion():
+    rows = {r.creator: r for r in creator_table(parse_csv(FILE).posts, "launch")}
+    # A 1,000,000 / 5; B 1,000,000 / 20; D 150,000 / 1; C, E and M report no conversions
+    assert {c: r.cost_per_result for c, r in rows.items() if r.cost_per_result is not None} == \
+        {"A": 200_000, "B": 50_000, "D": 150_000}
+    assert rows["C"].reason == "no_data_cost_per_conversion_idr"
 
 
 def test_sales_ranks_by_cost_per_conversion_and_engagement_by_cpe():
     rows = {r.creator: r for r in creator_table(parse_csv(FILE).posts, "sales")}
-    # Cost per conversion: A 200,000; B 50,000; D 150,000; median 150,000.
-    assert {c: r.status for c, r in rows.items() if r.cost_per_result is not None} == \
-        {"A": "review", "B": "keep", "D": "keep"}
+    # Cost per conversion: A 200,000; B 50,000 (two micro); D 150,000 (one KOC): fewer than 3 of a kind.
+    assert {c: (r.status, r.reason) for c, r in rows.items() if r.cost_per_result is not None} == \
+        {"A": ("review", "too_few"), "B": ("review", "too_few"), "D": ("review", "too_few")}
     assert rows["C"].reason == "no_data_cost_per_conversion_idr"
     cpe = {r.creator: r.cost_per_result for r in creator_table(parse_csv(FILE).posts, "engagement")}
     assert cpe["D"] == 5_000 and cpe["E"] == 5_000  # 150,000 / 30
@@ -95,5 +110,5 @@ def test_sample_file_is_clean_and_fits_its_plan():
     assert all(p.creator.startswith("fiktif_") for p in a.file.posts)
     assert {ln.kind for ln in a.plan if ln.phase} == {ln.kind for ln in a.rec.plan}
     out = to_json(a, "id")
-    assert out["vs_plan"]["ranking_metric"] == "cpm_idr"
+    assert out["vs_plan"]["ranking_metric"] == "cost_per_conversion_idr"  # the sample launch reports sales
     assert {c["status"] for c in out["vs_plan"]["creators"]} == {"keep", "review", "drop"}

@@ -75,7 +75,15 @@ def test_sentences_say_in_words_what_the_charts_show():
     assert "Micro-influencer 2,240, within the plan's 800 – 7,720" in s
     assert "KOC (customer) 60, below the plan's" in s
     e = efficiency_sentence(a, "en")
-    # CPM: A 10,000; C 12,500; B 20,000; D 30,000 (median 16,250; D is 1.85× → drop); the last has no impressions
+    # A launch with conversions: cost per conversion A 200,000, B 50,000 (two micro), D 150,000 (one KOC): fewer
+    # than 3 of a kind, so all review; C and the last report no conversions
+    assert e == ("One dot per creator; by cost per conversion: 0 keep (green circles), 5 review (orange diamonds), "
+                 "0 drop (red triangles). Cheapest: B (Rp 50,000 per result); most expensive: A (Rp 200,000).")
+    aware = analyse(parse_csv(SMALL), SAMPLE_BRIEF.model_copy(update={"goal": "awareness", "secondary_goal": None}),
+                    "en")
+    e = efficiency_sentence(aware, "en")
+    # CPM among micro: A 10,000; C 12,500; B 20,000 (median 12,500; B is 1.6× → drop); D, the only KOC with
+    # impressions, is not compared with them (review); the last has no impressions
     assert e.startswith("One dot per creator; by CPM: 2 keep (green circles), 2 review (orange diamonds), 1 drop")
     assert "Cheapest: A (Rp 10,000 per result); most expensive: D (Rp 30,000)." in e
     tl = timeline_sentence(a, "engagements", "en")
@@ -131,7 +139,7 @@ def test_cli_with_a_brief_adds_vs_plan_in_indonesian(tmp_path):
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     assert [ln["kind"] for ln in out["vs_plan"]["lines"]] == ["micro", "koc", "nano"]
-    assert out["vs_plan"]["ranking_metric"] == "cpm_idr"
+    assert out["vs_plan"]["ranking_metric"] == "cost_per_conversion_idr"  # a launch whose file reports sales
 
 
 def test_cli_refuses_unreadable_input_with_one_line(tmp_path, capsys):
@@ -164,7 +172,7 @@ def test_pdf_report_holds_the_totals_the_rule_and_the_sentences(lang, heading, t
 
 
 @pytest.mark.parametrize("goal,metric", [("awareness", "CPM"), ("engagement", "CPE"), ("sales", "cost per conversion"),
-                                         ("testimonials", "CPE"), ("launch", "CPM")])
+                                         ("testimonials", "CPE"), ("launch", "cost per conversion")])
 def test_the_ranking_rule_is_stated_in_words_for_the_goal(goal, metric):
     from guide.results.report import rule_text
 

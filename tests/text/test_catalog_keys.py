@@ -246,6 +246,12 @@ def _brief_fields() -> tuple[str, ...]:
 ER_BASES = _listed("guide/creators/roster.py", "given", "derived", "assumed")  # derive(): er_basis = np.full / er_basis[...] =
 
 
+def _goal_objectives() -> tuple[str, ...]:
+    from guide.creators.shortlist import GOAL_OBJECTIVE
+
+    return tuple(sorted(set(GOAL_OBJECTIVE.values())))
+
+
 # Key family (the literal text before the placeholder) -> the values the placeholder takes.
 DOMAINS: dict[str, Any] = {
     "strategy.": models.Strategy,
@@ -298,6 +304,7 @@ DOMAINS: dict[str, Any] = {
     "creators.why.rank_": _objective,
     "creators.why.cost_per_": _objective,
     "creators.page.method_": _objective,
+    "downstream.short.objective_": _goal_objectives,
     "creators.why.er_": ER_BASES,
     "creators.page.er_": ER_BASES,
     "creators.relax.": _listed("guide/creators/shortlist.py", "platform", "industry", "city", "flagged"),  # _relax(): checks
