@@ -26,10 +26,11 @@ def results_pdf(lang: str) -> pypdf.PdfReader:
 
 @pytest.mark.parametrize(("lang", "colours", "shapes", "headers"), [
     ("id", ("hijau", "oranye", "merah", "biru"),
-     "dipertahankan (bulat, abu-abu gelap), 11 ditinjau (belah ketupat, abu-abu muda), 2 dihentikan (segitiga "
-     "putih bergaris hitam)", ("Engagement vs rencana", "Kreator direncanakan", "ER per pengikut")),
+     "menurut biaya per konversi: 15 dipertahankan (bulat, abu-abu gelap), 7 ditinjau (belah ketupat, abu-abu muda), "
+     "4 dihentikan (segitiga putih bergaris hitam)", ("Engagement vs rencana", "Kreator direncanakan", "ER per pengikut")),
     ("en", ("green", "orange", " red ", "red triangle", "blue"),
-     "keep (dark grey circles), 11 review (light grey diamonds), 2 drop (white triangles outlined in black)",
+     "by cost per conversion: 15 keep (dark grey circles), 7 review (light grey diamonds), 4 drop (white triangles "
+     "outlined in black)",
      ("Planned creators", "Engagements vs plan")),
 ])
 def test_words_and_greys_agree_and_headers_stay_whole(lang, colours, shapes, headers) -> None:
