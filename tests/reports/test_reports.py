@@ -38,11 +38,11 @@ def test_recommendation_pdf_has_strategy_totals_warnings_and_sources_in_indonesi
     assert "Rencana strategi kreator: Serum Glow" in text
     # A launch that funds both: micro-influencers first, then KOCs (article 004).
     assert "Strategi: Kombinasi — influencer lalu KOC" in text
-    # 22 micro at Rp 1.500.000 + 125 KOC at Rp 275.000; 15% of Rp 80 jt held back as the reserve.
-    assert ("Total rencana: Rp 67.375.000 untuk kreator, ditambah cadangan Rp 12.000.000 (ongkos kirim, biaya, "
+    # 16 micro at Rp 1.500.000 + 141 KOC at Rp 305.000 (product + shipping); 15% of Rp 80 jt held back.
+    assert ("Total rencana: Rp 67.005.000 untuk kreator, ditambah cadangan Rp 12.000.000 (ongkos kirim, biaya, "
             "boosting), dari anggaran Rp 80.000.000.") in text
     # The plan's totals row: the creators and the sum of the lines' costs, written in rupiah.
-    assert "Total 147 Rp 67.375.000" in text
+    assert "Total 157 Rp 67.005.000" in text
     assert "Mikro-influencer" in text
     assert "BPOM" in text  # a beauty product's warning
     for title in ("Micro Influencer vs KOC — DIGIMA", "Tarif influencer di Indonesia (Nov 2024) — herald.id (https://herald.id)"):
