@@ -86,11 +86,33 @@ def whatif(n_briefs: int = 8, seed: int = 14) -> dict[str, Any]:
             "ratio": round(m / v, 2), "target": 5.0, "runs": n_briefs}
 
 
+def recommendation(n_briefs: int = 200, seed: int = 23) -> dict[str, Any]:
+    """One `guide.recommend` (rules + the plan's mixed-integer programme) on random briefs, with the plan
+    solver's cache cleared before every call so no figure is flattered by a repeat; target ≤ 50 ms median."""
+    from guide import recommend
+    from guide.advice.planner import _solve
+
+    rng = random.Random(seed)
+    recommend(_brief(rng))  # warm imports and the knowledge base
+    times = []
+    for _ in range(n_briefs):
+        brief = _brief(rng)
+        _solve.cache_clear()
+        gc.collect()
+        t0 = time.perf_counter()
+        recommend(brief)
+        times.append(time.perf_counter() - t0)
+    times.sort()
+    return {"median_ms": round(statistics.median(times) * 1e3, 2),
+            "p90_ms": round(times[int(0.9 * len(times))] * 1e3, 2), "target_ms": 50.0, "runs": n_briefs}
+
+
 if __name__ == "__main__":  # run in its own process: Streamlit's runtime and Playwright do not share one
     import json
     import os
     import sys
 
     quick = os.environ.get("BENCH_QUICK") == "1"
-    figures = {"page_rerun": page_rerun(repeats=4 if quick else 15), "whatif_map": whatif(n_briefs=3 if quick else 10)}
+    figures = {"page_rerun": page_rerun(repeats=4 if quick else 15), "whatif_map": whatif(n_briefs=3 if quick else 10),
+               "recommendation": recommendation(n_briefs=40 if quick else 200)}
     sys.stdout.write("BENCH_JSON " + json.dumps(figures) + "\n")

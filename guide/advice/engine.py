@@ -158,7 +158,7 @@ def recommend(brief: CampaignBrief, lang: Lang | str = "id", figures: Figures | 
         unallocated_share=round(left / brief.budget_idr, 6) if brief.budget_idr else 0.0,
         unallocated_reason=plan.idle_reason if plan else None,
         unallocated_text=_idle_text(plan, brief, lg, fig) if plan else "",
-        objective=plan.objective if plan else None,
+        objective=plan.objective if plan else None, objective_value=plan.objective_value if plan else 0.0,
         objective_text=t(lg, f"plan_model.objective.{plan.objective}") if plan else "",
         creators_total=creators, posts_total=plan.posts_total if plan else 0,
         kol_count=counts.get("kol", 0), koc_count=counts.get("koc", 0), koc_parcels=counts.get("koc", 0),

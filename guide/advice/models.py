@@ -210,6 +210,7 @@ class Recommendation(BaseModel):
     unallocated_reason: Literal["below-one-creator", "capacity", "shape-rule", "agency-fee"] | None = None
     unallocated_text: str = ""  # the reason in the recommendation's language ("" when under 5 % of the budget)
     objective: Literal["reach", "engagements", "expert-voices", "honest-voices"] | None = None
+    objective_value: float = 0.0  # the optimum the planner reached, in the objective's units (middle of ranges)
     objective_text: str = ""  # what the plan maximises, in the recommendation's language
     creators_total: int = 0  # creators in the plan
     posts_total: int = 0  # posts in the plan (creators + repeat posts)

@@ -14,8 +14,8 @@ extra posts they make, and whether to hire a KOL-management agency, to maximise 
 - testimonials, reputation: honest voices first (KOC creators), then engagements.
 
 Shape rules are constraints: every `core` line books at least one creator; each line's spend stays within
-[β·share, share/β] of the plan's spend (the floor give or take one of the line's own creators, the
-ceiling one creator of the dearest line) (β = SHARE_BAND); KOCs post
+[β·share, share/β] of the plan's spend (the floor counts the spend beyond one of each core line, give or
+take one of the line's own creators; the ceiling give or take one creator of the dearest line) (β = SHARE_BAND); KOCs post
 once (voluntarily, article 004). Team capacity is a choice: past `team_capacity` creators the plan must pay a
 KOL-management agency its fee (agency_fee_share of spend, ANA), else it buys larger tiers or more posts each.
 
@@ -229,8 +229,8 @@ def _solve(kinds: tuple[Kind, ...], shares: tuple[float, ...], core: tuple[bool,
     No big-M on money: the agency is paid per creator it runs (fee_share × its cost), so past the team's
     capacity each further creator simply costs more, and a larger budget only ever widens the feasible set."""
     m = len(kinds)
-    nv = 5 * m
-    N, U, X, A, Y = 0, m, 2 * m, 3 * m, 4 * m
+    nv = 4 * m
+    N, U, X, A = 0, m, 2 * m, 3 * m
     c = np.array(costs, dtype=float)
     scale = float(max(max(per_n), 1e-9))
     obj = np.zeros(nv)  # milp minimises: − value
@@ -258,18 +258,12 @@ def _solve(kinds: tuple[Kind, ...], shares: tuple[float, ...], core: tuple[bool,
     add(team, -np.inf, float(cap))
     nmax = [max(1, int(money // max(int(ci), 1))) for ci in c]
     dearest = float(c.max())
+    core_min = float(sum(ci for ci, k in zip(c, core, strict=True) if k))
     for i in range(m):
         r = np.zeros(nv)
         r[N + i] = r[U + i] = 1.0
-        r[Y + i] = -float(nmax[i])
-        add(r, -np.inf, 0.0)  # n + u ≤ nmax·y
-        r = np.zeros(nv)
-        r[N + i] = r[U + i] = 1.0
-        r[Y + i] = -1.0
-        add(r, 0.0, np.inf)  # n + u ≥ y
-        r = np.zeros(nv)
-        r[A + i], r[Y + i] = 1.0, -1.0
-        add(r, -np.inf, 0.0)  # anchor only on a used line
+        r[A + i] = -1.0
+        add(r, 1.0 if core[i] else 0.0, np.inf)  # n + u ≥ anchor (only a used line anchors); core lines ≥ 1
         r = np.zeros(nv)
         posts = float(max_posts - 1 if kinds[i] != "koc" else 0)
         r[X + i] = 1.0
@@ -278,7 +272,9 @@ def _solve(kinds: tuple[Kind, ...], shares: tuple[float, ...], core: tuple[bool,
         if shares[i] > 0:
             own = np.zeros(nv)
             own[N + i] = own[U + i] = own[X + i] = c[i]
-            add(own - SHARE_BAND * shares[i] * spend, -c[i], np.inf)  # give or take one of its own creators
+            # floor on the spend beyond the core creators, give or take one of the line's own creators (so the
+            # smallest plan, one of each core line, is always allowed)
+            add(own - SHARE_BAND * shares[i] * spend, -c[i] - SHARE_BAND * shares[i] * core_min, np.inf)
             add(own - min(1.0, shares[i] / SHARE_BAND) * spend, -np.inf, dearest)
     anchors = np.zeros(nv)
     anchors[A:A + m] = 1.0
@@ -286,9 +282,8 @@ def _solve(kinds: tuple[Kind, ...], shares: tuple[float, ...], core: tuple[bool,
     lb = np.zeros(nv)
     ub = np.full(nv, np.inf)
     for i in range(m):
-        lb[Y + i] = 1.0 if core[i] else 0.0
         ub[N + i] = ub[U + i] = float(nmax[i])
-        ub[A + i] = ub[Y + i] = 1.0
+        ub[A + i] = 1.0
     res = milp(obj, constraints=LinearConstraint(np.vstack(rows), np.array(lo), np.array(hi)),
                integrality=np.ones(nv), bounds=Bounds(lb, ub),
                options={"mip_rel_gap": MIP_GAP, "presolve": True, "time_limit": 5.0})
