@@ -297,6 +297,8 @@ def _advisories(brief: CampaignBrief, plan: Plan | None, lg: Lang, k: Knowledge,
                                          overlap=fmt_int(round(fig.overlap_share.value * 100), lg),
                                          completion=fmt_int(round(fig.completion_factor.value * 100), lg)),
                         k, lg, fig.kinds["micro"].reach_source))
+    if brief.gender is not None or brief.age_bands:  # descriptors matter or say so (issue 23)
+        out.append(_adv("audience-descriptors", t(lg, "plan_model.audience"), k, lg, fig.kinds["micro"].reach_source))
     if kinds & {"nano", "micro", "mid", "macro", "mega", "koc"}:
         scheme = fig.tier_scheme
         out.append(_adv("tier-scheme", scheme.note_en if lg == "en" else scheme.note_id, k, lg, scheme.source))

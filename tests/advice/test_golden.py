@@ -32,6 +32,7 @@ WARNING_CODES = {
     "compliance-traditional-medicine", "compliance-bpom-cosmetics", "disclosure", "kol-fee-assumption",
     "kol-availability", "low-engagement-mega", "management-at-planning", "management", "management-agency",
     "trust-koc-missing", "cost-band", "reserve", "capacity", "unallocated", "reach-basis", "tier-scheme", "koc-cost",
+    "audience-descriptors",
 }
 
 

@@ -94,3 +94,27 @@ def test_doubling_the_budget_visibly_grows_the_plan(brief: CampaignBrief, strate
     spent_b = sum(ln.cost_idr for ln in b.lines) + b.agency_fee_idr
     assert spent_b >= 1.5 * spent_a, (spent_a, spent_b)
     assert b.objective_value > a.objective_value
+
+
+def test_age_and_gender_change_no_figure_and_the_page_says_so() -> None:
+    # No source in data/ gives rates, reach or engagement by age or gender, so the plan is the same and an
+    # advisory says why (issue 23: descriptors matter or say so).
+    base = CampaignBrief(goal="launch", budget_idr=75_000_000, audience="broad", industry="beauty",
+                         product_value_idr=150_000)
+    women = recommend(base.model_copy(update={"gender": "women", "age_bands": ("18_24", "25_34")}), lang="en")
+    men = recommend(base.model_copy(update={"gender": "men", "age_bands": ("55_up",)}), lang="en")
+    assert women.plan == men.plan == recommend(base, lang="en").plan
+    text = next(w.text for w in women.warnings if w.code == "audience-descriptors")
+    assert text.startswith("The audience's age and gender do not change the plan's figures")
+    assert "audience-descriptors" not in [w.code for w in recommend(base, lang="en").warnings]
+
+
+def test_a_two_million_umkm_reserve_ships_no_parcels() -> None:
+    # Rp 2 jt, sales, new beauty brand: 5 KOCs at Rp 305.000 (product Rp 275.000 + shipping Rp 30.000, no fee)
+    # = 5 parcels; the Rp 300.000 reserve is for fees and boosting, not parcels.
+    rec = recommend(CampaignBrief(goal="sales", budget_idr=2_000_000, audience="niche", industry="beauty",
+                                  brand_stage="new"), lang="id")
+    assert (rec.koc_parcels, rec.reserve_idr, rec.total_cost_idr) == (5, 300_000, 1_525_000)
+    koc = next(w.text for w in rec.warnings if w.code == "koc-cost")
+    assert koc == ("Setiap KOC dihitung Rp 305.000: nilai produk ditambah ongkos kirim satu paket (Rp 30.000), "
+                   "tanpa honor — KOC berbagi secara sukarela (artikel 004). 5 paket dikirim.")
