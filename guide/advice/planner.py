@@ -263,7 +263,11 @@ def _solve(kinds: tuple[Kind, ...], shares: tuple[float, ...], core: tuple[bool,
         r = np.zeros(nv)
         r[N + i] = r[U + i] = 1.0
         r[A + i] = -1.0
-        add(r, 1.0 if core[i] else 0.0, np.inf)  # n + u ≥ anchor (only a used line anchors); core lines ≥ 1
+        add(r, 0.0, np.inf)  # n + u ≥ anchor (only a used line anchors)
+        if core[i]:
+            r = np.zeros(nv)
+            r[N + i] = r[U + i] = 1.0
+            add(r, 1.0, np.inf)  # a core line books at least one creator
         r = np.zeros(nv)
         posts = float(max_posts - 1 if kinds[i] != "koc" else 0)
         r[X + i] = 1.0
