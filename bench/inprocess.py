@@ -87,23 +87,24 @@ def whatif(n_briefs: int = 8, seed: int = 14) -> dict[str, Any]:
 
 
 def recommendation(n_briefs: int = 200, seed: int = 23) -> dict[str, Any]:
-    """One `recommend()` (rules, scores and the plan optimiser) on random briefs: the median, absolute, since
-    the target (≤ 50 ms) is a time a person waits for, not a ratio. The reference is validating the same brief."""
+    """One `guide.recommend` (rules + the plan's mixed-integer programme) on random briefs, with the plan
+    solver's cache cleared before every call so no figure is flattered by a repeat; target ≤ 50 ms median."""
     from guide import recommend
+    from guide.advice.planner import _solve
 
     rng = random.Random(seed)
-    briefs = [_brief(rng) for _ in range(n_briefs)]
-    recommend(briefs[0], "id")  # warm: knowledge loaded once per process, as on the server
-    app, ref = [], []
-    for b in briefs:
+    recommend(_brief(rng))  # warm imports and the knowledge base
+    times = []
+    for _ in range(n_briefs):
+        brief = _brief(rng)
+        _solve.cache_clear()
+        gc.collect()
         t0 = time.perf_counter()
-        recommend(b, "id")
-        app.append(time.perf_counter() - t0)
-        t0 = time.perf_counter()
-        CampaignBrief.model_validate(b.model_dump())
-        ref.append(time.perf_counter() - t0)
-    return {"app_ms": round(statistics.median(app) * 1e3, 2), "p95_ms": round(statistics.quantiles(app, n=20)[18] * 1e3, 2),
-            "validate_ms": round(statistics.median(ref) * 1e3, 3), "briefs": n_briefs}
+        recommend(brief)
+        times.append(time.perf_counter() - t0)
+    times.sort()
+    return {"median_ms": round(statistics.median(times) * 1e3, 2),
+            "p90_ms": round(times[int(0.9 * len(times))] * 1e3, 2), "target_ms": 50.0, "runs": n_briefs}
 
 
 if __name__ == "__main__":  # run in its own process: Streamlit's runtime and Playwright do not share one
@@ -113,5 +114,5 @@ if __name__ == "__main__":  # run in its own process: Streamlit's runtime and Pl
 
     quick = os.environ.get("BENCH_QUICK") == "1"
     figures = {"page_rerun": page_rerun(repeats=4 if quick else 15), "whatif_map": whatif(n_briefs=3 if quick else 10),
-               "recommend": recommendation(n_briefs=30 if quick else 200)}
+               "recommend": recommendation(n_briefs=40 if quick else 200)}
     sys.stdout.write("BENCH_JSON " + json.dumps(figures) + "\n")

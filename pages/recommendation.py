@@ -55,10 +55,10 @@ def brief_items(b: CampaignBrief) -> list[tuple[str, str, str]]:
 
 
 def left_over(rec: Recommendation) -> str:
-    """What is left of the budget after the reserve and the plan, and why: the cap, or no creator fits."""
-    if rec.capped:
-        return tr("rec.unallocated_capped", left=money(rec.unallocated_idr),
-                  cap=fmt_int(int(figures().team_capacity.value), lg))
+    """What is left of the budget after the reserve and the plan, and why (the engine's reason from 5 % of
+    the budget; below it, too little for one more creator)."""
+    if rec.unallocated_text:
+        return rec.unallocated_text
     return tr("rec.unallocated_line", left=money(rec.unallocated_idr))
 
 

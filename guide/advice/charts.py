@@ -200,8 +200,9 @@ def describe_scores(rec: Recommendation, lang: str) -> str:
 
 
 def _why_rows(rec: Recommendation) -> list[tuple[str, str, float]]:
-    return [(r.label, r.rule_id, r.effects.get(rec.strategy, 0.0)) for r in rec.reasons
-            if r.effects.get(rec.strategy, 0.0)]
+    """Each reason's points exactly as the reason text states them (Reason.points: relative to the planned
+    strategy, its effect there minus its largest effect on any other), one number for text and chart."""
+    return [(r.label, r.rule_id, r.points) for r in rec.reasons if r.direction != "neutral" and r.points]
 
 
 def _why_parts(rec: Recommendation, lang: str) -> tuple[pd.DataFrame, tuple[Any, ...]]:

@@ -143,6 +143,10 @@ def recommend(brief: CampaignBrief, lang: Lang | str = "id", figures: Figures | 
         headline = t(lg, "engine.headline.plan", planned=name[planned])
         summary = t(lg, f"engine.summary.{strategy}")
     zero = {"low": 0, "high": 0}
+    fee = plan.agency_fee_idr if plan else 0
+    left = plan.unallocated_idr if plan else 0
+    counts = {ln.kind: ln.count for ln in lines}
+    creators = sum(counts.values())
     return Recommendation(
         brief=brief, lang=lg, strategy=strategy, planned_strategy=planned, runner_up=runner_up,
         margin=margin, scores=scores, raw_scores=raw, summary=summary, reasons=reasons, plan=lines,
@@ -151,7 +155,33 @@ def recommend(brief: CampaignBrief, lang: Lang | str = "id", figures: Figures | 
         unallocated_idr=plan.unallocated_idr if plan else 0,
         reach_total=plan.reach_total if plan else zero, engagements_total=plan.engagements_total if plan else zero,
         tie_break=tb, capped=plan.capped if plan else False,
+        budget_idr=brief.budget_idr, agency_fee_idr=fee, spend_idr=total + fee,
+        unallocated_share=round(left / brief.budget_idr, 6) if brief.budget_idr else 0.0,
+        unallocated_reason=plan.idle_reason if plan else None,
+        unallocated_text=_idle_text(plan, brief, lg, fig) if plan else "",
+        objective=plan.objective if plan else None, objective_value=plan.objective_value if plan else 0.0,
+        objective_text=t(lg, f"plan_model.objective.{plan.objective}") if plan else "",
+        creators_total=creators, posts_total=plan.posts_total if plan else 0,
+        kol_count=counts.get("kol", 0), koc_count=counts.get("koc", 0), koc_parcels=counts.get("koc", 0),
+        agency_advised=_needs_agency(creators, counts.get("kol", 0), fig),
     )
+
+
+def _pct(v: float, lg: Lang) -> str:
+    return f"{v:.1f}".replace(".", "," if lg == "id" else ".")
+
+
+def _idle_text(plan: Plan, brief: CampaignBrief, lg: Lang, fig: Figures) -> str:
+    """Why money beyond the reserve is left (only when it is at least 5 % of the budget)."""
+    if plan.idle_reason is None:
+        return ""
+    kind = plan.blocked_kind or min(plan.lines, key=lambda ln: ln.unit_cost_idr).kind
+    cost = min(ln.unit_cost_idr for ln in plan.lines)
+    fee_share = fig.agency_fee_share.value / (1 - fig.agency_fee_share.value)
+    return t(lg, f"plan_model.idle.{plan.idle_reason}", left=fmt_idr(plan.unallocated_idr, lg),
+             share=_pct(100 * plan.unallocated_idr / max(brief.budget_idr, 1), lg), kind=t(lg, f"kind.{kind}"),
+             cost=fmt_idr(cost, lg), fee_share=_pct(100 * fee_share, lg),
+             cap=fmt_int(int(fig.team_capacity.value), lg))
 
 
 def _reasons(fired: list[tuple[Rule, float]], winner: Strategy, planned: Strategy | None, lg: Lang,
@@ -272,19 +302,25 @@ def _advisories(brief: CampaignBrief, plan: Plan | None, lg: Lang, k: Knowledge,
         out.append(_adv("reserve", t(lg, "engine.warn.reserve", reserve=fmt_idr(plan.reserve_idr, lg),
                                      share=fmt_int(round(fig.reserve_share.value * 100), lg)),
                         k, lg, fig.reserve_share.source))
+        fee_share = fig.agency_fee_share.value / (1 - fig.agency_fee_share.value)
         if plan.capped:
-            out.append(_adv("capacity", t(lg, "engine.warn.capacity", n=fmt_int(creators, lg),
-                                          left=fmt_idr(plan.unallocated_idr, lg)), k, lg, fig.team_capacity.source))
-        elif plan.unallocated_idr > 0 and plan.blocked_kind is not None and \
-                plan.unallocated_idr >= 0.05 * brief.budget_idr:
-            out.append(_adv("unallocated", t(
-                lg, "engine.warn.unallocated", left=fmt_idr(plan.unallocated_idr, lg),
-                kind=t(lg, f"kind.{plan.blocked_kind}"),
-                cost=fmt_idr(fig.unit_band(plan.blocked_kind, brief)[1], lg)), k, lg, fig.reserve_share.source))
+            out.append(_adv("capacity", t(lg, "plan_model.agency", n=fmt_int(creators, lg),
+                                          cap=fmt_int(int(fig.team_capacity.value), lg),
+                                          fee=fmt_idr(plan.agency_fee_idr, lg), fee_share=_pct(100 * fee_share, lg)),
+                            k, lg, fig.agency_fee_share.source))
+        if plan.idle_reason is not None:
+            out.append(_adv("unallocated", _idle_text(plan, brief, lg, fig), k, lg, fig.reserve_share.source))
+        if "koc" in kinds:
+            koc_cost = next(ln.unit_cost_idr for ln in lines if ln.kind == "koc")
+            out.append(_adv("koc-cost", t(lg, "plan_model.koc_cost", cost=fmt_idr(koc_cost, lg),
+                                          ship=fmt_idr(int(fig.shipping_per_parcel.value), lg),
+                                          n=fmt_int(count["koc"], lg)), k, lg, "004_b09fe85dff487976.txt"))
         out.append(_adv("reach-basis", t(lg, "engine.warn.reach_basis",
                                          overlap=fmt_int(round(fig.overlap_share.value * 100), lg),
                                          completion=fmt_int(round(fig.completion_factor.value * 100), lg)),
                         k, lg, fig.kinds["micro"].reach_source))
+    if brief.gender is not None or brief.age_bands:  # descriptors matter or say so (issue 23)
+        out.append(_adv("audience-descriptors", t(lg, "plan_model.audience"), k, lg, fig.kinds["micro"].reach_source))
     if kinds & {"nano", "micro", "mid", "macro", "mega", "koc"}:
         scheme = fig.tier_scheme
         out.append(_adv("tier-scheme", scheme.note_en if lg == "en" else scheme.note_id, k, lg, scheme.source))

@@ -299,6 +299,11 @@ class Figures(_Frozen):
     video_reach_factor: Factor
     tier_scheme: TierScheme
     tiktok_er_bands: PlatformBands | None = None  # results: TikTok posts against TikTok's own bands
+    # Plan optimiser figures (issue 23): a KOC parcel's shipping, the agency fee, repeat posts.
+    shipping_per_parcel: Factor
+    agency_fee_share: Factor
+    repeat_post_reach: Factor
+    max_posts_per_creator: Factor
 
     @field_validator("kinds")
     @classmethod

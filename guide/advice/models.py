@@ -169,6 +169,7 @@ class PlanLine(BaseModel):
     # What `reach` counts: unique accounts reached by one post per creator (reach rate × followers ×
     # completion), overlap between this line's creators discounted (figures.yaml overlap_share).
     reach_basis: str = "unique-accounts"
+    posts: int = 0  # posts the line buys: one per creator plus repeat posts (planner: max_posts_per_creator)
 
 
 class Advisory(BaseModel):
@@ -200,4 +201,20 @@ class Recommendation(BaseModel):
     reach_total: Range = Range(low=0, high=0)  # unique accounts over the whole plan, overlap discounted
     engagements_total: Range = Range(low=0, high=0)
     tie_break: Literal["cheaper", "lower-risk"] | None = None  # set when the raw scores tie exactly
-    capped: bool = False  # the plan stopped at the team's capacity (figures.yaml team_capacity)
+    capped: bool = False  # more creators than one team manages (team_capacity): an agency is planned and costed
+    # ---- One number everywhere (issue 23): every total a view shows, computed once in the engine. ----
+    budget_idr: int = 0  # the brief's budget
+    agency_fee_idr: int = 0  # KOL-management agency fee (figures.yaml agency_fee_share, ANA), 0 without one
+    spend_idr: int = 0  # total_cost_idr + agency_fee_idr: what the plan spends besides the reserve
+    unallocated_share: float = 0.0  # unallocated_idr ÷ budget_idr (0–1)
+    unallocated_reason: Literal["below-one-creator", "capacity", "shape-rule", "agency-fee"] | None = None
+    unallocated_text: str = ""  # the reason in the recommendation's language ("" when under 5 % of the budget)
+    objective: Literal["reach", "engagements", "expert-voices", "honest-voices"] | None = None
+    objective_value: float = 0.0  # the optimum the planner reached, in the objective's units (middle of ranges)
+    objective_text: str = ""  # what the plan maximises, in the recommendation's language
+    creators_total: int = 0  # creators in the plan
+    posts_total: int = 0  # posts in the plan (creators + repeat posts)
+    kol_count: int = 0
+    koc_count: int = 0
+    koc_parcels: int = 0  # KOC parcels shipped = KOC creators (product + shipping each; no fee)
+    agency_advised: bool = False  # a KOL-management agency is advised (and, when capped, costed)

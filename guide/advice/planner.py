@@ -1,21 +1,52 @@
-"""Turn a budget into a costed, phased plan for one strategy. Pure; never spends more than the budget.
+"""Turn a budget into a costed, phased plan for one strategy: a mixed-integer programme (scipy.optimize.milp,
+HiGHS). Pure; never spends more than the budget.
 
-The plan holds back a reserve (shipping, fees, boosting), buys one unit of every core line, then one creator
-at a time for the line furthest below its share of the spend, until the next creator does not fit or the
-plan reaches one team's capacity. That purchase order never depends on the budget, so a larger budget buys
-everything a smaller one did and more: with the strategy fixed, reach and engagements never fall as the
-budget grows.
+After the reserve, the programme chooses per line (kind of creator) how many creators to book and how many
+extra posts they make, and whether to hire a KOL-management agency, to maximise the goal's objective:
+
+- awareness, launch: unique reach. Overlap is linear in the creator count: the plan's first creator (the
+  "anchor", the largest line's reach) counts in full, every further creator adds (1 − overlap_share) of their
+  reach, a repeat post adds repeat_post_reach of that. Exactly: reach = o·max_used(r) + (1 − o)·Σ r·n + ….
+  The max over the lines used is linearised with one binary per line (at most one anchor, only on a used line).
+- engagement, sales: engagements (clicks and conversions follow engagements; no Indonesian conversion rate is
+  published, so sales maximises engagements — an assumption, stated in docs/rules.md).
+- credibility, education: expert voices first (KOL creators), then engagements.
+- testimonials, reputation: honest voices first (KOC creators), then engagements.
+
+Shape rules are constraints: every `core` line books at least one creator; each line's spend stays within
+[β·share, share/β] of the plan's spend (the floor counts the spend beyond one of each core line, give or
+take one of the line's own creators; the ceiling give or take one creator of the dearest line) (β = SHARE_BAND); KOCs post
+once (voluntarily, article 004). Team capacity is a choice: past `team_capacity` creators the plan must pay a
+KOL-management agency its fee (agency_fee_share of spend, ANA), else it buys larger tiers or more posts each.
+
+Every constraint is independent of the budget except `spend + fee ≤ budget − reserve`, so a larger budget
+only widens the feasible set: the optimum objective never falls as the budget grows. HiGHS is run with a zero
+optimality gap so the optimum found is the optimum. Ties: among plans with the same objective, the one that
+spends more (uses the money), then creators before repeat posts, then the lower KIND_ORDER line.
 """
 
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
+from functools import lru_cache
+from typing import Literal, NamedTuple
+
+import numpy as np
+from scipy.optimize import Bounds, LinearConstraint, milp  # type: ignore[import-untyped]
 
 from guide.advice.knowledge import Figures, Knowledge, LineSpec, MixRow
 from guide.advice.models import TIERS, CampaignBrief, Kind, PlanLine, Range, Strategy
 
 KIND_ORDER: dict[Kind, int] = {"kol": 0, "mega": 1, "macro": 2, "mid": 3, "micro": 4, "nano": 5, "koc": 6}
+SHARE_BAND = 0.5  # a line's spend stays within [share × 0.5, share ÷ 0.5] of the plan's spend (assumption)
+REACH_GOALS = frozenset({"awareness", "launch"})
+EXPERT_GOALS = frozenset({"credibility", "education"})
+HONEST_GOALS = frozenset({"testimonials", "reputation"})
+MIP_GAP = 1e-7  # HiGHS relative optimality gap: the optimum is proven to within 1e-7 of the best plan
+TIE_WEIGHT = 0.01  # weight of the non-objective metric (reach or engagements) in the objective: a tie rule
+IDLE_TYPICAL = 0.05  # money left beyond the reserve above this share of the budget gets a stated reason
+Objective = Literal["reach", "engagements", "expert-voices", "honest-voices"]
+IdleReason = Literal["below-one-creator", "capacity", "shape-rule", "agency-fee"]
 
 
 class Unit(NamedTuple):
@@ -32,21 +63,38 @@ class Unit(NamedTuple):
 
 
 def unit(figures: Figures, kind: Kind, brief: CampaignBrief) -> Unit:
-    """The figures of one unit of `kind` (a KOC's product value from the brief replaces its rate band).
+    """The figures of one unit of `kind`.
 
-    Reach = followers × reach rate per post × completion; the top of the range is raised by the short-video
-    factor when TikTok is among the platforms. Engagements = followers × engagement rate × completion."""
+    A KOC costs the product (the brief's product value, else the KOC band) plus shipping one parcel, and no
+    fee (article 004: voluntary). Reach = followers × reach rate per post × completion; the top of the range
+    is raised by the short-video factor when TikTok is among the platforms. Engagements = followers ×
+    engagement rate × completion."""
     kf = figures.kinds[kind]
     low, mid, high = figures.unit_band(kind, brief)
+    if kind == "koc":
+        ship = int(figures.shipping_per_parcel.value)
+        low, mid, high = low + ship, mid + ship, high + ship
     c = figures.completion_factor.value
     video = figures.video_reach_factor.value if "tiktok" in brief.platforms else 1.0
     rate_src = "brief:product_value_idr" if kind == "koc" and brief.product_value_idr else kf.rate_source
-    basis = (f"rate:{rate_src}", f"followers:{kf.followers_source}", f"reach:{kf.reach_source}",
+    basis: tuple[str, ...] = (f"rate:{rate_src}", f"followers:{kf.followers_source}", f"reach:{kf.reach_source}",
              f"er:{kf.er_source}", f"completion:{figures.completion_factor.source}",
              f"overlap:{figures.overlap_share.source}")
+    if kind == "koc":
+        basis = (*basis, f"shipping:{figures.shipping_per_parcel.source}")
     return Unit(low, mid, high,
                 kf.followers_low * kf.reach_low / 100 * c, kf.followers_high * kf.reach_high / 100 * c * video,
                 kf.followers_low * kf.er_low / 100 * c, kf.followers_high * kf.er_high / 100 * c, basis)
+
+
+def objective_of(goal: str) -> Objective:
+    if goal in REACH_GOALS:
+        return "reach"
+    if goal in EXPERT_GOALS:
+        return "expert-voices"
+    if goal in HONEST_GOALS:
+        return "honest-voices"
+    return "engagements"
 
 
 def _mix_specs(row: MixRow, figures: Figures) -> tuple[LineSpec, ...]:
@@ -66,6 +114,18 @@ def _with_support(strategy: Strategy, specs: tuple[LineSpec, ...], brief: Campai
     return specs
 
 
+def _koc_first(strategy: Strategy, specs: tuple[LineSpec, ...], brief: CampaignBrief) -> tuple[LineSpec, ...]:
+    """A new brand's launch that wants the authentic response starts with KOCs (004: "KOC juga bisa digunakan
+    untuk fase awal peluncuran produk, di mana brand ingin melihat bagaimana respons pengguna terhadap produk
+    secara natural"): in a combined plan the KOC line moves to phase 1 and the influencers follow in phase 2.
+    Otherwise micro-influencers open and KOCs validate (004: "kampanye peluncuran produk bisa dimulai dengan
+    micro influencer")."""
+    if strategy != "combined" or brief.goal != "launch" or brief.brand_stage != "new" or \
+            brief.content != "authentic":
+        return specs
+    return tuple(s.model_copy(update={"phase": 1 if s.kind == "koc" else 2}) for s in specs)
+
+
 def _candidates(strategy: Strategy, brief: CampaignBrief, k: Knowledge,
                 figures: Figures) -> list[tuple[str | None, tuple[LineSpec, ...]]]:
     """The line sets to consider, best first: for influencer, the first matching tier-mix row and, when
@@ -81,7 +141,7 @@ def _candidates(strategy: Strategy, brief: CampaignBrief, k: Knowledge,
     lines = spec.lines
     if spec.expert_line is not None and spec.expert_line.when.weight(brief, figures) == 1.0:
         lines = (*spec.lines[:1], spec.expert_line.line, *spec.lines[1:])
-    return [(None, _with_support(strategy, lines, brief, k, figures))]
+    return [(None, _koc_first(strategy, _with_support(strategy, lines, brief, k, figures), brief))]
 
 
 def line_specs(strategy: Strategy, brief: CampaignBrief, k: Knowledge, figures: Figures) -> tuple[LineSpec, ...]:
@@ -120,103 +180,218 @@ class Plan(NamedTuple):
     specs: tuple[LineSpec, ...]
     mix_id: str | None
     reserve_idr: int
-    unallocated_idr: int
-    capped: bool
-    blocked_kind: Kind | None  # the kind of the next creator that did not fit (None when capped)
+    unallocated_idr: int  # budget − reserve − creators' cost − agency fee
+    capped: bool  # more creators than one team manages: the plan pays an agency
+    blocked_kind: Kind | None  # the cheapest line's kind when the money left is below one more creator
     reach_total: Range
     engagements_total: Range
+    agency_fee_idr: int = 0
+    objective: Objective = "reach"
+    objective_value: float = 0.0  # the optimum, in the objective's planning (middle) units
+    idle_reason: IdleReason | None = None  # set when the money left is ≥ IDLE_TYPICAL of the budget
+    posts_total: int = 0
 
 
-def _counts(specs: tuple[LineSpec, ...], rates: list[int], money: int, cap: int) -> tuple[list[int], bool, int | None]:
-    """Buy creators in the budget-independent order until the next does not fit or the cap is reached."""
-    n = len(specs)
-    counts = [0] * n
-    spent = [0] * n
-    total = bought = 0
-    open_lines = [(j, specs[j].share) for j in range(n) if specs[j].share > 0]
-    queue = [i for i in range(n) if specs[i].core]
-    pos = 0
-    while True:
-        if pos < len(queue):
-            i = queue[pos]
-            pos += 1
-        elif not open_lines:
-            return counts, False, None
-        else:  # the line furthest below its share once this creator is bought (lowest index on a tie)
-            i, best = -1, math.inf
-            for j, share in open_lines:
-                v = (spent[j] + rates[j]) / share
-                if v < best:
-                    i, best = j, v
-        if bought >= cap:
-            return counts, True, None
-        if total + rates[i] > money:
-            return counts, False, i
-        counts[i] += 1
-        spent[i] += rates[i]
-        total += rates[i]
-        bought += 1
+class _Solution(NamedTuple):
+    counts: tuple[int, ...]
+    extra: tuple[int, ...]
+    agency: bool
+    fee: int
+    value: float
+
+
+def _values(objective: Objective, kinds: tuple[Kind, ...], units: list[Unit],
+            figures: Figures) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Objective weights per creator, per repeat post and per anchor (middle of each range)."""
+    o = figures.overlap_share.value
+    rep = figures.repeat_post_reach.value
+    r = np.array([(u.reach_low + u.reach_high) / 2 for u in units])
+    e = np.array([(u.eng_low + u.eng_high) / 2 for u in units])
+    # The other metric enters at TIE_WEIGHT, so near-ties go to the plan that also does better on it (creators
+    # before repeat posts for engagements, since a new creator adds new people).
+    if objective == "reach":
+        return (1 - o) * r + TIE_WEIGHT * e, (1 - o) * rep * r + TIE_WEIGHT * e, o * r
+    per_n, per_x = e + TIE_WEIGHT * (1 - o) * r, e + TIE_WEIGHT * (1 - o) * rep * r
+    first: Kind | None = "kol" if objective == "expert-voices" else "koc" if objective == "honest-voices" else None
+    if first is not None:  # a voice of the first kind outweighs any engagements the whole budget could buy
+        big = float(e.max()) * 1e3
+        per_n = per_n + np.array([big if kd == first else 0.0 for kd in kinds])
+    return per_n, per_x, np.zeros(len(kinds))
+
+
+@lru_cache(maxsize=4096)
+def _solve(kinds: tuple[Kind, ...], shares: tuple[float, ...], core: tuple[bool, ...], costs: tuple[int, ...],
+           per_n: tuple[float, ...], per_x: tuple[float, ...], per_a: tuple[float, ...], money: int, cap: int,
+           fee_share: float, max_posts: int) -> _Solution | None:
+    """The mixed-integer programme. Variables per line: n (creators the team runs), u (creators an agency
+    runs, each costing its fee on top), x (repeat posts), a (anchor binary), y (line used binary).
+
+    No big-M on money: the agency is paid per creator it runs (fee_share × its cost), so past the team's
+    capacity each further creator simply costs more, and a larger budget only ever widens the feasible set."""
+    m = len(kinds)
+    nv = 4 * m
+    N, U, X, A = 0, m, 2 * m, 3 * m
+    c = np.array(costs, dtype=float)
+    scale = float(max(max(per_n), 1e-9))
+    obj = np.zeros(nv)  # milp minimises: − value
+    obj[N:N + m] = -np.array(per_n) / scale
+    obj[U:U + m] = -np.array(per_n) / scale * (1 - 1e-6)  # tie rule: the team runs a creator before an agency
+    obj[X:X + m] = -np.array(per_x) / scale
+    obj[A:A + m] = -np.array(per_a) / scale
+    rows: list[np.ndarray] = []
+    lo: list[float] = []
+    hi: list[float] = []
+
+    def add(row: np.ndarray, lb: float, ub: float) -> None:
+        k = float(np.abs(row).max()) or 1.0  # each row scaled to a largest coefficient of 1 (rupiah vs counts)
+        rows.append(row / k)
+        lo.append(lb / k)
+        hi.append(ub / k)
+
+    spend = np.zeros(nv)  # creators' cost (posts included), without the agency fee
+    spend[N:N + m] = spend[U:U + m] = spend[X:X + m] = c
+    budget_row = spend.copy()
+    budget_row[U:U + m] = c * (1 + fee_share)
+    add(budget_row, -np.inf, float(money))
+    team = np.zeros(nv)
+    team[N:N + m] = 1.0
+    add(team, -np.inf, float(cap))
+    nmax = [max(1, int(money // max(int(ci), 1))) for ci in c]
+    dearest = float(c.max())
+    core_min = float(sum(ci for ci, k in zip(c, core, strict=True) if k))
+    for i in range(m):
+        r = np.zeros(nv)
+        r[N + i] = r[U + i] = 1.0
+        r[A + i] = -1.0
+        add(r, 0.0, np.inf)  # n + u ≥ anchor (only a used line anchors)
+        if core[i]:
+            r = np.zeros(nv)
+            r[N + i] = r[U + i] = 1.0
+            add(r, 1.0, np.inf)  # a core line books at least one creator
+        r = np.zeros(nv)
+        posts = float(max_posts - 1 if kinds[i] != "koc" else 0)
+        r[X + i] = 1.0
+        r[N + i] = r[U + i] = -posts
+        add(r, -np.inf, 0.0)  # repeat posts ≤ (max_posts − 1)·creators; KOCs post once
+        if shares[i] > 0:
+            own = np.zeros(nv)
+            own[N + i] = own[U + i] = own[X + i] = c[i]
+            # floor on the spend beyond the core creators, give or take one of the line's own creators (so the
+            # smallest plan, one of each core line, is always allowed)
+            add(own - SHARE_BAND * shares[i] * spend, -c[i] - SHARE_BAND * shares[i] * core_min, np.inf)
+            add(own - min(1.0, shares[i] / SHARE_BAND) * spend, -np.inf, dearest)
+    anchors = np.zeros(nv)
+    anchors[A:A + m] = 1.0
+    add(anchors, -np.inf, 1.0)
+    lb = np.zeros(nv)
+    ub = np.full(nv, np.inf)
+    for i in range(m):
+        ub[N + i] = ub[U + i] = float(nmax[i])
+        ub[A + i] = 1.0
+    res = milp(obj, constraints=LinearConstraint(np.vstack(rows), np.array(lo), np.array(hi)),
+               integrality=np.ones(nv), bounds=Bounds(lb, ub),
+               options={"mip_rel_gap": MIP_GAP, "presolve": True, "time_limit": 5.0})
+    if res.x is None or res.status not in (0, 1):
+        return None
+    x = res.x
+    team_n = [round(v) for v in x[N:N + m]]
+    agency_n = [round(v) for v in x[U:U + m]]
+    room = cap - sum(team_n)
+    for i in range(m):  # the tie rule, exactly: no agency creator while the team has room
+        move = min(room, agency_n[i])
+        team_n[i] += move
+        agency_n[i] -= move
+        room -= move
+    counts = tuple(a + b for a, b in zip(team_n, agency_n, strict=True))
+    extra = tuple(round(v) for v in x[X:X + m])
+    fee = int(sum(fee_share * ci * a for ci, a in zip(costs, agency_n, strict=True)))
+    value = float(sum(pn * n + px * e for pn, px, n, e in zip(per_n, per_x, counts, extra, strict=True)))
+    used = [per_a[i] for i in range(m) if counts[i] > 0]
+    value += max(used) if used else 0.0
+    return _Solution(counts, extra, fee > 0, fee, value)
 
 
 def _plan(specs: tuple[LineSpec, ...], mix_id: str | None, brief: CampaignBrief, figures: Figures) -> Plan | None:
+    if not specs:
+        return None
     units = [unit(figures, s.kind, brief) for s in specs]
     rates = [u.mid for u in units]
     held = reserve(brief.budget_idr, figures)
     money = brief.budget_idr - held
-    core = sum(r for r, s in zip(rates, specs, strict=True) if s.core)
-    if not specs or core > money or (core == 0 and money < min(rates)):
+    if sum(r for r, s in zip(rates, specs, strict=True) if s.core) > money or money < min(rates):
         return None
+    kinds = tuple(s.kind for s in specs)
+    objective = objective_of(brief.goal)
+    per_n, per_x, per_a = _values(objective, kinds, units, figures)
     cap = max(1, int(figures.team_capacity.value))
-    counts, capped, blocked = _counts(specs, rates, money, cap)
-    if sum(counts) == 0:
+    fee_share = figures.agency_fee_share.value / (1 - figures.agency_fee_share.value)
+    sol = _solve(kinds, tuple(s.share for s in specs), tuple(s.core for s in specs), tuple(rates),
+                 tuple(float(v) for v in per_n), tuple(float(v) for v in per_x), tuple(float(v) for v in per_a),
+                 money, cap, round(fee_share, 12), max(1, int(figures.max_posts_per_creator.value)))
+    if sol is None or sum(sol.counts) == 0:
         return None
     o = figures.overlap_share.value
-    phases = max(s.phase for s, n in zip(specs, counts, strict=True) if n)
+    rep = figures.repeat_post_reach.value
+    phases = max(s.phase for s, n in zip(specs, sol.counts, strict=True) if n)
     duration = brief.duration_weeks
     lines: list[PlanLine] = []
-    for s, n, u in zip(specs, counts, units, strict=True):
+    for s, n, x, u in zip(specs, sol.counts, sol.extra, units, strict=True):
         if n <= 0:
             continue
         start, end = _weeks(s.phase, phases, duration)
-        people = 1 + (n - 1) * (1 - o)  # each creator after the first adds (1 − overlap) of their reach
+        people = (1 - o) * (n + rep * x)  # the anchor's overlap share is added once, to the plan total
         lines.append(PlanLine(
-            kind=s.kind, count=n, cost_idr=n * u.mid, unit_cost_idr=u.mid,
-            cost_band=Range(low=n * u.low, high=n * u.high),
-            reach=Range(low=int(u.reach_low * people), high=int(u.reach_high * people)),
-            engagements=Range(low=int(n * u.eng_low), high=int(n * u.eng_high)),
-            phase=s.phase, start_week=start, end_week=end, basis=u.basis,
+            kind=s.kind, count=n, cost_idr=(n + x) * u.mid, unit_cost_idr=u.mid,
+            cost_band=Range(low=(n + x) * u.low, high=(n + x) * u.high),
+            reach=Range(low=int(u.reach_low * (people + o)), high=int(u.reach_high * (people + o))),
+            engagements=Range(low=int((n + x) * u.eng_low), high=int((n + x) * u.eng_high)),
+            phase=s.phase, start_week=start, end_week=end, basis=u.basis, posts=n + x,
         ))
     lines.sort(key=lambda ln: (ln.phase, KIND_ORDER[ln.kind]))
 
-    def pooled(values: list[int]) -> int:  # across lines: (1 − o) × sum + o × the largest line
-        return int((1 - o) * sum(values) + o * max(values))
+    def pooled(values: list[int], anchors: list[float]) -> int:
+        # Σ line reach already holds one anchor share per line; keep only the largest line's.
+        return int(sum(values) - o * (sum(anchors) - max(anchors)))
 
+    by_kind = {s.kind: u for s, u in zip(specs, units, strict=True)}
     spent = sum(ln.cost_idr for ln in lines)
+    left = money - spent - sol.fee
+    idle: IdleReason | None = None
+    blocked: Kind | None = None
+    cheapest = min(lines, key=lambda ln: (ln.unit_cost_idr, KIND_ORDER[ln.kind]))
+    if left >= IDLE_TYPICAL * brief.budget_idr:
+        if left < min(rates) * (1 + (fee_share if sol.agency else 0)):
+            idle, blocked = "below-one-creator", cheapest.kind
+        elif sol.agency:
+            idle = "agency-fee"
+        elif sum(sol.counts) >= cap:
+            idle = "capacity"
+        else:
+            idle = "shape-rule"
     return Plan(
-        lines=tuple(lines), specs=specs, mix_id=mix_id, reserve_idr=held, unallocated_idr=money - spent,
-        capped=capped, blocked_kind=specs[blocked].kind if blocked is not None else None,
-        reach_total=Range(low=pooled([ln.reach.low for ln in lines]), high=pooled([ln.reach.high for ln in lines])),
+        lines=tuple(lines), specs=specs, mix_id=mix_id, reserve_idr=held, unallocated_idr=left,
+        capped=sol.agency, blocked_kind=blocked,
+        reach_total=Range(low=pooled([ln.reach.low for ln in lines], [o * by_kind[ln.kind].reach_low for ln in lines]),
+                          high=pooled([ln.reach.high for ln in lines],
+                                      [o * by_kind[ln.kind].reach_high for ln in lines])),
         engagements_total=Range(low=sum(ln.engagements.low for ln in lines),
                                 high=sum(ln.engagements.high for ln in lines)),
+        agency_fee_idr=sol.fee, objective=objective, objective_value=sol.value, idle_reason=idle,
+        posts_total=sum(ln.posts for ln in lines),
     )
-
-
-def _mid(r: Range) -> float:
-    return (r.low + r.high) / 2
 
 
 def build_plan(strategy: Strategy, brief: CampaignBrief, k: Knowledge, figures: Figures) -> Plan | None:
     """The plan for `strategy`, or None when the budget cannot fund one unit of each core line.
 
-    A celebrity tier mix is kept only when it promises more reach and more engagements than the plain mix
-    at the same budget (article 002: more followers is not more success)."""
+    Of the candidate line sets (a celebrity tier mix and the plain mix it must beat), the one with the
+    larger optimum is kept; on a tie the plain mix (article 002: more followers is not more success)."""
     plans = [p for rid, specs in _candidates(strategy, brief, k, figures)
              if (p := _plan(specs, rid, brief, figures)) is not None]
     if not plans:
         return None
-    best = plans[0]
-    for other in plans[1:]:
-        if not (_mid(best.reach_total) > _mid(other.reach_total)
-                and _mid(best.engagements_total) > _mid(other.engagements_total)):
+    best = plans[-1]
+    for other in plans[:-1]:
+        if other.objective_value > best.objective_value * (1 + 1e-9):
             best = other
     return best

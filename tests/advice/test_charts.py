@@ -150,18 +150,21 @@ def test_why_chart_has_one_signed_bar_per_rule_that_moved_the_winner() -> None:
     enc = layer(spec)["encoding"]
     assert (enc["x"]["field"], enc["x"]["title"], enc["y"]["field"]) == ("points", "Poin aturan", "rule")
     assert all(lab.startswith("+") or lab in ("0", "-") or lab.startswith("-") for lab in axis_labels(enc["x"]).values())
-    moved = [(r.label, r.effects["combined"]) for r in REC.reasons if r.effects.get("combined")]
+    # The chart shows the points the reason text states (Reason.points), never the raw effect: the launch rule
+    # gives combined +35 but the best rival +10, so its text and its bar both say +25.
+    moved = [(r.label, r.points) for r in REC.reasons if r.direction != "neutral" and r.points]
     rows = spec["data"]["values"]
-    assert [(r["rule"], r["points"]) for r in rows] == moved
-    assert all(r["label"] == f"+{p:.1f}".replace(".", ",") for r, (_, p) in zip(rows, moved, strict=True))
+    assert ("Launch: micro then KOC", 25.0) in [(r["rule"], r["points"]) for r in rows]
+    assert sorted((r["rule"], r["points"]) for r in rows) == sorted(moved)
+    assert all(r["label"] == ("+" if r["points"] > 0 else "") + f"{r['points']:.1f}".replace(".", ",") for r in rows)
     assert enc["fill"]["condition"]["scale"] == strategy_scale("id") and enc["fill"]["condition"]["test"] == "datum.positive"
 
 
 def test_why_chart_orders_and_signs_constructed_reasons() -> None:
     r0, r1, r2 = REC.reasons[:3]
-    reasons = (r0.model_copy(update={"label": "Goal fits", "effects": {"combined": 7.5}}),
-               r1.model_copy(update={"label": "Budget is small", "effects": {"combined": -12.0}}),
-               r2.model_copy(update={"label": "Audience", "effects": {"combined": 20.0}}))
+    reasons = (r0.model_copy(update={"label": "Goal fits", "points": 7.5, "direction": "for"}),
+               r1.model_copy(update={"label": "Budget is small", "points": -12.0, "direction": "against"}),
+               r2.model_copy(update={"label": "Audience", "points": 20.0, "direction": "for"}))
     rec = REC.model_copy(update={"reasons": reasons})
     spec = why_chart(rec, "id")
     assert layer(spec)["encoding"]["y"]["sort"] == ["Audience", "Goal fits", "Budget is small"]

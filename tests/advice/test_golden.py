@@ -24,13 +24,15 @@ CASES: list[dict[str, Any]] = yaml.safe_load(CASES_FILE.read_text(encoding="utf-
 EXPECT_KEYS = {
     "strategy", "planned_strategy", "runner_up", "raw_scores", "plan", "plan_kinds_include",
     "plan_kinds_exclude", "plan_empty", "dominant_kind", "kind_phase", "warnings_include", "warnings_exclude",
+    "money",
 }
 # Every advisory code the engine can emit, written out here (a typo in the YAML would make an exclude vacuous).
 WARNING_CODES = {
     "budget-too-small", "close-call", "compliance-doctor", "compliance-bpom-drug",
     "compliance-traditional-medicine", "compliance-bpom-cosmetics", "disclosure", "kol-fee-assumption",
     "kol-availability", "low-engagement-mega", "management-at-planning", "management", "management-agency",
-    "trust-koc-missing", "cost-band", "reserve", "capacity", "unallocated", "reach-basis", "tier-scheme",
+    "trust-koc-missing", "cost-band", "reserve", "capacity", "unallocated", "reach-basis", "tier-scheme", "koc-cost",
+    "audience-descriptors",
     # Indonesian rules (issue 20)
     "compliance-medical-device", "compliance-supplement", "compliance-processed-food", "compliance-halal",
     "compliance-minors",
@@ -69,6 +71,19 @@ def _check(rec: Recommendation, expect: dict[str, Any]) -> None:
         assert code in codes, f"warning {code} missing from {codes}"
     for code in expect.get("warnings_exclude", []):
         assert code not in codes, f"warning {code} should not be in {codes}"
+    if "money" in expect:  # literal rupiah and accounts, worked by hand in the case's note
+        m = expect["money"]
+        for key in ("reserve_idr", "total_cost_idr", "agency_fee_idr", "unallocated_idr", "unallocated_reason"):
+            if key in m:
+                assert getattr(rec, key) == m[key], (key, getattr(rec, key))
+        if "lines" in m:
+            got_lines = [{"kind": ln.kind, "count": ln.count, "posts": ln.posts, "cost_idr": ln.cost_idr}
+                         for ln in rec.plan]
+            assert got_lines == m["lines"]
+        if "reach_total" in m:
+            assert [rec.reach_total.low, rec.reach_total.high] == m["reach_total"]
+        if "engagements_total" in m:
+            assert [rec.engagements_total.low, rec.engagements_total.high] == m["engagements_total"]
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])

@@ -490,14 +490,16 @@ def test_the_assumptions_page_shows_no_note_or_title_of_the_other_language(lang)
     assert sum(x in everything for x in mine) >= len(mine) // 2, [x for x in mine if x not in everything][:5]
 
 
-def test_money_left_by_the_creator_cap_is_not_called_too_little():
-    # Rp 150 jt for a niche beauty launch: the plan stops at 150 creators with Rp 58 jt unallocated. Saying the
-    # rest is "not enough for one more creator" would be false; the page names the cap instead.
+def test_past_the_creator_cap_the_plan_pays_an_agency_instead_of_leaving_money():
+    # Rp 150 jt for a niche beauty launch: 60 micro (Rp 90.000.000) + 113 KOCs at Rp 305.000 (product Rp 275.000
+    # + shipping Rp 30.000) = 173 creators; the 23 past one team's 150 run through an agency whose fee is 3/7 of
+    # their cost (ANA: 30 % of spend): 3/7 × 23 × Rp 305.000 = Rp 3.006.428. Rp 28.572 stays, below one creator.
     at = open_app({"goal": "launch", "budget_idr": "150000000", "audience": "niche", "industry": "beauty"})
     goto(at, "recommendation")
     shown = texts(at)
-    assert "Sisa **Rp 58.075.000** tidak dialokasikan karena rencana berhenti di 150 kreator" in shown
-    assert "tidak cukup untuk satu kreator lagi" not in shown
+    assert "Rencana ini melibatkan 173 kreator, lebih dari 150 yang wajar dikelola satu tim" in shown
+    assert "Biayanya Rp 3.006.428" in shown
+    assert "Sisa **Rp 28.572** tidak cukup untuk satu kreator lagi." in shown
     # A small budget that no further creator fits into still says so.
     at = open_app({"goal": "sales", "budget_idr": "7000000", "audience": "niche", "industry": "food"})
     goto(at, "recommendation")
