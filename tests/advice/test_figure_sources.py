@@ -38,8 +38,9 @@ FIGURES = _figures()
 
 
 def test_the_figures_are_all_read():
-    # 7 kinds × 8 values, and the seven plan-wide factors.
-    assert len(FIGURES) == 7 * 8 + 7
+    # 7 kinds × 8 values, the seven plan-wide factors and the plan optimiser's four (shipping per parcel,
+    # agency fee share, repeat-post reach, posts per creator).
+    assert len(FIGURES) == 7 * 8 + 7 + 4
 
 
 @pytest.mark.parametrize("where,entry", FIGURES, ids=[w for w, _ in FIGURES])
