@@ -45,6 +45,7 @@ from guide.results.report import (
 from guide.text.i18n import fmt_idr, fmt_int, t
 from guide.text.safetext import plain_md
 from ui import brief, figures, lang, page_guard
+from ui.state import kept_tabs
 
 page_guard()
 lg = lang()
@@ -173,12 +174,12 @@ c4.metric(tr("results.table.er") + (f" ({tr('results.basis.' + m.er_basis)})" if
 c5.metric(tr(f"results.table.{goal_metric}"), show_idr(getattr(m, goal_metric), lg))
 c6.metric(tr("results.table.roas"), show_ratio(m.roas, lg))
 
-with st.expander(tr("results.formulas_title"), icon=":material/function:", expanded=True):
+with st.expander(tr("results.formulas_title"), icon=":material/function:", expanded=False):
     for key in (*FORMULAS, "matched", "reach_note"):
         say("• " + tr(f"results.formula.{key}"))
 
-tab_kind, tab_platform, tab_creator = st.tabs(
-    [tr("results.page.by_kind"), tr("results.page.by_platform"), tr("results.page.by_creator")])
+tab_kind, tab_platform, tab_creator = kept_tabs(
+    "results", [tr("results.page.by_kind"), tr("results.page.by_platform"), tr("results.page.by_creator")], lg)
 with tab_kind:
     st.dataframe(breakdown_rows(a.by_kind, "kind", lg, lambda k: tr(f"results.kind.{k}")), hide_index=True,
                  width="stretch")

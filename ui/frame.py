@@ -47,6 +47,7 @@ _CSS = """<style>
 .st-key-plan_cards, [class*="st-key-js_"], [data-testid="stLayoutWrapper"]:has(> [class*="st-key-js_"]) {
   display: none; }
 [data-testid="stMainBlockContainer"] { padding-top: 4.5rem; }
+[data-testid="InputInstructions"] { display: none; }  /* English "Press Enter to apply": answers commit by themselves */
 [data-testid="stTabs"] [role="tablist"] { flex-wrap: wrap; row-gap: .25rem; }  /* every tab in sight on a phone */
 .st-key-app_header { flex-wrap: wrap; row-gap: .25rem; }
 [data-testid="stLayoutWrapper"]:has(> .st-key-app_header) { position: sticky; top: 3.75rem; z-index: 100;
@@ -82,6 +83,10 @@ def load_share_link() -> None:
         return
     params = _current_params()
     if not params or params == st.session_state.get("synced_params"):
+        return
+    # A rerun sent before the browser got the last address (a quick answer after typing) carries an address
+    # this session wrote itself a moment ago: it is an echo, not a link, and must not undo the newer answers.
+    if any(params == old for old in st.session_state.get("synced_history", [])):
         return
     b, lg, problems = brief_from_params(params, fallback=DEFAULT_BRIEF)
     linked_figures, figure_problems = figures_from_params(params)
@@ -153,6 +158,8 @@ def update_share_link() -> None:
         kept = {k: st.query_params[k] for k in PAGE_PARAMS if k in st.query_params}
         st.query_params.from_dict({**canonical, **kept})
     st.session_state["synced_params"] = as_lists
+    history = [h for h in st.session_state.get("synced_history", []) if h != as_lists]
+    st.session_state["synced_history"] = [*history[-19:], as_lists]  # the last 20 addresses this session wrote
 
 
 def page_guard() -> None:

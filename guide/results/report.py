@@ -123,9 +123,9 @@ def efficiency_chart(a: Analysis, lang: str) -> Any:
     labels = [t(lang, f"results.status.{s}") for s in order]
     metric = t(lang, f"results.metric.{GOAL_METRIC[a.goal or 'engagement']}")
     chart = alt.Chart(df).mark_point(filled=True, size=140, opacity=0.9).encode(
-        x=alt.X("cost:Q", title=t(lang, "results.chart.cost"), scale=alt.Scale(padding=14),
+        x=alt.X("cost:Q", title=t(lang, "results.chart.cost"), scale=alt.Scale(padding=14, domainMin=0),
                 axis=alt.Axis(labelExpr=_num_expr(lang), tickCount=5)),
-        y=alt.Y("engagements:Q", title=t(lang, "results.chart.engagements"), scale=alt.Scale(padding=10),
+        y=alt.Y("engagements:Q", title=t(lang, "results.chart.engagements"), scale=alt.Scale(padding=10, domainMin=0),
                 axis=alt.Axis(labelExpr=_num_expr(lang))),
         color=alt.Color("status:N", title=None, scale=alt.Scale(domain=labels, range=[STATUS_COLORS[s] for s in order])),
         shape=alt.Shape("status:N", title=None, scale=alt.Scale(domain=labels, range=[STATUS_SHAPES[s] for s in order])),

@@ -25,6 +25,7 @@ digits and words ("Rp 75.000.000 (75 juta)") for the wizard to show before the a
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -232,3 +233,24 @@ def parse_amount(text: str, lang: str = "id") -> int | None:
     """The whole-rupiah value of a typed amount, or None when it cannot be read one way for sure
     (see `read_amount` for why, with a message)."""
     return read_amount(text, lang).value
+
+
+def round_up_said(n: float) -> int:
+    """A minimum amount as a person would say it: rounded UP to two significant figures, so it is never
+    less than the exact minimum (352.941 -> 360.000; 1.234.567 -> 1.300.000; 85.000.001 -> 86.000.000).
+    Amounts below 100 are returned whole, rounded up."""
+    whole = math.ceil(n)
+    if whole < 100:
+        return max(whole, 0)
+    step = 10 ** (len(str(whole)) - 2)
+    return -(-whole // step) * step
+
+
+def read_decimal(text: object, lang: str = "id") -> Decimal | None:
+    """A typed decimal number in the user's language ('12,5' in Indonesian, '12.5' in English; a bare
+    '12' either way), or None when it cannot be read that way for sure. A trailing '%' is allowed."""
+    s = str(text or "").strip().removesuffix("%").strip()
+    if not s or not s.isascii() or not re.fullmatch(r"[0-9][0-9.,]*", s):
+        return None
+    dec, grp = _CONV["en" if lang == "en" else "id"]
+    return _read(s, dec, grp)
