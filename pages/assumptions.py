@@ -8,6 +8,7 @@ import streamlit as st
 from guide import knowledge
 from guide.advice.assumptions import FACTORS, INT_COLUMNS, figures_from_rows, figures_rows
 from guide.text.i18n import fmt_decimal, fmt_int, fmt_pct
+from guide.text.numbers import read_decimal
 from ui import figures, lang, page_guard, plain, show_notices, source_title, tr
 
 page_guard()
@@ -24,8 +25,8 @@ if ss.get("figures") is not None:
 if st.button(tr("assumptions.reset"), icon=":material/restart_alt:"):
     ss["figures"] = None
     ss.pop("assumptions_editor", None)
-    ss.pop("completion_input", None)
-    ss.pop("reserve_input", None)
+    for key in [k for k in ss if isinstance(k, str) and k.startswith(("completion_input", "reserve_input"))]:
+        del ss[key]
     ss["assumption_problems"] = []
     st.rerun()
 
@@ -57,20 +58,32 @@ column_config = {
 edited = st.data_editor(df, key="assumptions_editor", hide_index=True, num_rows="fixed",
                         column_config=column_config, width="stretch",
                         disabled=["kind", "label", "rate_source", "followers_source", "er_source", "reach_source"])
-completion = st.number_input(tr("assumptions.completion"), min_value=0.05, max_value=1.0, step=0.05,
-                             value=float(current.completion_factor.value), key="completion_input",
-                             help=tr("assumptions.completion_help"))
+
+
+def typed_number(label: str, key: str, value: float, digits: int, help_text: str) -> float | str:
+    """A number typed the app's language's way ('12,5' in Indonesian, '12.5' in English), not the browser's;
+    the key carries the language, so a switch shows it again in the new format. Unreadable text is handed on
+    as text, so the figures refuse it with a message and keep the last good value."""
+    k = f"{key}_{lg}"
+    if k not in ss:
+        ss[k] = fmt_int(value, lg) if float(value).is_integer() else fmt_decimal(value, lg, digits).rstrip("0")
+    text = st.text_input(label, key=k, help=help_text, max_chars=12, live="600ms")
+    n = read_decimal(text, lg)
+    return float(n) if n is not None else str(text or "?")
+
+
+completion = typed_number(tr("assumptions.completion"), "completion_input", float(current.completion_factor.value), 2,
+                          tr("assumptions.completion_help"))
 # The reserve is typed in percent (15 for 15%) and handed to the engine as a share.
-reserve_pct = st.number_input(
-    tr("assumptions.reserve"), min_value=0.0, max_value=FACTORS["reserve_share"][1] * 100, step=1.0,
-    value=round(current.reserve_share.value * 100, 4), key="reserve_input", format="%.1f",
-    help=tr("assumptions.reserve_help", shipped=fmt_pct(shipped.reserve_share.value * 100, lg, 0)))
+reserve_pct = typed_number(tr("assumptions.reserve"), "reserve_input", round(current.reserve_share.value * 100, 4), 2,
+                           tr("assumptions.reserve_help", shipped=fmt_pct(shipped.reserve_share.value * 100, lg, 0)))
 
 rows = [{str(k): v for k, v in r.items()} for r in edited.to_dict("records")] if isinstance(edited, pd.DataFrame) else []
 # The edited figures are derived every run from what the widgets hold, compared with the shipped figures
 # (never a flag that can stick): the same edits give the same figures, so after one rerun the page settles,
 # and an edit back to the shipped value brings back "no edits".
-new, problems = figures_from_rows(rows, current, completion, round(reserve_pct / 100, 6))
+reserve = round(reserve_pct / 100, 6) if isinstance(reserve_pct, float) else reserve_pct
+new, problems = figures_from_rows(rows, current, completion, reserve)
 ss["assumption_problems"] = problems
 target = None if new == shipped else new
 if target != ss.get("figures"):

@@ -26,8 +26,8 @@ from guide.advice.models import (
     Strategy,
 )
 from guide.advice.planner import Plan, build_plan, minimum_budget
-from guide.text.numbers import round_up_said
 from guide.text.i18n import fmt_idr, fmt_int, t
+from guide.text.numbers import round_up_said
 
 SCORE_SCALE = 30.0
 CLOSE_CALL_POINTS = 3.0  # a winner ahead by less than this on the 0–100 scale is a close call
