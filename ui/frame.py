@@ -56,6 +56,17 @@ _CSS = """<style>
   .st-key-plan_table { display: none; }
   .st-key-plan_cards { display: block; }
   .st-key-app_header [data-testid="stElementContainer"]:has([data-testid="stMarkdown"]) { display: none; }
+  /* the recommendation's top (title, score, the brief, the way forward) in about one screen */
+  [data-testid="stMainBlockContainer"] { padding-top: 3.5rem; }
+  .stApp h1 { font-size: 1.75rem; padding-top: .25rem; }
+  [data-testid="stMetricValue"] { font-size: 1.5rem; }
+  .st-key-brief_summary, .st-key-rec_next, .st-key-brief_summary [data-testid="stHorizontalBlock"],
+  .st-key-brief_summary [data-testid="stLayoutWrapper"] > div { gap: .3rem; row-gap: .3rem; }
+  .st-key-brief_summary { padding: .6rem; }
+  .st-key-brief_summary [data-testid="stCaptionContainer"] { display: none; }
+  .st-key-brief_summary button, .st-key-rec_next button, .st-key-rec_next a {
+    min-height: 2rem; padding: .15rem .5rem; }
+  .st-key-brief_summary button p, .st-key-rec_next button p, .st-key-rec_next a p { font-size: .85rem; }
 }
 </style>"""
 _PROJECTOR_CSS = """<style>
