@@ -224,3 +224,8 @@ d3.download_button(tr("creators.page.dl_xlsx"), _xlsx, file_name=tr("creators.pa
 d4.download_button(tr("creators.page.dl_csv"), _csv, file_name=tr("creators.page.file_shortlist") + ".csv",
                    mime="text/csv", icon=":material/table:", on_click="ignore", width="stretch",
                    key="creators_dl_csv")
+
+# The way on: back to the recommendation, or on to the results after the campaign.
+with st.container(horizontal=True, gap="small", key="creators_next"):
+    st.page_link("pages/recommendation.py", label=tr("flow.back_to_rec"), icon=":material/arrow_back:")
+    st.page_link("pages/results.py", label=tr("flow.next.results"), icon=":material/insights:")
