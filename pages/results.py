@@ -196,7 +196,7 @@ if a.rec is None:
 elif not a.rec.plan:
     st.info(tr("results.page.no_plan_lines"), icon=":material/info:")
 else:
-    st.caption(tr("results.page.vs_plan_note"))
+    st.caption(tr("results.page.vs_plan_note") + " " + tr("flow.range_meaning"))
     st.dataframe(plan_rows(a, lg), hide_index=True, width="stretch", key="results_vs_plan")
     side_by_side(a, plan_chart, plan_sentence)
 
