@@ -29,6 +29,7 @@ from guide.reports.exports import csv_dialect, csv_text
 from guide.reports.recommendation import plan_xlsx, recommendation_pdf, shortlist_frame, shortlist_pdf
 from guide.text.i18n import fmt_int, fmt_pct, t
 from ui import brief, figures, lang, money, page_guard, show_notices, tr
+from ui.tables import fitted_table
 
 page_guard()
 show_notices()
@@ -144,10 +145,10 @@ else:
 st.caption(tr(f"creators.page.method_{short.objective}"))
 
 if short.lines:
-    st.dataframe([{tr("plan.kind"): tr(f"kind.{ln.kind}"), tr("creators.report.planned"): ln.planned,
+    fitted_table([{tr("plan.kind"): tr(f"kind.{ln.kind}"), tr("creators.report.planned"): ln.planned,
                    tr("creators.report.filled"): ln.filled, tr("plan.cost"): money(ln.planned_cost_idr),
                    tr("creators.report.spent"): money(ln.cost_idr), tr("creators.page.eligible"): ln.eligible}
-                  for ln in short.lines], hide_index=True, width="stretch", key="creators_lines")
+                  for ln in short.lines], "creators_lines")
 for ln in short.lines:
     if ln.missing > 0:
         st.markdown(f"**{tr('creators.report.missing_line', kind=tr(f'kind.{ln.kind}'), n=fmt_int(ln.missing, lg))}**")
@@ -155,7 +156,7 @@ for ln in short.lines:
 
 if short.selected:
     sf = shortlist_frame(short, lg)
-    st.dataframe({
+    fitted_table({
         tr("creators.page.p_row"): sf["row"], tr("creators.col.name"): sf["name"],
         tr("creators.col.handle"): sf["handle"], tr("plan.kind"): [tr(f"kind.{k}") for k in sf["kind"]],
         tr("creators.col.fee_idr"): [money(v) + (" *" if e else "")
@@ -163,7 +164,7 @@ if short.selected:
         tr(f"creators.report.value_{short.objective}"): sf[
             "expected_reach" if short.objective == "reach" else "expected_engagements"],
         tr("creators.page.why"): sf["why"],
-    }, hide_index=True, width="stretch", key="creators_selected")
+    }, "creators_selected", first=tr("creators.col.name"))
     chart = shortlist_chart(df, short, lg, options)
     spec: dict[str, Any] = chart.to_dict(validate=False)
     st.vega_lite_chart(spec, width="stretch", height=430)

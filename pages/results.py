@@ -33,6 +33,7 @@ from guide.results.report import (
     creator_rows,
     efficiency_chart,
     efficiency_sentence,
+    header,
     plan_chart,
     plan_rows,
     plan_sentence,
@@ -46,6 +47,7 @@ from guide.text.i18n import fmt_idr, fmt_int, t
 from guide.text.safetext import plain_md
 from ui import brief, figures, lang, page_guard
 from ui.state import kept_tabs
+from ui.tables import fitted_table
 
 page_guard()
 lg = lang()
@@ -181,13 +183,12 @@ with st.expander(tr("results.formulas_title"), icon=":material/function:", expan
 tab_kind, tab_platform, tab_creator = kept_tabs(
     "results", [tr("results.page.by_kind"), tr("results.page.by_platform"), tr("results.page.by_creator")], lg)
 with tab_kind:
-    st.dataframe(breakdown_rows(a.by_kind, "kind", lg, lambda k: tr(f"results.kind.{k}")), hide_index=True,
-                 width="stretch")
+    fitted_table(breakdown_rows(a.by_kind, "kind", lg, lambda k: tr(f"results.kind.{k}")), "results_by_kind")
 with tab_platform:
-    st.dataframe(breakdown_rows(a.by_platform, "platform", lg, lambda k: tr(f"results.platform.{k}")), hide_index=True,
-                 width="stretch")
+    fitted_table(breakdown_rows(a.by_platform, "platform", lg, lambda k: tr(f"results.platform.{k}")),
+                 "results_by_platform")
 with tab_creator:
-    st.dataframe(breakdown_rows(a.by_creator, "creator", lg), hide_index=True, width="stretch")
+    fitted_table(breakdown_rows(a.by_creator, "creator", lg), "results_by_creator")
 
 # ---- 5. against the plan ---------------------------------------------------------------------------------
 st.subheader(tr("results.page.vs_plan"))
@@ -197,14 +198,14 @@ elif not a.rec.plan:
     st.info(tr("results.page.no_plan_lines"), icon=":material/info:")
 else:
     st.caption(tr("results.page.vs_plan_note") + " " + tr("flow.range_meaning"))
-    st.dataframe(plan_rows(a, lg), hide_index=True, width="stretch", key="results_vs_plan")
+    fitted_table(plan_rows(a, lg), "results_vs_plan")
     side_by_side(a, plan_chart, plan_sentence)
 
 # ---- 6. keep / review / drop -----------------------------------------------------------------------------
 st.subheader(tr("results.page.keep"))
 say(rule_text(a, lg))
 st.caption(tr("results.page.band_note"))
-st.dataframe(creator_rows(a, lg), hide_index=True, width="stretch", key="results_keep")
+fitted_table(creator_rows(a, lg), "results_keep", first=header(lg, "creator"))
 draw(efficiency_chart(a, lg))
 say(efficiency_sentence(a, lg))
 

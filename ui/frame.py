@@ -44,7 +44,7 @@ _CSS = """<style>
   outline: 3px solid #0b57d0 !important; outline-offset: 2px; border-radius: 4px; }
 .stApp h1[tabindex="-1"]:focus, .stApp h2[tabindex="-1"]:focus, .stApp h3[tabindex="-1"]:focus {
   outline: 3px solid #0b57d0 !important; outline-offset: 4px; border-radius: 4px; }
-.st-key-plan_cards, [class*="st-key-js_"], [data-testid="stLayoutWrapper"]:has(> [class*="st-key-js_"]) {
+.st-key-plan_cards, [class*="st-key-js_"], [class*="st-key-rtn_"], [data-testid="stLayoutWrapper"]:has(> [class*="st-key-js_"]) {
   display: none; }
 [data-testid="stMainBlockContainer"] { padding-top: 4.5rem; }
 [data-testid="InputInstructions"] { display: none; }  /* English "Press Enter to apply": answers commit by themselves */
@@ -54,7 +54,8 @@ _CSS = """<style>
   background: #fff; padding: .25rem 0; }
 @media (max-width: 640px) {
   .st-key-plan_table { display: none; }
-  .st-key-plan_cards { display: block; }
+  .st-key-plan_cards, [class*="st-key-rtn_"] { display: block; }
+  [class*="st-key-rtw_"] { display: none; }  /* wide tables give way to a picker and a detail view */
   .st-key-app_header [data-testid="stElementContainer"]:has([data-testid="stMarkdown"]) { display: none; }
   /* the recommendation's top (title, score, the brief, the way forward) in about one screen */
   [data-testid="stMainBlockContainer"] { padding-top: 3.5rem; }
