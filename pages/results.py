@@ -167,14 +167,14 @@ if not f.posts:
 st.subheader(tr("results.page.totals"))
 m = a.totals
 goal_metric = GOAL_METRIC[a.goal] if a.goal else "cpe_idr"
-c1, c2, c3 = st.columns(3)
-c1.metric(tr("results.table.cost_idr"), fmt_idr(m.cost_idr, lg))
-c2.metric(tr("results.table.reach"), fmt_int(m.reach, lg))
-c3.metric(tr("results.table.engagements"), fmt_int(m.engagements, lg))
-c4, c5, c6 = st.columns(3)
-c4.metric(tr("results.table.er") + (f" ({tr('results.basis.' + m.er_basis)})" if m.er_basis else ""), show_pct(m.er_pct, lg))
-c5.metric(tr(f"results.table.{goal_metric}"), show_idr(getattr(m, goal_metric), lg))
-c6.metric(tr("results.table.roas"), show_ratio(m.roas, lg))
+with st.container(horizontal=True, gap="medium", key="results_totals"):  # wraps two or three to a row on a phone
+    st.metric(tr("results.table.cost_idr"), fmt_idr(m.cost_idr, lg), width="content")
+    st.metric(tr("results.table.reach"), fmt_int(m.reach, lg), width="content")
+    st.metric(tr("results.table.engagements"), fmt_int(m.engagements, lg), width="content")
+    st.metric(tr("results.table.er") + (f" ({tr('results.basis.' + m.er_basis)})" if m.er_basis else ""),
+              show_pct(m.er_pct, lg), width="content")
+    st.metric(tr(f"results.table.{goal_metric}"), show_idr(getattr(m, goal_metric), lg), width="content")
+    st.metric(tr("results.table.roas"), show_ratio(m.roas, lg), width="content")
 
 with st.expander(tr("results.formulas_title"), icon=":material/function:", expanded=False):
     for key in (*FORMULAS, "matched", "reach_note"):

@@ -33,7 +33,8 @@ def fitted_table(data: Sequence[Mapping[str, Any]] | Mapping[str, Sequence[Any]]
     if not rows:
         return
     first = next(iter(rows[0]))
-    with st.container(key=f"rtn_{key}"):
+    with st.container(key=f"rtn_{key}"), st.expander(tr("flow.table.details", column=first, n=len(rows)),
+                                                      icon=":material/table_rows:"):
         i = st.selectbox(tr("flow.table.pick", column=first), range(len(rows)), key=f"rtn_pick_{key}",
                          format_func=lambda j: str(rows[j][first]))
         row = rows[i if isinstance(i, int) and 0 <= i < len(rows) else 0]
