@@ -4,7 +4,7 @@ screen."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import streamlit as st
@@ -12,7 +12,7 @@ import streamlit as st
 from ui.text import plain, tr
 
 
-def _records(data: Sequence[Mapping[str, Any]] | Mapping[str, Sequence[Any]]) -> list[dict[str, Any]]:
+def _records(data: Sequence[Mapping[str, Any]] | Mapping[str, Iterable[Any]]) -> list[dict[str, Any]]:
     if isinstance(data, Mapping):
         cols = {k: list(v) for k, v in data.items()}
         n = len(next(iter(cols.values()), []))
@@ -20,7 +20,7 @@ def _records(data: Sequence[Mapping[str, Any]] | Mapping[str, Sequence[Any]]) ->
     return [dict(r) for r in data]
 
 
-def fitted_table(data: Sequence[Mapping[str, Any]] | Mapping[str, Sequence[Any]], key: str, first: str | None = None,
+def fitted_table(data: Sequence[Mapping[str, Any]] | Mapping[str, Iterable[Any]], key: str, first: str | None = None,
                  **kwargs: Any) -> None:
     """st.dataframe(data, key=key) on wide screens; on a phone, a picker on the key column and a detail view.
     `first` names the key column when it is not already the first (it is moved first in both views)."""
