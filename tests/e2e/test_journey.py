@@ -98,6 +98,13 @@ def test_journey_in_indonesian(page_at, tmp_path: Path, width: int, height: int)
         page.get_by_role("tab", name=tab).click()
         wait_ready(page)
         assert screens(page) <= (4.6 if width == 390 else 3.0), (tab, screens(page))
+    # Switching language keeps the open tab (the last one), then back to Indonesian
+    page.locator('[data-testid="stButtonGroup"]').get_by_text("EN", exact=True).click()
+    wait_ready(page)
+    expect(page.get_by_role("tab", name="Share and download")).to_have_attribute("aria-selected", "true")
+    page.locator('[data-testid="stButtonGroup"]').get_by_text("ID", exact=True).click()
+    wait_ready(page)
+    expect(page.get_by_role("tab", name="Bagikan dan unduh")).to_have_attribute("aria-selected", "true")
     # An edited answer leads back to the recommendation in one click
     page.get_by_role("button", name="Anggaran (Rp): Rp 150.000.000").click()
     wait_ready(page)
