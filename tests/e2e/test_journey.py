@@ -141,3 +141,12 @@ def test_journey_in_indonesian(page_at, tmp_path: Path, width: int, height: int)
     assert creators_screens <= (4.6 if width == 390 else 3.6)  # measured 4.30 and 3.38
     assert results_screens <= (6.5 if width == 390 else 4.5)  # measured 6.24 and 4.29
     assert boss_pages == 1, f"the PDF for the boss is {boss_pages} pages, not one"
+
+
+def test_a_budget_typed_without_enter_survives_a_menu_click(page_at) -> None:
+    page: Page = page_at("/brief?lang=id")
+    next_step(page)
+    page.get_by_role("textbox", name="Anggaran (Rp)").fill("75 jt")  # no Enter, no pause
+    page.get_by_role("link", name="Rekomendasi").click()
+    wait_ready(page)
+    expect(page.get_by_role("button", name="Anggaran (Rp): Rp 75.000.000")).to_be_visible()
