@@ -239,7 +239,7 @@ def round_up_said(n: float) -> int:
     """A minimum amount as a person would say it: rounded UP to two significant figures, so it is never
     less than the exact minimum (352.941 -> 360.000; 1.234.567 -> 1.300.000; 85.000.001 -> 86.000.000).
     Amounts below 100 are returned whole, rounded up."""
-    whole = int(math.ceil(n))
+    whole: int = math.ceil(n)
     if whole < 100:
         return max(whole, 0)
     step = 10 ** (len(str(whole)) - 2)
