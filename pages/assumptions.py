@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from guide import knowledge
-from guide.advice.assumptions import FACTORS, INT_COLUMNS, figures_from_rows, figures_rows
+from guide.advice.assumptions import EDITABLE, FACTORS, INT_COLUMNS, figures_from_rows, figures_rows
 from guide.text.i18n import fmt_decimal, fmt_int, fmt_pct
 from guide.text.numbers import read_decimal
 from ui import figures, lang, page_guard, plain, show_notices, source_title, tr
@@ -24,7 +24,8 @@ if ss.get("figures") is not None:
     st.info(tr("assumptions.edited_notice"), icon=":material/edit:")
 if st.button(tr("assumptions.reset"), icon=":material/restart_alt:"):
     ss["figures"] = None
-    ss.pop("assumptions_editor", None)
+    for key in [k for k in ss if isinstance(k, str) and k.startswith("assumptions_editor")]:
+        del ss[key]
     for key in [k for k in ss if isinstance(k, str) and k.startswith(("completion_input", "reserve_input"))]:
         del ss[key]
     ss["assumption_problems"] = []
@@ -32,9 +33,12 @@ if st.button(tr("assumptions.reset"), icon=":material/restart_alt:"):
 
 current = figures()
 df = pd.DataFrame(figures_rows(current))
-# Number columns as floats: a typed 1e400 then arrives as infinity and is refused by figures_from_rows with a
-# message, instead of failing Streamlit's integer conversion (which logs a traceback).
-df[list(INT_COLUMNS)] = df[list(INT_COLUMNS)].astype(float)
+# Numbers as text in the app's language (10.000.000 and 2,78 in Indonesian; 10,000,000 and 2.78 in English),
+# never the browser's locale, and read back the same way (guide.text.numbers.read_decimal). A cell that cannot
+# be read is handed on as typed and refused by figures_from_rows with a message (1e400 is too large).
+DIGITS = {"er_low": 2, "er_high": 2, "reach_low": 1, "reach_high": 1}
+for col in EDITABLE:
+    df[col] = [fmt_int(v, lg) if col in INT_COLUMNS else fmt_decimal(v, lg, DIGITS[col]) for v in df[col]]
 df.insert(1, "label", [tr(f"kind.{k}") for k in df["kind"]])
 # Sources by title in the user's language (the rows carry ids; " *" flags an assumption).
 for col in ("rate_source", "followers_source", "er_source", "reach_source"):
@@ -42,20 +46,13 @@ for col in ("rate_source", "followers_source", "er_source", "reach_source"):
 column_config = {
     "kind": None,
     "label": st.column_config.TextColumn(tr("assumptions.col.kind"), disabled=True),
-    "rate_low": st.column_config.NumberColumn(tr("assumptions.col.rate_low"), format="localized", step=1000),
-    "rate_high": st.column_config.NumberColumn(tr("assumptions.col.rate_high"), format="localized", step=1000),
-    "followers_low": st.column_config.NumberColumn(tr("assumptions.col.followers_low"), format="localized"),
-    "followers_high": st.column_config.NumberColumn(tr("assumptions.col.followers_high"), format="localized"),
-    "er_low": st.column_config.NumberColumn(tr("assumptions.col.er_low"), format="%.2f"),
-    "er_high": st.column_config.NumberColumn(tr("assumptions.col.er_high"), format="%.2f"),
-    "reach_low": st.column_config.NumberColumn(tr("assumptions.col.reach_low"), format="%.1f", step=0.5),
-    "reach_high": st.column_config.NumberColumn(tr("assumptions.col.reach_high"), format="%.1f", step=0.5),
+    **{col: st.column_config.TextColumn(tr(f"assumptions.col.{col}"), max_chars=20) for col in EDITABLE},
     "rate_source": st.column_config.TextColumn(tr("assumptions.col.rate_source"), disabled=True),
     "followers_source": st.column_config.TextColumn(tr("assumptions.col.followers_source"), disabled=True),
     "er_source": st.column_config.TextColumn(tr("assumptions.col.er_source"), disabled=True),
     "reach_source": st.column_config.TextColumn(tr("assumptions.col.reach_source"), disabled=True),
 }
-edited = st.data_editor(df, key="assumptions_editor", hide_index=True, num_rows="fixed",
+edited = st.data_editor(df, key=f"assumptions_editor_{lg}", hide_index=True, num_rows="fixed",
                         column_config=column_config, width="stretch",
                         disabled=["kind", "label", "rate_source", "followers_source", "er_source", "reach_source"])
 
@@ -78,7 +75,15 @@ completion = typed_number(tr("assumptions.completion"), "completion_input", floa
 reserve_pct = typed_number(tr("assumptions.reserve"), "reserve_input", round(current.reserve_share.value * 100, 4), 2,
                            tr("assumptions.reserve_help", shipped=fmt_pct(shipped.reserve_share.value * 100, lg, 0)))
 
-rows = [{str(k): v for k, v in r.items()} for r in edited.to_dict("records")] if isinstance(edited, pd.DataFrame) else []
+def cell(col: str, v: object) -> object:
+    if col not in EDITABLE:
+        return v
+    n = read_decimal(v, lg)
+    return float(n) if n is not None else v
+
+
+rows = [{str(k): cell(str(k), v) for k, v in r.items()} for r in edited.to_dict("records")] \
+    if isinstance(edited, pd.DataFrame) else []
 # The edited figures are derived every run from what the widgets hold, compared with the shipped figures
 # (never a flag that can stick): the same edits give the same figures, so after one rerun the page settles,
 # and an edit back to the shipped value brings back "no edits".

@@ -233,9 +233,12 @@ def test_assumptions_page_shows_reach_reserve_notes_and_sources_in_the_users_lan
     labels = {k: v.get("label") for k, v in config.items()}
     assert labels["reach_low"] == {"id": "Jangkauan rendah (% per unggahan)", "en": "Reach low (% per post)"}[lang]
     assert labels["reach_high"] == {"id": "Jangkauan tinggi (% per unggahan)", "en": "Reach high (% per post)"}[lang]
-    assert config["reach_low"]["type_config"]["format"] == "%.1f"
     editor = at.data_editor[0].value
-    assert list(editor["reach_low"]) == [10.0, 20.0, 15.0, 10.0, 10.0, 5.0, 20.0]
+    # Numbers in the app's language, whatever the browser's locale (issue 21, item 7)
+    dec = {"id": ",", "en": "."}[lang]
+    assert list(editor["reach_low"]) == [f"10{dec}0", f"20{dec}0", f"15{dec}0", f"10{dec}0", f"10{dec}0", f"5{dec}0",
+                                         f"20{dec}0"]
+    assert editor["rate_high"].str.contains({"id": r"^\d{1,3}(\.\d{3})+$", "en": r"^\d{1,3}(,\d{3})+$"}[lang]).all()
     reserve = at.text_input(key=f"reserve_input_{lang}")
     assert reserve.value == "15"
     assert at.text_input(key=f"completion_input_{lang}").value == {"id": "0,8", "en": "0.8"}[lang]  # app's language
