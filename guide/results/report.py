@@ -256,8 +256,9 @@ def where_in_band(actual: float | None, low: float, high: float, band: str, lang
         return t(lang, f"results.band.{band}")
     if band == "within":
         pos = 0.5 if high <= low else (actual - low) / (high - low)
-        third = "low" if pos < 1 / 3 else "mid" if pos < 2 / 3 else "high"
-        return t(lang, f"flow.where.within_{third}", pos=fmt_pct(pos * 100, lang, 0))
+        key = "flow.where.within_low" if pos < 1 / 3 else "flow.where.within_mid" if pos < 2 / 3 \
+            else "flow.where.within_high"
+        return t(lang, key, pos=fmt_pct(pos * 100, lang, 0))
     if band == "below":
         return t(lang, "flow.where.below", share=fmt_pct(100 * actual / low if low > 0 else 0, lang, 0))
     return t(lang, "flow.where.above", times=fmt_decimal(actual / high if high > 0 else 0, lang, 1))
