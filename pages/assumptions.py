@@ -6,8 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from guide import knowledge
-from guide.advice.assumptions import FACTORS, INT_COLUMNS, figures_from_rows, figures_rows
+from guide.advice.assumptions import EDITABLE, FACTORS, INT_COLUMNS, figures_from_rows, figures_rows
 from guide.text.i18n import fmt_decimal, fmt_int, fmt_pct
+from guide.text.numbers import read_typed_decimal
 from ui import figures, lang, page_guard, plain, show_notices, source_title, tr
 
 page_guard()
@@ -23,17 +24,21 @@ if ss.get("figures") is not None:
     st.info(tr("assumptions.edited_notice"), icon=":material/edit:")
 if st.button(tr("assumptions.reset"), icon=":material/restart_alt:"):
     ss["figures"] = None
-    ss.pop("assumptions_editor", None)
-    ss.pop("completion_input", None)
-    ss.pop("reserve_input", None)
+    for key in [k for k in ss if isinstance(k, str) and k.startswith("assumptions_editor")]:
+        del ss[key]
+    for key in [k for k in ss if isinstance(k, str) and k.startswith(("completion_input", "reserve_input"))]:
+        del ss[key]
     ss["assumption_problems"] = []
     st.rerun()
 
 current = figures()
 df = pd.DataFrame(figures_rows(current))
-# Number columns as floats: a typed 1e400 then arrives as infinity and is refused by figures_from_rows with a
-# message, instead of failing Streamlit's integer conversion (which logs a traceback).
-df[list(INT_COLUMNS)] = df[list(INT_COLUMNS)].astype(float)
+# Numbers as text in the app's language (10.000.000 and 2,78 in Indonesian; 10,000,000 and 2.78 in English),
+# never the browser's locale, and read back the same way (guide.text.numbers.read_typed_decimal). A cell that cannot
+# be read is handed on as typed and refused by figures_from_rows with a message (1e400 is too large).
+DIGITS = {"er_low": 2, "er_high": 2, "reach_low": 1, "reach_high": 1}
+for col in EDITABLE:
+    df[col] = [fmt_int(v, lg) if col in INT_COLUMNS else fmt_decimal(v, lg, DIGITS[col]) for v in df[col]]
 df.insert(1, "label", [tr(f"kind.{k}") for k in df["kind"]])
 # Sources by title in the user's language (the rows carry ids; " *" flags an assumption).
 for col in ("rate_source", "followers_source", "er_source", "reach_source"):
@@ -41,36 +46,49 @@ for col in ("rate_source", "followers_source", "er_source", "reach_source"):
 column_config = {
     "kind": None,
     "label": st.column_config.TextColumn(tr("assumptions.col.kind"), disabled=True),
-    "rate_low": st.column_config.NumberColumn(tr("assumptions.col.rate_low"), format="localized", step=1000),
-    "rate_high": st.column_config.NumberColumn(tr("assumptions.col.rate_high"), format="localized", step=1000),
-    "followers_low": st.column_config.NumberColumn(tr("assumptions.col.followers_low"), format="localized"),
-    "followers_high": st.column_config.NumberColumn(tr("assumptions.col.followers_high"), format="localized"),
-    "er_low": st.column_config.NumberColumn(tr("assumptions.col.er_low"), format="%.2f"),
-    "er_high": st.column_config.NumberColumn(tr("assumptions.col.er_high"), format="%.2f"),
-    "reach_low": st.column_config.NumberColumn(tr("assumptions.col.reach_low"), format="%.1f", step=0.5),
-    "reach_high": st.column_config.NumberColumn(tr("assumptions.col.reach_high"), format="%.1f", step=0.5),
+    **{col: st.column_config.TextColumn(tr(f"assumptions.col.{col}"), max_chars=20) for col in EDITABLE},
     "rate_source": st.column_config.TextColumn(tr("assumptions.col.rate_source"), disabled=True),
     "followers_source": st.column_config.TextColumn(tr("assumptions.col.followers_source"), disabled=True),
     "er_source": st.column_config.TextColumn(tr("assumptions.col.er_source"), disabled=True),
     "reach_source": st.column_config.TextColumn(tr("assumptions.col.reach_source"), disabled=True),
 }
-edited = st.data_editor(df, key="assumptions_editor", hide_index=True, num_rows="fixed",
+edited = st.data_editor(df, key=f"assumptions_editor_{lg}", hide_index=True, num_rows="fixed",
                         column_config=column_config, width="stretch",
                         disabled=["kind", "label", "rate_source", "followers_source", "er_source", "reach_source"])
-completion = st.number_input(tr("assumptions.completion"), min_value=0.05, max_value=1.0, step=0.05,
-                             value=float(current.completion_factor.value), key="completion_input",
-                             help=tr("assumptions.completion_help"))
-# The reserve is typed in percent (15 for 15%) and handed to the engine as a share.
-reserve_pct = st.number_input(
-    tr("assumptions.reserve"), min_value=0.0, max_value=FACTORS["reserve_share"][1] * 100, step=1.0,
-    value=round(current.reserve_share.value * 100, 4), key="reserve_input", format="%.1f",
-    help=tr("assumptions.reserve_help", shipped=fmt_pct(shipped.reserve_share.value * 100, lg, 0)))
 
-rows = [{str(k): v for k, v in r.items()} for r in edited.to_dict("records")] if isinstance(edited, pd.DataFrame) else []
+
+def typed_number(label: str, key: str, value: float, digits: int, help_text: str) -> float | str:
+    """A number typed the app's language's way ('12,5' in Indonesian, '12.5' in English), not the browser's;
+    the key carries the language, so a switch shows it again in the new format. Unreadable text is handed on
+    as text, so the figures refuse it with a message and keep the last good value."""
+    k = f"{key}_{lg}"
+    if k not in ss:
+        ss[k] = fmt_int(value, lg) if float(value).is_integer() else fmt_decimal(value, lg, digits).rstrip("0")
+    text = st.text_input(label, key=k, help=help_text, max_chars=12, live="600ms")
+    n = read_typed_decimal(text, lg)
+    return float(n) if n is not None else str(text or "?")
+
+
+completion = typed_number(tr("assumptions.completion"), "completion_input", float(current.completion_factor.value), 2,
+                          tr("assumptions.completion_help"))
+# The reserve is typed in percent (15 for 15%) and handed to the engine as a share.
+reserve_pct = typed_number(tr("assumptions.reserve"), "reserve_input", round(current.reserve_share.value * 100, 4), 2,
+                           tr("assumptions.reserve_help", shipped=fmt_pct(shipped.reserve_share.value * 100, lg, 0)))
+
+def cell(col: str, v: object) -> object:
+    if col not in EDITABLE:
+        return v
+    n = read_typed_decimal(v, lg)
+    return float(n) if n is not None else v
+
+
+rows = [{str(k): cell(str(k), v) for k, v in r.items()} for r in edited.to_dict("records")] \
+    if isinstance(edited, pd.DataFrame) else []
 # The edited figures are derived every run from what the widgets hold, compared with the shipped figures
 # (never a flag that can stick): the same edits give the same figures, so after one rerun the page settles,
 # and an edit back to the shipped value brings back "no edits".
-new, problems = figures_from_rows(rows, current, completion, round(reserve_pct / 100, 6))
+reserve = round(reserve_pct / 100, 6) if isinstance(reserve_pct, float) else reserve_pct
+new, problems = figures_from_rows(rows, current, completion, reserve)
 ss["assumption_problems"] = problems
 target = None if new == shipped else new
 if target != ss.get("figures"):

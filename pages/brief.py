@@ -55,6 +55,10 @@ ss["wizard_step"] = step
 b = brief()
 
 st.title(tr("brief.title"))
+if ss.get("from_recommendation"):  # came here to change one answer: the way back is one click
+    if st.button(tr("flow.back_to_rec"), type="primary", icon=":material/arrow_back:", key="back_to_rec"):
+        ss["from_recommendation"] = False
+        st.switch_page("pages/recommendation.py")
 st.progress((step + 1) / len(STEPS), text=tr("brief.progress", n=step + 1, total=len(STEPS),
                                                 name=tr(f"brief.step.{STEPS[step]}")))
 # Each step opens with its heading; after Next, Back or an edit link, keyboard focus lands on it.
@@ -113,7 +117,7 @@ if step == 0:
     errors("secondary_goal")
 elif step == 1:
     k = init("budget_text", fmt_int(b.budget_idr, lang()))
-    st.text_input(tr("field.budget_idr"), key=k, help=tr("brief.budget_help"), max_chars=40,
+    st.text_input(tr("field.budget_idr"), key=k, help=tr("brief.budget_help"), max_chars=40, live="600ms",
                   on_change=amount_answer, args=("budget_idr", k, MAX_BUDGET_IDR))
     errors("budget_idr")
     # The amount as read, in digits and words, before it is used; after a refused entry, the amount kept.
@@ -123,7 +127,7 @@ elif step == 1:
         st.caption(tr("brief.read_as", amount=say_amount(brief().budget_idr, lang())))
     pv = b.product_value_idr
     k2 = init("product_text", "" if pv is None else fmt_int(pv, lang()))
-    st.text_input(tr("field.product_value_idr"), key=k2, help=tr("brief.product_help"), max_chars=40,
+    st.text_input(tr("field.product_value_idr"), key=k2, help=tr("brief.product_help"), max_chars=40, live="600ms",
                   on_change=amount_answer, args=("product_value_idr", k2, MAX_PRODUCT_VALUE_IDR, True))
     errors("product_value_idr")
     pv_now = brief().product_value_idr
@@ -153,7 +157,7 @@ elif step == 2:
                      on_change=answer, args=(field, k3))
         else:
             k3 = init(field, current or "")
-            st.text_input(label, key=k3, max_chars=max_chars(field), placeholder=tr("brief.optional"),
+            st.text_input(label, key=k3, max_chars=max_chars(field), placeholder=tr("brief.optional"), live="600ms",
                           on_change=answer, args=(field, k3, lambda v: (v or None)))
         errors(field)
 elif step == 3:
@@ -175,7 +179,7 @@ elif step == 4:
              captions=[tr(f"brand_stage_help.{s}") for s in BRAND_STAGES], on_change=answer,
              args=("brand_stage", k2))
     k3 = init("name", b.name or "")
-    st.text_input(tr("field.name"), key=k3, max_chars=MAX_NAME_CHARS, help=tr("brief.name_help"),
+    st.text_input(tr("field.name"), key=k3, max_chars=MAX_NAME_CHARS, help=tr("brief.name_help"), live="600ms",
                   on_change=answer, args=("name", k3, lambda v: (v or None)))
     errors("name")
 else:

@@ -7,6 +7,7 @@ import streamlit as st
 from guide.advice.charts import compare_spec, describe_compare, describe_runs, describe_whatif, whatif_runs, whatif_spec
 from guide.advice.models import AUDIENCES, GOALS
 from guide.advice.whatif import compare, scenario_briefs, whatif_map
+from guide.text.i18n import fmt_int, fmt_range
 from ui import brief, chart_size, draw, figures, lang, money, page_guard, show_notices, tr
 
 page_guard()
@@ -27,6 +28,29 @@ briefs = scenario_briefs(b, str(other))
 recs = compare(briefs, lg, figures())
 labels = {name: tr(f"compare.scenario.{name}") for name in briefs}
 
+
+
+def difference(name: str) -> str:
+    """What this scenario changes against the current brief, in words (the bars alone can look the same)."""
+    now, then = recs["current"], recs[name]
+    if name == "current":
+        return tr("flow.diff.current")
+    n_now, n_then = sum(ln.count for ln in now.plan), sum(ln.count for ln in then.plan)
+    parts = [tr("flow.diff.strategy_same", strategy=tr(f"strategy.{then.strategy}.name")) if then.strategy == now.strategy
+             else tr("flow.diff.strategy_changed", old=tr(f"strategy.{now.strategy}.name"),
+                     new=tr(f"strategy.{then.strategy}.name"))]
+    if then.total_cost_idr != now.total_cost_idr:
+        parts.append(tr("flow.diff.spend", old=money(now.total_cost_idr), new=money(then.total_cost_idr)))
+    if n_then != n_now:
+        parts.append(tr("flow.diff.creators", old=fmt_int(n_now, lg), new=fmt_int(n_then, lg)))
+    if (then.reach_total.low, then.reach_total.high) != (now.reach_total.low, now.reach_total.high):
+        parts.append(tr("flow.diff.reach", old=fmt_range(now.reach_total.low, now.reach_total.high, lg),
+                        new=fmt_range(then.reach_total.low, then.reach_total.high, lg)))
+    if len(parts) == 1 and then.strategy == now.strategy:
+        parts.append(tr("flow.diff.same_plan"))
+    return " ".join(parts)
+
+
 cols = st.columns(len(recs))
 for col, (name, rec) in zip(cols, recs.items(), strict=True):
     with col.container(border=True):
@@ -34,6 +58,7 @@ for col, (name, rec) in zip(cols, recs.items(), strict=True):
         st.markdown(f"#### {tr(f'strategy.{rec.strategy}.name')}")
         st.markdown(tr("compare.card", budget=money(rec.brief.budget_idr), goal=tr(f"goal.{rec.brief.goal}"),
                        spend=money(rec.total_cost_idr), creators=sum(ln.count for ln in rec.plan)))
+        st.markdown(f"**{difference(name)}**")
         if rec.planned_strategy != rec.strategy:
             planned = tr(f"strategy.{rec.planned_strategy}.name") if rec.planned_strategy else "—"
             st.caption(tr("compare.planned_as", strategy=planned))

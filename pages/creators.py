@@ -38,6 +38,7 @@ from guide.text.i18n import fmt_int, fmt_pct, t
 from guide.text.safetext import plain_md
 from guide.text.tabular import UPLOAD_CEILING_MB
 from ui import brief, figures, lang, money, page_guard, show_notices, tr
+from ui.tables import fitted_table
 
 page_guard()
 show_notices()
@@ -155,10 +156,10 @@ for note in short.notes:  # the goal's objective, the region, expertise, doctors
     st.caption(plain_md(note))
 
 if short.lines:
-    st.dataframe([{tr("plan.kind"): tr(f"kind.{ln.kind}"), tr("creators.report.planned"): ln.planned,
+    fitted_table([{tr("plan.kind"): tr(f"kind.{ln.kind}"), tr("creators.report.planned"): ln.planned,
                    tr("creators.report.filled"): ln.filled, tr("plan.cost"): money(ln.planned_cost_idr),
                    tr("creators.report.spent"): money(ln.cost_idr), tr("creators.page.eligible"): ln.eligible}
-                  for ln in short.lines], hide_index=True, width="stretch", key="creators_lines")
+                  for ln in short.lines], "creators_lines")
 for ln in short.lines:
     if ln.missing > 0:
         st.markdown(f"**{tr('creators.report.missing_line', kind=tr(f'kind.{ln.kind}'), n=fmt_int(ln.missing, lg))}**")
@@ -166,7 +167,7 @@ for ln in short.lines:
 
 if short.selected:
     sf = shortlist_frame(short, lg)
-    st.dataframe({
+    fitted_table({
         tr("creators.page.p_row"): sf["row"], tr("creators.col.name"): sf["name"],
         tr("creators.col.handle"): sf["handle"], tr("plan.kind"): [tr(f"kind.{k}") for k in sf["kind"]],
         tr("creators.col.fee_idr"): [money(v) + (" *" if e else "")
@@ -174,7 +175,7 @@ if short.selected:
         tr(f"creators.report.value_{short.objective}"): sf[
             "expected_reach" if short.objective == "reach" else "expected_engagements"],
         tr("creators.page.why"): sf["why"],
-    }, hide_index=True, width="stretch", key="creators_selected")
+    }, "creators_selected", first=tr("creators.col.name"))
     chart = shortlist_chart(df, short, lg, options)
     spec: dict[str, Any] = chart.to_dict(validate=False)
     st.vega_lite_chart(spec, width="stretch", height=430)
@@ -263,3 +264,8 @@ d3.download_button(tr("creators.page.dl_xlsx"), _xlsx, file_name=tr("creators.pa
 d4.download_button(tr("creators.page.dl_csv"), _csv, file_name=tr("creators.page.file_shortlist") + ".csv",
                    mime="text/csv", icon=":material/table:", on_click="ignore", width="stretch",
                    key="creators_dl_csv")
+
+# The way on: back to the recommendation, or on to the results after the campaign.
+with st.container(horizontal=True, gap="small", key="creators_next"):
+    st.page_link("pages/recommendation.py", label=tr("flow.back_to_rec"), icon=":material/arrow_back:")
+    st.page_link("pages/results.py", label=tr("flow.next.results"), icon=":material/insights:")

@@ -15,6 +15,7 @@ from guide.reports.exports import to_csv, to_json, to_markdown
 from guide.reports.recommendation import plan_xlsx, recommendation_pdf
 from guide.text.i18n import fmt_decimal, fmt_int, fmt_pct, fmt_range
 from ui import brief, browser, chart, figures, figures_edited, lang, money, page_guard, plain, show_notices, tr, tr_first
+from ui.state import kept_tabs
 from ui.wizard import DESCRIPTORS, STEPS, open_step
 
 page_guard()
@@ -113,6 +114,14 @@ def reasons(title: str, rs: list[tuple[float, Reason]]) -> None:
 
 # --- Headline: the strategy, its score, the brief it answers -------------------------------------------------
 st.caption(tr("rec.kicker") + (f" · {plain(b.name)}" if b.name else ""))
+if b.budget_idr <= 0:  # nothing to plan or score: ask for the budget instead of a score with no reasons
+    st.title(tr("flow.no_budget.title"))
+    st.info(tr("flow.no_budget.text"), icon=":material/payments:")
+    if st.button(tr("flow.no_budget.button"), type="primary", icon=":material/edit:", key="no_budget_edit"):
+        open_step(STEPS.index("budget"))
+        st.session_state["from_recommendation"] = True
+        st.switch_page("pages/brief.py")
+    st.stop()
 # What is planned comes first: when the budget cannot fund the best fit, the title is the planned strategy and
 # the summary says why (the engine's headline and summary).
 st.title(tr(f"strategy.{rec.planned_strategy or rec.strategy}.long"))
@@ -132,7 +141,20 @@ with st.container(border=True, key="brief_summary"):
             if st.button(f"{field_label(field)}: {value}", key=f"edit_{field}", icon=":material/edit:",
                          help=tr("rec.edit_item", step=tr(f"brief.step.{step}")), width="content"):
                 open_step(STEPS.index(step))
+                st.session_state["from_recommendation"] = True  # the Brief page offers the way back
                 st.switch_page("pages/brief.py")
+
+# --- The way forward: creators, results, the files for the boss ---------------------------------------------
+with st.container(horizontal=True, gap="small", key="rec_next"):
+    st.page_link("pages/creators.py", label=tr("flow.next.creators"), icon=":material/groups:")
+    st.page_link("pages/results.py", label=tr("flow.next.results"), icon=":material/insights:")
+    st.download_button(tr("rec.download_pdf"), lambda: recommendation_pdf(
+        rec, lg, figures_edited=figures() if figures_edited() else None),
+        file_name=tr("rec.file_name") + ".pdf", mime="application/pdf", on_click="ignore",
+        icon=":material/picture_as_pdf:", width="content", key="rec_next_pdf")
+    st.download_button(tr("rec.download_xlsx"), lambda: plan_xlsx(rec, lg), file_name=tr("rec.file_name") + ".xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore",
+                       icon=":material/table_view:", width="content", key="rec_next_xlsx")
 
 if figures_edited():
     changes = figure_changes(knowledge().figures, figures(), lg)
@@ -144,8 +166,8 @@ for w in rec.warnings:
     if w.code in ("budget-too-small", "close-call") or w.code.startswith("compliance-"):
         st.warning(w.text, icon=":material/warning:")
 
-why_tab, plan_tab, warn_tab, share_tab = st.tabs([tr("rec.tab_why"), tr("rec.tab_plan"), tr("rec.tab_warnings"),
-                                                   tr("rec.tab_share")])
+why_tab, plan_tab, warn_tab, share_tab = kept_tabs("rec", [tr("rec.tab_why"), tr("rec.tab_plan"),
+                                                             tr("rec.tab_warnings"), tr("rec.tab_share")], lg)
 
 # --- Why: reasons for and against the winner, with their points; the charts -----------------------------------
 with why_tab:

@@ -33,6 +33,7 @@ from guide.results.report import (
     creator_rows,
     efficiency_chart,
     efficiency_sentence,
+    header,
     plan_chart,
     plan_rows,
     plan_sentence,
@@ -46,6 +47,8 @@ from guide.text.i18n import fmt_idr, fmt_int, t
 from guide.text.safetext import plain_md
 from guide.text.tabular import UPLOAD_CEILING_MB
 from ui import brief, figures, lang, page_guard
+from ui.state import kept_tabs
+from ui.tables import fitted_table
 
 page_guard()
 lg = lang()
@@ -167,29 +170,28 @@ if not f.posts:
 st.subheader(tr("results.page.totals"))
 m = a.totals
 goal_metric = a.metric
-c1, c2, c3 = st.columns(3)
-c1.metric(tr("results.table.cost_idr"), fmt_idr(m.cost_idr, lg))
-c2.metric(tr("results.table.reach"), fmt_int(m.reach, lg))
-c3.metric(tr("results.table.engagements"), fmt_int(m.engagements, lg))
-c4, c5, c6 = st.columns(3)
-c4.metric(tr("results.table.er") + (f" ({tr('results.basis.' + m.er_basis)})" if m.er_basis else ""), show_pct(m.er_pct, lg))
-c5.metric(tr(f"results.table.{goal_metric}"), show_idr(getattr(m, goal_metric), lg))
-c6.metric(tr("results.table.roas"), show_ratio(m.roas, lg))
+with st.container(horizontal=True, gap="medium", key="results_totals"):  # wraps two or three to a row on a phone
+    st.metric(tr("results.table.cost_idr"), fmt_idr(m.cost_idr, lg), width="content")
+    st.metric(tr("results.table.reach"), fmt_int(m.reach, lg), width="content")
+    st.metric(tr("results.table.engagements"), fmt_int(m.engagements, lg), width="content")
+    st.metric(tr("results.table.er") + (f" ({tr('results.basis.' + m.er_basis)})" if m.er_basis else ""),
+              show_pct(m.er_pct, lg), width="content")
+    st.metric(tr(f"results.table.{goal_metric}"), show_idr(getattr(m, goal_metric), lg), width="content")
+    st.metric(tr("results.table.roas"), show_ratio(m.roas, lg), width="content")
 
-with st.expander(tr("results.formulas_title"), icon=":material/function:", expanded=True):
+with st.expander(tr("results.formulas_title"), icon=":material/function:", expanded=False):
     for key in (*FORMULAS, "matched", "reach_note"):
         say("• " + tr(f"results.formula.{key}"))
 
-tab_kind, tab_platform, tab_creator = st.tabs(
-    [tr("results.page.by_kind"), tr("results.page.by_platform"), tr("results.page.by_creator")])
+tab_kind, tab_platform, tab_creator = kept_tabs(
+    "results", [tr("results.page.by_kind"), tr("results.page.by_platform"), tr("results.page.by_creator")], lg)
 with tab_kind:
-    st.dataframe(breakdown_rows(a.by_kind, "kind", lg, lambda k: tr(f"results.kind.{k}")), hide_index=True,
-                 width="stretch")
+    fitted_table(breakdown_rows(a.by_kind, "kind", lg, lambda k: tr(f"results.kind.{k}")), "results_by_kind")
 with tab_platform:
-    st.dataframe(breakdown_rows(a.by_platform, "platform", lg, lambda k: tr(f"results.platform.{k}")), hide_index=True,
-                 width="stretch")
+    fitted_table(breakdown_rows(a.by_platform, "platform", lg, lambda k: tr(f"results.platform.{k}")),
+                 "results_by_platform")
 with tab_creator:
-    st.dataframe(breakdown_rows(a.by_creator, "creator", lg), hide_index=True, width="stretch")
+    fitted_table(breakdown_rows(a.by_creator, "creator", lg), "results_by_creator")
 
 # ---- 5. against the plan ---------------------------------------------------------------------------------
 st.subheader(tr("results.page.vs_plan"))
@@ -198,15 +200,15 @@ if a.rec is None:
 elif not a.rec.plan:
     st.info(tr("results.page.no_plan_lines"), icon=":material/info:")
 else:
-    st.caption(tr("results.page.vs_plan_note"))
-    st.dataframe(plan_rows(a, lg), hide_index=True, width="stretch", key="results_vs_plan")
+    st.caption(tr("results.page.vs_plan_note") + " " + tr("flow.range_meaning"))
+    fitted_table(plan_rows(a, lg), "results_vs_plan")
     side_by_side(a, plan_chart, plan_sentence)
 
 # ---- 6. keep / review / drop -----------------------------------------------------------------------------
 st.subheader(tr("results.page.keep"))
 say(rule_text(a, lg))
 st.caption(tr("results.page.band_note"))
-st.dataframe(creator_rows(a, lg), hide_index=True, width="stretch", key="results_keep")
+fitted_table(creator_rows(a, lg), "results_keep", first=header(lg, "creator"))
 draw(efficiency_chart(a, lg))
 say(efficiency_sentence(a, lg))
 

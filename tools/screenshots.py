@@ -31,8 +31,11 @@ def shoot(page: Page, url: str, out: Path, tab: str | None = None, toggle: str |
     if tab:
         page.get_by_role("tab", name=t(lg, tab)).click()
         wait_ready(page, timeout=60_000)
-    expect(page.locator('[data-testid="stVegaLiteChart"], [data-testid="stTable"], '
-                        '[data-testid="stDataFrame"]').filter(visible=True).first).to_be_visible(timeout=60_000)
+    if "/brief" in url:  # the wizard's first step has no chart or table: its heading is enough
+        expect(page.locator("h1").first).to_be_visible(timeout=60_000)
+    else:
+        expect(page.locator('[data-testid="stVegaLiteChart"], [data-testid="stTable"], '
+                            '[data-testid="stDataFrame"]').filter(visible=True).first).to_be_visible(timeout=60_000)
     page.screenshot(path=str(out))
 
 
@@ -56,12 +59,16 @@ def take(base: str, out: Path) -> None:
             "screenshot-creators": ("/creators", 1280, 1000, None, None),
             "screenshot-results": ("/results", 1280, 1000, None, None),
         }
+        # The journey, step by step, on a phone and on a projector-size screen (docs/screens/ only).
+        for width, height in ((390, 844), (1920, 1080)):
+            for step in ("brief", "recommendation", "creators", "results"):
+                views[f"journey-{width}-{step}"] = (f"/{step}", width, height, None, None)
         for name, (path, width, height, tab, toggle) in views.items():
             for lg in ("id", "en"):
                 ctx = browser.new_context(viewport={"width": width, "height": height})
                 page = ctx.new_page()
                 shoot(page, f"{base}{path}?{BRIEF}&lang={lg}", out / "screens" / f"{name}-{lg}.png", tab, toggle)
-                if lg == "en":  # the README shows the English view
+                if lg == "en" and not name.startswith("journey-"):  # the README shows the English view
                     page.screenshot(path=str(out / f"{name}.png"))
                 ctx.close()
         browser.close()

@@ -44,17 +44,30 @@ _CSS = """<style>
   outline: 3px solid #0b57d0 !important; outline-offset: 2px; border-radius: 4px; }
 .stApp h1[tabindex="-1"]:focus, .stApp h2[tabindex="-1"]:focus, .stApp h3[tabindex="-1"]:focus {
   outline: 3px solid #0b57d0 !important; outline-offset: 4px; border-radius: 4px; }
-.st-key-plan_cards, [class*="st-key-js_"], [data-testid="stLayoutWrapper"]:has(> [class*="st-key-js_"]) {
+.st-key-plan_cards, [class*="st-key-js_"], [class*="st-key-rtn_"], [data-testid="stLayoutWrapper"]:has(> [class*="st-key-js_"]) {
   display: none; }
 [data-testid="stMainBlockContainer"] { padding-top: 4.5rem; }
+[data-testid="InputInstructions"] { display: none; }  /* English "Press Enter to apply": answers commit by themselves */
 [data-testid="stTabs"] [role="tablist"] { flex-wrap: wrap; row-gap: .25rem; }  /* every tab in sight on a phone */
 .st-key-app_header { flex-wrap: wrap; row-gap: .25rem; }
 [data-testid="stLayoutWrapper"]:has(> .st-key-app_header) { position: sticky; top: 3.75rem; z-index: 100;
   background: #fff; padding: .25rem 0; }
 @media (max-width: 640px) {
   .st-key-plan_table { display: none; }
-  .st-key-plan_cards { display: block; }
+  .st-key-plan_cards, [class*="st-key-rtn_"] { display: block; }
+  [class*="st-key-rtw_"] { display: none; }  /* wide tables give way to a picker and a detail view */
   .st-key-app_header [data-testid="stElementContainer"]:has([data-testid="stMarkdown"]) { display: none; }
+  /* the recommendation's top (title, score, the brief, the way forward) in about one screen */
+  [data-testid="stMainBlockContainer"] { padding-top: 3.5rem; }
+  .stApp h1 { font-size: 1.75rem; padding-top: .25rem; }
+  [data-testid="stMetricValue"] { font-size: 1.5rem; }
+  .st-key-brief_summary, .st-key-rec_next, .st-key-brief_summary [data-testid="stHorizontalBlock"],
+  .st-key-brief_summary [data-testid="stLayoutWrapper"] > div { gap: .3rem; row-gap: .3rem; }
+  .st-key-brief_summary { padding: .6rem; }
+  .st-key-brief_summary [data-testid="stCaptionContainer"] { display: none; }
+  .st-key-brief_summary button, .st-key-rec_next button, .st-key-rec_next a {
+    min-height: 2rem; padding: .15rem .5rem; }
+  .st-key-brief_summary button p, .st-key-rec_next button p, .st-key-rec_next a p { font-size: .85rem; }
 }
 </style>"""
 _PROJECTOR_CSS = """<style>
@@ -82,6 +95,10 @@ def load_share_link() -> None:
         return
     params = _current_params()
     if not params or params == st.session_state.get("synced_params"):
+        return
+    # A rerun sent before the browser got the last address (a quick answer after typing) carries an address
+    # this session wrote itself a moment ago: it is an echo, not a link, and must not undo the newer answers.
+    if any(params == old for old in st.session_state.get("synced_history", [])):
         return
     b, lg, problems = brief_from_params(params, fallback=DEFAULT_BRIEF)
     linked_figures, figure_problems = figures_from_params(params)
@@ -153,6 +170,8 @@ def update_share_link() -> None:
         kept = {k: st.query_params[k] for k in PAGE_PARAMS if k in st.query_params}
         st.query_params.from_dict({**canonical, **kept})
     st.session_state["synced_params"] = as_lists
+    history = [h for h in st.session_state.get("synced_history", []) if h != as_lists]
+    st.session_state["synced_history"] = [*history[-19:], as_lists]  # the last 20 addresses this session wrote
 
 
 def page_guard() -> None:

@@ -59,3 +59,19 @@ def update_brief(**changes: Any) -> list[Problem]:
         return []
     except BriefError as e:
         return list(e.problems)
+
+
+def kept_tabs(name: str, labels: list[str], lang: str) -> Any:
+    """st.tabs whose open tab survives a language switch: the tab is remembered by position (the labels
+    change with the language), and the widget's key carries the language so it is redrawn showing that tab."""
+    ss = st.session_state
+    pos = ss.get(f"{name}_tab", 0)
+    pos = pos if isinstance(pos, int) and 0 <= pos < len(labels) else 0
+    key = f"{name}_tabs_{lang}"
+
+    def remember() -> None:
+        chosen = ss.get(key)
+        if chosen in labels:
+            ss[f"{name}_tab"] = labels.index(chosen)
+
+    return st.tabs(labels, default=labels[pos], key=key, on_change=remember)

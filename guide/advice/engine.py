@@ -27,6 +27,7 @@ from guide.advice.models import (
 )
 from guide.advice.planner import Plan, build_plan, minimum_budget
 from guide.text.i18n import fmt_idr, fmt_int, t
+from guide.text.numbers import round_up_said
 
 SCORE_SCALE = 30.0
 CLOSE_CALL_POINTS = 3.0  # a winner ahead by less than this on the 0–100 scale is a close call
@@ -119,7 +120,7 @@ def recommend(brief: CampaignBrief, lang: Lang | str = "id", figures: Figures | 
         need = minimum_budget(strategy, brief, k, fig)
         key = "engine.warn.budget_fallback" if planned else "engine.warn.budget_none"
         warnings.append(_adv("budget-too-small", t(
-            lg, key, budget=fmt_idr(brief.budget_idr, lg), need=fmt_idr(need, lg), best=name[strategy],
+            lg, key, budget=fmt_idr(brief.budget_idr, lg), need=fmt_idr(round_up_said(need), lg), best=name[strategy],
             planned=name[planned] if planned else ""), k, lg, "004_b09fe85dff487976.txt"))
     if margin < CLOSE_CALL_POINTS:
         if tb is None:

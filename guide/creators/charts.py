@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from guide.creators.shortlist import Options, Shortlist, eligible_mask
-from guide.text.i18n import fmt_idr, fmt_int, t
+from guide.text.i18n import fmt_compact, fmt_idr, fmt_int, t
 
 MAX_POINTS = 1_500  # unpicked creators drawn at most (an even sample of them); every picked one is drawn
 PICKED = "#12A39A"
@@ -36,14 +36,26 @@ def chart_data(df: pd.DataFrame, s: Shortlist, lang: str, options: Options | Non
     })
 
 
+def _log_axis(values: pd.Series, lang: str) -> alt.Axis:
+    """A log axis labelled at powers of ten in the language's compact form (Babel: '100 rb', '1 jt', '10 jt' in
+    Indonesian; '100K', '1M', '10M' in English), never d3's SI '1M' that an Indonesian reads as miliar."""
+    lo = int(np.floor(np.log10(max(float(values.min()), 1.0)))) if len(values) else 0
+    hi = int(np.ceil(np.log10(max(float(values.max()), 1.0)))) if len(values) else 1
+    ticks = [10 ** k for k in range(lo, max(hi, lo + 1) + 1)]
+    expr = "''"
+    for v in reversed(ticks):
+        expr = f"datum.value == {v} ? '{fmt_compact(v, lang)}' : {expr}"
+    return alt.Axis(values=ticks, labelExpr=expr)
+
+
 def shortlist_chart(df: pd.DataFrame, s: Shortlist, lang: str, options: Options | None = None) -> alt.TopLevelMixin:
     data = chart_data(df, s, lang, options)
     y_title = t(lang, f"creators.chart.y_{s.objective}")
     picked, other = t(lang, "creators.chart.picked"), t(lang, "creators.chart.not_picked")
     chart = alt.Chart(data).mark_point(size=60, strokeWidth=1.5).encode(
         x=alt.X("fee:Q", title=t(lang, "creators.chart.x"), scale=alt.Scale(type="log"),
-                axis=alt.Axis(format="~s")),
-        y=alt.Y("value:Q", title=y_title, scale=alt.Scale(type="log"), axis=alt.Axis(format="~s")),
+                axis=_log_axis(data["fee"], lang)),
+        y=alt.Y("value:Q", title=y_title, scale=alt.Scale(type="log"), axis=_log_axis(data["value"], lang)),
         shape=alt.Shape("status:N", scale=alt.Scale(domain=[picked, other], range=["circle", "cross"]),
                         title=None, legend=alt.Legend(orient="bottom")),
         color=alt.Color("status:N", scale=alt.Scale(domain=[picked, other], range=[PICKED, OTHER]), title=None,

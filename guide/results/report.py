@@ -29,7 +29,7 @@ from guide.results.analysis import (
     show_pct,
     show_ratio,
 )
-from guide.text.i18n import fmt_compact, fmt_idr, fmt_int, fmt_range, t
+from guide.text.i18n import fmt_compact, fmt_decimal, fmt_idr, fmt_int, fmt_pct, fmt_range, t
 
 Measure = Literal["reach", "engagements"]
 
@@ -135,9 +135,9 @@ def efficiency_chart(a: Analysis, lang: str) -> Any:
     labels = [t(lang, f"results.status.{s}") for s in order]
     metric = t(lang, f"results.metric.{a.metric}")
     chart = alt.Chart(df).mark_point(filled=True, size=140, opacity=0.9).encode(
-        x=alt.X("cost:Q", title=t(lang, "results.chart.cost"), scale=alt.Scale(padding=14),
+        x=alt.X("cost:Q", title=t(lang, "results.chart.cost"), scale=alt.Scale(padding=14, domainMin=0),
                 axis=alt.Axis(labelExpr=_num_expr(lang), tickCount=5)),
-        y=alt.Y("engagements:Q", title=t(lang, "results.chart.engagements"), scale=alt.Scale(padding=10),
+        y=alt.Y("engagements:Q", title=t(lang, "results.chart.engagements"), scale=alt.Scale(padding=10, domainMin=0),
                 axis=alt.Axis(labelExpr=_num_expr(lang))),
         color=alt.Color("status:N", title=None, scale=alt.Scale(domain=labels, range=[STATUS_COLORS[s] for s in order])),
         shape=alt.Shape("status:N", title=None, scale=alt.Scale(domain=labels, range=[STATUS_SHAPES[s] for s in order])),
@@ -274,6 +274,21 @@ def breakdown_rows(group: dict[str, Metrics], label: str, lang: str, name: Any =
     return rows
 
 
+def where_in_band(actual: float | None, low: float, high: float, band: str, lang: str) -> str:
+    """Where the actual falls against a planned low–high range, in words: inside it, which third and how far
+    from low to high; below it, what share of the low end; above it, how many times the high end."""
+    if actual is None or band == "unknown":
+        return t(lang, f"results.band.{band}")
+    if band == "within":
+        pos = 0.5 if high <= low else (actual - low) / (high - low)
+        key = "flow.where.within_low" if pos < 1 / 3 else "flow.where.within_mid" if pos < 2 / 3 \
+            else "flow.where.within_high"
+        return t(lang, key, pos=fmt_pct(pos * 100, lang, 0))
+    if band == "below":
+        return t(lang, "flow.where.below", share=fmt_pct(100 * actual / low if low > 0 else 0, lang, 0))
+    return t(lang, "flow.where.above", times=fmt_decimal(actual / high if high > 0 else 0, lang, 1))
+
+
 def plan_rows(a: Analysis, lang: str) -> list[dict[str, str]]:
     out = []
     for ln in a.plan:
@@ -288,10 +303,11 @@ def plan_rows(a: Analysis, lang: str) -> list[dict[str, str]]:
             header(lang, "planned_reach"): fmt_range(*ln.planned_reach_summed, lang) if planned else "—",
             header(lang, "reach"): "—" if ln.reach is None else fmt_int(ln.reach, lang),
             header(lang, "planned_reach_unique"): fmt_range(*ln.planned_reach, lang) if planned else "—",
-            header(lang, "reach_vs_plan"): t(lang, f"results.band.{ln.reach_band}"),
+            header(lang, "reach_vs_plan"): where_in_band(ln.reach, *ln.planned_reach_summed, ln.reach_band, lang),
             header(lang, "planned_engagements"): fmt_range(*ln.planned_engagements, lang) if planned else "—",
             header(lang, "engagements"): "—" if ln.engagements is None else fmt_int(ln.engagements, lang),
-            header(lang, "engagements_vs_plan"): t(lang, f"results.band.{ln.engagements_band}"),
+            header(lang, "engagements_vs_plan"): where_in_band(ln.engagements, *ln.planned_engagements,
+                                                               ln.engagements_band, lang),
         })
     return out
 

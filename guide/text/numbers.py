@@ -384,3 +384,24 @@ def read_number(value: object) -> float | None:
     if re.fullmatch(r"(?:inf|infinity|nan)|\d+(?:\.\d+)?e[+-]?\d+", s):  # as a grid or a program writes them
         return sign * float(s)
     return None
+
+
+def round_up_said(n: float) -> int:
+    """A minimum amount as a person would say it: rounded UP to two significant figures, so it is never
+    less than the exact minimum (352.941 -> 360.000; 1.234.567 -> 1.300.000; 85.000.001 -> 86.000.000).
+    Amounts below 100 are returned whole, rounded up."""
+    whole: int = math.ceil(n)
+    if whole < 100:
+        return max(whole, 0)
+    step = 10 ** (len(str(whole)) - 2)
+    return int(-(-whole // step) * step)
+
+
+def read_typed_decimal(text: object, lang: str = "id") -> Decimal | None:
+    """A typed decimal number in the user's language ('12,5' in Indonesian, '12.5' in English; a bare
+    '12' either way), or None when it cannot be read that way for sure. A trailing '%' is allowed."""
+    s = str(text or "").strip().removesuffix("%").strip()
+    if not s or not s.isascii() or not re.fullmatch(r"[0-9][0-9.,]*", s):
+        return None
+    dec, grp = _CONV["en" if lang == "en" else "id"]
+    return _read(s, dec, grp)

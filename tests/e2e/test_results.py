@@ -24,7 +24,7 @@ def test_upload_shows_problems_and_charts_and_downloads_the_pdf(page_at, tmp_pat
     f = tmp_path / "hasil.csv"
     f.write_text(RESULTS, encoding="utf-8")
     page = page_at("/results?lang=en", width=width)
-    expect(page.locator("h1").first).to_have_text("Hasil / Results")
+    expect(page.locator("h1").first).to_have_text("Campaign results")  # one language, the user's
     page.get_by_text("Upload a file", exact=True).click()
     wait_ready(page)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(f))

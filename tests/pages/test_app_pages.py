@@ -164,8 +164,24 @@ def test_recommendation_page_has_plan_warnings_next_steps_share_and_downloads():
     code = at.code[0].value
     assert "goal=credibility" in code and "budget_idr=150000000" in code and "lang=id" in code
     labels = [d.label for d in at.get("download_button")]
-    assert labels == ["PDF untuk atasan (satu halaman)", "PDF dengan lampiran", "Excel rencana (Rp, baris total)",
-                      "Unduh rencana (Markdown)", "Unduh rencana (CSV)", "Unduh brief (JSON)"]
+    # The way forward under the headline (PDF, XLSX), then the share tab's downloads.
+    assert labels == ["PDF untuk atasan (satu halaman)", "Excel rencana (Rp, baris total)",
+                      "PDF untuk atasan (satu halaman)", "PDF dengan lampiran", "Excel rencana (Rp, baris total)",
+                      "Unduh rencana (Markdown)",
+                      "Unduh rencana (CSV)", "Unduh brief (JSON)"]
+    links = [pl.proto.label for pl in at.get("page_link")]
+    assert "Lanjut: pilih kreator" in links and "Sesudah kampanye: hasil" in links
+
+
+def test_a_zero_budget_asks_for_a_budget_instead_of_a_score():
+    at = open_app({"budget_idr": "0"})
+    goto(at, "recommendation")
+    assert at.title[0].value == "Isi anggaran dulu"
+    assert "Anggaran Anda Rp 0" in at.info[0].value
+    assert not at.metric  # no score, no "Tidak ada aturan"
+    at.button(key="no_budget_edit").click().run()
+    assert at.session_state["wizard_step"] == 1
+    assert any(b.label == "Kembali ke rekomendasi" for b in at.button)
 
 
 def test_budget_too_small_is_explained_and_plan_fits_the_budget():
@@ -218,11 +234,15 @@ def test_assumptions_page_shows_reach_reserve_notes_and_sources_in_the_users_lan
     labels = {k: v.get("label") for k, v in config.items()}
     assert labels["reach_low"] == {"id": "Jangkauan rendah (% per unggahan)", "en": "Reach low (% per post)"}[lang]
     assert labels["reach_high"] == {"id": "Jangkauan tinggi (% per unggahan)", "en": "Reach high (% per post)"}[lang]
-    assert config["reach_low"]["type_config"]["format"] == "%.1f"
     editor = at.data_editor[0].value
-    assert list(editor["reach_low"]) == [10.0, 20.0, 15.0, 10.0, 10.0, 5.0, 20.0]
-    reserve = at.number_input(key="reserve_input")
-    assert reserve.value == 15.0
+    # Numbers in the app's language, whatever the browser's locale (issue 21, item 7)
+    dec = {"id": ",", "en": "."}[lang]
+    assert list(editor["reach_low"]) == [f"10{dec}0", f"20{dec}0", f"15{dec}0", f"10{dec}0", f"10{dec}0", f"5{dec}0",
+                                         f"20{dec}0"]
+    assert editor["rate_high"].str.contains({"id": r"^\d{1,3}(\.\d{3})+$", "en": r"^\d{1,3}(,\d{3})+$"}[lang]).all()
+    reserve = at.text_input(key=f"reserve_input_{lang}")
+    assert reserve.value == "15"
+    assert at.text_input(key=f"completion_input_{lang}").value == {"id": "0,8", "en": "0.8"}[lang]  # app's language
     assert reserve.label == {"id": "Cadangan anggaran (%)", "en": "Budget reserve (%)"}[lang]
     assert {"id": "ongkos kirim produk", "en": "product shipping"}[lang] in reserve.help
     assert {"id": "boosting", "en": "boosting posts"}[lang] in reserve.help

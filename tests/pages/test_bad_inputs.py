@@ -241,8 +241,8 @@ def _run_bounded(at: AppTest) -> None:
         pass
 
 
-@pytest.mark.parametrize("edited", [0.5, 0.3])
-def test_assumptions_page_settles_after_an_edit_back_to_the_shipped_value(monkeypatch, edited):
+@pytest.mark.parametrize("edited,typed", [(0.5, "0,5"), (0.3, "0,3")])
+def test_assumptions_page_settles_after_an_edit_back_to_the_shipped_value(monkeypatch, edited, typed):
     from guide import knowledge
 
     shipped = knowledge().figures.completion_factor.value
@@ -250,12 +250,13 @@ def test_assumptions_page_settles_after_an_edit_back_to_the_shipped_value(monkey
     at.run()
     at.switch_page("pages/assumptions.py").run()
     calls = _count_runs(monkeypatch)
-    at.number_input(key="completion_input").set_value(edited)
+    at.text_input(key="completion_input_id").input(typed)
     _run_bounded(at)
     assert at.session_state["figures"].completion_factor.value == edited
     assert calls[0] <= 2, f"{calls[0]} script runs after the edit"
     calls[0] = 0
-    at.number_input(key="completion_input").set_value(shipped)
+    at.text_input(key="completion_input_id").input("0,8")
+    assert shipped == 0.8
     _run_bounded(at)
     assert calls[0] <= 2, f"{calls[0]} script runs after the edit back to the shipped value"
     assert at.session_state["figures"] is None  # the shipped figures again: no "edited" notice
@@ -267,22 +268,23 @@ def test_assumptions_page_settles_after_an_edit_back_to_the_shipped_value(monkey
     assert calls[0] == 1 and at.session_state["figures"] is None
 
 
-@pytest.mark.parametrize("edited_pct", [10.0, 22.5])
-def test_assumptions_page_settles_after_a_reserve_edit_back_to_the_shipped_value(monkeypatch, edited_pct):
+@pytest.mark.parametrize("edited_pct,typed", [(10.0, "10"), (22.5, "22,5"), (12.5, "12,5")])
+def test_assumptions_page_settles_after_a_reserve_edit_back_to_the_shipped_value(monkeypatch, edited_pct, typed):
     from guide import knowledge
 
     shipped = knowledge().figures.reserve_share.value
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
     at.switch_page("pages/assumptions.py").run()
-    assert at.number_input(key="reserve_input").value == 15.0  # the shipped 15%, typed in percent
+    assert at.text_input(key="reserve_input_id").value == "15"  # the shipped 15%, typed in percent
     calls = _count_runs(monkeypatch)
-    at.number_input(key="reserve_input").set_value(edited_pct)
+    at.text_input(key="reserve_input_id").input(typed)  # "12,5" is 12.5%, never 125
     _run_bounded(at)
     assert at.session_state["figures"].reserve_share.value == edited_pct / 100
     assert calls[0] <= 2, f"{calls[0]} script runs after the edit"
     calls[0] = 0
-    at.number_input(key="reserve_input").set_value(shipped * 100)
+    at.text_input(key="reserve_input_id").input("15")
+    assert shipped == 0.15
     _run_bounded(at)
     assert calls[0] <= 2, f"{calls[0]} script runs after the edit back to the shipped value"
     assert at.session_state["figures"] is None

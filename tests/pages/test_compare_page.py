@@ -51,3 +51,14 @@ def test_compare_page_charts_sentences_and_map(lang: str) -> None:
     assert "hover" not in page_text.lower() and "arahkan kursor" not in page_text.lower()
     tables = at.get("table")
     assert len(tables) == 2  # the map as a table, per audience
+
+
+def test_each_scenario_says_its_difference_in_words():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"goal": "launch", "budget_idr": "100000000", "audience": "broad", "industry": "beauty"})
+    at.run()
+    at.switch_page("pages/compare.py").run()
+    said = [m.value for m in at.markdown if str(m.value).startswith("**")]
+    assert "**Brief Anda saat ini: dasar perbandingan.**" in said
+    # Doubling the budget changes the spend, in rupiah, from the current plan's figure to the new one.
+    assert any("Belanja Rp " in s and " → Rp " in s for s in said), said

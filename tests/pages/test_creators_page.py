@@ -87,3 +87,13 @@ def test_briefs_per_creator_with_a_start_date_and_two_downloads_in_indonesian() 
     at.date_input(key="creators_start").set_value(dt.date(2026, 1, 12)).run()
     assert not at.exception
     assert any(a.value.startswith("Tayang antara 12 Januari 2026") for a in at.text_area)
+
+
+@pytest.mark.parametrize("lang,million,not_shown", [("id", "'1 jt'", "'1M'"), ("en", "'1M'", "'1 jt'")])
+def test_chart_axes_use_the_languages_compact_numbers(lang, million, not_shown):
+    """'1M' reads as miliar in Indonesian: the axes say '1 jt' there (Babel's short forms), '1M' in English."""
+    at = open_creators(lang)
+    (chart,) = [c for c in at.get("vega_lite_chart") if "log" in c.proto.spec]
+    spec = chart.proto.spec
+    assert million in spec and not_shown not in spec
+    assert '"format": "~s"' not in spec and '"format":"~s"' not in spec

@@ -37,7 +37,7 @@ def table_with(at: AppTest, column: str):
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_sample_shows_totals_plan_ranking_charts_and_downloads(lang):
     at = open_results(lang)
-    assert at.title[0].value == "Hasil / Results"
+    assert at.title[0].value == {"id": "Hasil kampanye", "en": "Campaign results"}[lang]  # one language
     text = shown(at)
     for key in ("page.vs_plan", "page.keep", "page.timeline", "page.downloads"):
         assert t(lang, f"results.{key}") in text
