@@ -14,7 +14,6 @@ from openpyxl import load_workbook
 from guide.cli import main
 from guide.results.analysis import SAMPLE_BRIEF, SAMPLE_FILE, analyse, parse_csv
 from guide.results.report import (
-    OKABE_ITO,
     efficiency_chart,
     efficiency_frame,
     efficiency_sentence,
@@ -60,7 +59,8 @@ def test_charts_have_readable_labels_and_okabe_ito_status_colours(sample, lang):
         assert sizes and min(sizes) >= 13
     spec = efficiency_chart(a, lang).to_dict()
     scale = next(s for s in _walk(spec, "scale") if isinstance(s, dict) and "range" in s and "#009E73" in s["range"])
-    assert scale["range"] == [OKABE_ITO["green"], OKABE_ITO["orange"], OKABE_ITO["vermillion"]]
+    # keep bluish green, review dark orange (Okabe–Ito orange darkened to 3:1 on white), drop vermillion
+    assert scale["range"] == ["#009E73", "#A35E00", "#D55E00"]
 
 
 def test_scatter_has_one_dot_per_creator_with_engagements(sample):
