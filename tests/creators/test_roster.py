@@ -270,3 +270,21 @@ def test_any_csv_gives_problems_or_one_file_message_never_a_crash(rows: list[lis
     for x in p.problems:
         for lang in ("id", "en"):
             assert not placeholder.search(x.message(lang)) and "creators.problem" not in x.message(lang)
+
+
+NEGATIVE_ROSTER = (b"name,platform,followers,handle,kind,engagement_rate,avg_engagements,fee_idr,industries,city,expertise\n"
+                   b"Sari,instagram,-24500,@sari,influencer,3.9,,-1500000,beauty,Bandung,\n"
+                   b"Budi,instagram,24500,@budi,influencer,3.9,,1500000,beauty,Bandung,\n")
+
+
+@pytest.mark.parametrize("lang,followers,fee,message", [
+    ("id", "pengikut", "tarif (Rp)", "Tidak boleh negatif: "), ("en", "followers", "fee (Rp)", "Cannot be negative: ")])
+def test_a_roster_refuses_negative_followers_and_fees(lang, followers, fee, message):
+    from guide.creators.roster import parse_roster, problems_table
+
+    parsed = parse_roster(NEGATIVE_ROSTER, "roster.csv")
+    assert list(parsed.valid) == [False, True]  # Sari is left out, Budi kept
+    assert problems_table(parsed.problems, lang) == [
+        {"row": 2, "column": followers, "severity": "error", "message": message + "-24500."},
+        {"row": 2, "column": fee, "severity": "error", "message": message + "-1500000."},
+    ]
