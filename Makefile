@@ -40,7 +40,7 @@ lint: $(VENV)/.dev-deps
 	$(VENV)/bin/mypy guide pages ui app.py server.py
 
 unit: $(VENV)/.dev-deps
-	$(PY) -m pytest -q tests --ignore=tests/e2e
+	$(PY) -m pytest -q tests --ignore=tests/e2e --ignore=tests/db
 
 e2e: $(VENV)/.dev-deps chromium
 	$(PY) -m pytest -q tests/e2e

@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE = ROOT / "guide"
 # guide/__main__.py runs the CLI when imported, so it is checked statically only.
@@ -114,15 +112,6 @@ def _tree_files() -> list[Path]:
     return sorted(p for p in ROOT.rglob("*.py") if not SKIP_DIRS & set(p.relative_to(ROOT).parts))
 
 
-_OLD_CHART_PATH = ROOT / "pages" / "_common.py"
-
-
-@pytest.mark.xfail(
-    _OLD_CHART_PATH.exists() and "dataframe_util" in _OLD_CHART_PATH.read_text(encoding="utf-8"),
-    reason="pages/_common.py still draws charts through streamlit.dataframe_util; the charts and pages "
-           "branches remove it (issue 14.3). Strict: once it is gone this test must pass.",
-    strict=True,
-)
 def test_no_streamlit_internals_outside_tests() -> None:
     files = _tree_files()
     assert ROOT / "app.py" in files and any(f.parent.name == "pages" for f in files)

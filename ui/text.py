@@ -10,7 +10,7 @@ from guide import knowledge
 from guide.advice.brief_io import Problem, problem_message
 from guide.advice.knowledge import Source
 from guide.advice.models import Lang
-from guide.text.i18n import fmt_idr, t
+from guide.text.i18n import catalog, fmt_idr, t
 from guide.text.safetext import plain_md
 
 
@@ -24,11 +24,11 @@ def tr(key: str, **kwargs: Any) -> str:
 
 def tr_first(*keys: str, **kwargs: Any) -> str:
     """The first of these keys the catalog has (a feature's own wording first, then a fallback)."""
+    have = catalog(lang())
     for key in keys:
-        text = tr(key, **kwargs)
-        if text != key:
-            return text
-    return keys[-1]
+        if key in have:
+            return tr(key, **kwargs)
+    return tr(keys[-1], **kwargs)
 
 
 def source_title(source: Source | str) -> str:

@@ -27,7 +27,7 @@ from guide.advice.models import (
     CampaignBrief,
     Lang,
 )
-from guide.text.i18n import t
+from guide.text.i18n import has_key, t
 from guide.text.numbers import AmountReading, parse_amount, read_amount, say_amount
 from guide.text.problems import Problem as TextProblem
 from guide.text.safetext import plain_md, plain_text
@@ -104,9 +104,8 @@ def field_label(field: str, lang: str) -> str:
     """The name of a field in the user's language, Markdown-safe. A field name that came from the user (an
     unknown link key or JSON field) is shortened and shown as plain text."""
     for key in (f"field.{field}", f"input.field.{field}"):
-        text = t(lang, key)
-        if field and text != key:
-            return text
+        if field and has_key(lang, key):
+            return t(lang, key)
     if not field:
         return t(lang, "field.file")
     return plain_md(field, 40)
@@ -125,13 +124,12 @@ def problem_message(p: Problem, lang: str) -> str:
         kind_label = t(lang, f"kind.{kind}") if kind in KINDS else plain_md(kind, 20)
         col_key = ("assumptions.completion" if column in ("cf", "completion_factor") else
                    "assumptions.reserve" if column in (_RESERVE, "reserve_share") else f"assumptions.col.{column}")
-        col_label = t(lang, col_key) if t(lang, col_key) != col_key else plain_md(column, 30)
+        col_label = t(lang, col_key) if has_key(lang, col_key) else plain_md(column, 30)
         what = " — ".join(x for x in (kind_label, col_label) if x)
         return t(lang, f"input.problem.{p.code}", field=field, kind=kind_label, what=what)
     for key in (f"problem.{p.code}", f"input.problem.{p.code}"):
-        text = t(lang, key, field=field, **{k: plain_md(v, 60) for k, v in extra.items()})
-        if text != key:
-            return text
+        if has_key(lang, key):
+            return t(lang, key, field=field, **{k: plain_md(v, 60) for k, v in extra.items()})
     return t(lang, "problem.other", field=field)
 
 

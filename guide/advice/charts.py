@@ -3,7 +3,7 @@
 One palette for the whole product (Okabe–Ito, safe under the common colour-vision deficiencies), with a fixed
 meaning: vermillion is always KOL, blue is always influencer (its tiers are shades of that blue, lighter =
 smaller), bluish green is always KOC, reddish purple is always the combination. Every colour is at least 3:1
-against white (WCAG non-text contrast; tests/reports/test_contrast.py computes it), so no colour is faded: the
+against white (WCAG non-text contrast; tests/output/test_contrast.py computes it), so no colour is faded: the
 recommended bar is solid and the others are outlined in their colour, a difference that needs no colour
 vision. All text is the theme's text colour (≥ 4.5:1), at least 13 px (20 px in the projector size). Every
 value a user needs is written on the chart (numbers on bars, labelled axes in the language's number format)
@@ -32,37 +32,21 @@ from babel.lists import format_list
 from guide.advice.knowledge import Figures
 from guide.advice.models import KINDS, STRATEGIES, TIERS, Recommendation
 from guide.advice.whatif import Cell
+from guide.output import palette
 from guide.text.i18n import fmt_compact, fmt_decimal, fmt_idr_short, fmt_int, fmt_pct, t
 
 Size = Literal["normal", "projector"]
 SIZES: tuple[Size, ...] = get_args(Size)
 
-# Okabe & Ito (2008), "Color Universal Design". Only the hues that reach 3:1 against white are used for marks.
-OKABE_ITO = {
-    "black": "#000000", "orange": "#E69F00", "sky_blue": "#56B4E9", "bluish_green": "#009E73",
-    "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00", "reddish_purple": "#CC79A7",
-}
-PALETTE_STRATEGY: Mapping[str, str] = {
-    "kol": OKABE_ITO["vermillion"],
-    "influencer": OKABE_ITO["blue"],
-    "koc": OKABE_ITO["bluish_green"],
-    "combined": OKABE_ITO["reddish_purple"],
-}
-# Influencer tiers: Okabe–Ito blue for micro (the usual tier), lighter for nano, darker for the bigger tiers.
-PALETTE_KIND: Mapping[str, str] = {
-    "kol": PALETTE_STRATEGY["kol"],
-    "nano": "#3D87C4",
-    "micro": PALETTE_STRATEGY["influencer"],
-    "mid": "#005D92",
-    "macro": "#004A75",
-    "mega": "#003554",
-    "koc": PALETTE_STRATEGY["koc"],
-}
-TEXT = "#0E1615"  # the theme's textColor (.streamlit/config.toml); tested for 4.5:1 on white
-BACKGROUND = "#FFFFFF"
-AXIS_LINE = "#4A5654"
-GRID = "#D5DCDB"  # grid lines are decoration, not information
-HERE = "#000000"  # the "you are here" mark
+# The product's one palette (guide/output/palette.py); re-exported under the names the charts use.
+OKABE_ITO = palette.OKABE_ITO
+PALETTE_STRATEGY: Mapping[str, str] = palette.STRATEGY
+PALETTE_KIND: Mapping[str, str] = palette.KIND
+TEXT = palette.TEXT  # the theme's textColor (.streamlit/config.toml); tested for 4.5:1 on white
+BACKGROUND = palette.BACKGROUND
+AXIS_LINE = palette.AXIS_LINE
+GRID = palette.GRID
+HERE = palette.HERE
 FONT = '"Source Sans", "Source Sans Pro", sans-serif'
 
 # Type and plot sizes: normal is for a laptop or phone, projector for a room reading from the back.

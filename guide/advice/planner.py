@@ -163,11 +163,6 @@ def minimum_budget(strategy: Strategy, brief: CampaignBrief, k: Knowledge, figur
     return figures.budget_for(core)
 
 
-def minimum_cost(strategy: Strategy, brief: CampaignBrief, k: Knowledge, figures: Figures) -> int:
-    """Kept for callers of the first engine: the same as `minimum_budget`."""
-    return minimum_budget(strategy, brief, k, figures)
-
-
 def _weeks(phase: int, phases: int, duration: int) -> tuple[int, int]:
     if phases == 1 or duration == 1:
         return 1, duration

@@ -8,11 +8,12 @@ import numpy as np
 import pandas as pd
 
 from guide.creators.shortlist import Options, Shortlist, eligible_mask
+from guide.output import palette
 from guide.text.i18n import fmt_compact, fmt_idr, fmt_int, t
 
 MAX_POINTS = 1_500  # unpicked creators drawn at most (an even sample of them); every picked one is drawn
-PICKED = "#12A39A"
-OTHER = "#8E9C9A"
+PICKED = palette.PICKED
+OTHER = palette.NOT_PICKED
 
 
 def chart_data(df: pd.DataFrame, s: Shortlist, lang: str, options: Options | None = None) -> pd.DataFrame:

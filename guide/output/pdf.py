@@ -23,6 +23,8 @@ from typing import Any, Literal
 from fpdf import FPDF
 from fpdf.fonts import FontFace, TTFFont
 
+from guide.output.palette import PRINT_GREYS
+
 FONT_DIR = Path(__file__).resolve().parents[2] / "data" / "fonts"
 FONT_FAMILY = "DejaVu"
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
@@ -33,7 +35,7 @@ SMALL_PT = 8.0
 HEADING_PT = {1: 17.0, 2: 13.0, 3: 11.0}
 _PAGE_LABEL = {"id": "Halaman {page} dari {pages}", "en": "Page {page} of {pages}"}
 # Greys a black-and-white printer keeps apart, darkest first (each a distinct step of lightness).
-GREYS = ("#1F1F1F", "#7A7A7A", "#B5B5B5", "#4D4D4D", "#9C9C9C", "#D2D2D2")
+GREYS = PRINT_GREYS  # guide/output/palette.py
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
 

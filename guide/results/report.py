@@ -12,6 +12,7 @@ from typing import Any, Literal
 import altair as alt
 import pandas as pd
 
+from guide.output import palette
 from guide.output.xlsx import (
     IDR_FORMAT,
     INT_FORMAT,
@@ -33,17 +34,16 @@ from guide.text.i18n import fmt_compact, fmt_decimal, fmt_idr, fmt_int, fmt_pct,
 
 Measure = Literal["reach", "engagements"]
 
-# Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision deficiency.
-OKABE_ITO = {"orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow": "#F0E442",
-             "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7", "grey": "#999999"}
-STATUS_COLORS = {"keep": OKABE_ITO["green"], "review": OKABE_ITO["orange"], "drop": OKABE_ITO["vermillion"]}
+# The product's one palette (guide/output/palette.py).
+OKABE_ITO = palette.OKABE_ITO
+STATUS_COLORS = dict(palette.STATUS)
 STATUS_SHAPES = {"keep": "circle", "review": "diamond", "drop": "triangle-down"}
 # The printed (black-and-white) PDF: the same shapes, in greys its sentence names.
 PRINT_SHAPES = STATUS_SHAPES
 PRINT_GREYS = {"keep": (70, 70, 70), "review": (175, 175, 175), "drop": (255, 255, 255)}
-ACTUAL = OKABE_ITO["blue"]
-PLAN = OKABE_ITO["grey"]
-PHASE_FILL = [OKABE_ITO["sky"], OKABE_ITO["yellow"], OKABE_ITO["purple"], OKABE_ITO["orange"]]
+ACTUAL = palette.ACTUAL
+PLAN = palette.PLAN
+PHASE_FILL = list(palette.PHASES)
 FONT = 13
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, get_args
@@ -66,13 +67,28 @@ def catalog(lang: str) -> dict[str, Any]:
     return out
 
 
+STRICT_ENV = "GUIDE_STRICT_CATALOG"  # set (tests/conftest.py sets it): a missing key raises instead
+
+
+class MissingKey(KeyError):
+    """A catalog key that is not in the language's catalog (raised only under GUIDE_STRICT_CATALOG)."""
+
+
 def t(lang: str, key: str, **kwargs: Any) -> str:
-    """The text for `key` in `lang`, formatted with kwargs. A missing key shows the key (caught by tests)."""
+    """The text for `key` in `lang`, formatted with kwargs. A missing key shows the key to a user, and raises
+    `MissingKey` under test (environment variable GUIDE_STRICT_CATALOG=1), so any test that reaches it fails."""
     text = catalog(lang).get(key)
     if text is None:
+        if os.environ.get(STRICT_ENV):
+            raise MissingKey(f"no catalog key {key!r} in {lang!r}")
         return key
     s = str(text)
     return s.format(**kwargs) if kwargs else s
+
+
+def has_key(lang: str, key: str) -> bool:
+    """Whether the language's catalog has `key` (for a feature's own wording with a fallback)."""
+    return key in catalog(lang)
 
 
 def t_list(lang: str, key: str) -> list[str]:

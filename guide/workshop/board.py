@@ -1,7 +1,8 @@
 """The workshop board's bar charts as plain Vega-Lite specs (no Altair: the board redraws every few seconds).
 
 Made for a projector at the back of a room: large labels, the count written at the end of every bar, and
-the Okabe–Ito palette (distinguishable with the common colour-vision deficiencies), dark text on white.
+the product's one palette (guide/output/palette.py: Okabe–Ito, KOL vermillion and influencer blue as on
+every other chart), dark text on white.
 """
 
 from __future__ import annotations
@@ -9,11 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-# Okabe & Ito (2008), "Color Universal Design": blue, orange, bluish green, reddish purple, vermillion,
-# sky blue, yellow.
-OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442")
-STRATEGY_COLORS = {"kol": "#0072B2", "influencer": "#E69F00", "koc": "#009E73", "combined": "#CC79A7"}
-TEXT = "#111111"
+from guide.output import palette as _palette
+
+STRATEGY_COLORS = dict(_palette.STRATEGY)  # the same colour per strategy as every other chart
+TEXT = _palette.TEXT
 ROW_PX = 64
 FONT = 24
 
@@ -33,7 +33,7 @@ def bars(rows: Sequence[tuple[str, int, str]], title: str = "") -> tuple[dict[st
         "data": {"values": values},
         "height": height,
         "width": "container",
-        "config": {"view": {"stroke": None}, "background": "#FFFFFF"},
+        "config": {"view": {"stroke": None}, "background": _palette.BACKGROUND},
         "layer": [
             {"mark": {"type": "bar", "height": {"band": 0.78}, "cornerRadiusEnd": 4},
              "encoding": {"y": y, "x": x, "color": {"field": "color", "type": "nominal", "scale": None},
@@ -49,4 +49,4 @@ def bars(rows: Sequence[tuple[str, int, str]], title: str = "") -> tuple[dict[st
 
 
 def palette(i: int) -> str:
-    return OKABE_ITO[i % len(OKABE_ITO)]
+    return _palette.series(i)

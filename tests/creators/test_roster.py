@@ -282,3 +282,22 @@ def test_problems_name_the_users_own_headers() -> None:
     assert p.problems[0].message("id") == "Kolom “Catatan” tidak dibaca oleh halaman ini dan diabaikan. " \
         "Kolom lainnya tetap dibaca."
     assert list(p.followers) == [0, 12500]
+
+
+NEGATIVE_ROSTER = (b"name,platform,followers,handle,kind,engagement_rate,avg_engagements,fee_idr,industries,city,expertise\n"
+                   b"Sari,instagram,-24500,@sari,influencer,3.9,,-1500000,beauty,Bandung,\n"
+                   b"Budi,instagram,24500,@budi,influencer,3.9,,1500000,beauty,Bandung,\n")
+
+
+@pytest.mark.parametrize("lang,word", [("id", "Kolom “{c}”: tidak boleh negatif: “{v}”."),
+                                       ("en", "Column “{c}”: cannot be negative: “{v}”.")])
+def test_a_roster_refuses_negative_followers_and_fees(lang, word):
+    from guide.creators.roster import parse_roster, problems_table
+
+    parsed = parse_roster(NEGATIVE_ROSTER, "roster.csv")
+    assert list(parsed.valid) == [False, True]  # Sari is left out, Budi kept
+    # The columns as the user's own file names them.
+    assert problems_table(parsed.problems, lang) == [
+        {"row": 2, "column": "followers", "severity": "error", "message": word.format(c="followers", v="-24500")},
+        {"row": 2, "column": "fee_idr", "severity": "error", "message": word.format(c="fee_idr", v="-1500000")},
+    ]

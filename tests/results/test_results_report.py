@@ -14,7 +14,6 @@ from openpyxl import load_workbook
 from guide.cli import main
 from guide.results.analysis import SAMPLE_BRIEF, SAMPLE_FILE, analyse, parse_csv
 from guide.results.report import (
-    OKABE_ITO,
     efficiency_chart,
     efficiency_frame,
     efficiency_sentence,
@@ -60,7 +59,8 @@ def test_charts_have_readable_labels_and_okabe_ito_status_colours(sample, lang):
         assert sizes and min(sizes) >= 13
     spec = efficiency_chart(a, lang).to_dict()
     scale = next(s for s in _walk(spec, "scale") if isinstance(s, dict) and "range" in s and "#009E73" in s["range"])
-    assert scale["range"] == [OKABE_ITO["green"], OKABE_ITO["orange"], OKABE_ITO["vermillion"]]
+    # keep bluish green, review dark orange (Okabe–Ito orange darkened to 3:1 on white), drop vermillion
+    assert scale["range"] == ["#009E73", "#A35E00", "#D55E00"]
 
 
 def test_scatter_has_one_dot_per_creator_with_engagements(sample):
@@ -182,3 +182,33 @@ def test_the_ranking_rule_is_stated_in_words_for_the_goal(goal, metric):
     assert "Keep: at or below the median" in text and "Drop: above 1.5× the median" in text
     none = rule_text(analyse(parse_csv(SMALL), None, "en"), "en")
     assert none.startswith("Without a brief the goal is taken to be engagement (CPE).")
+
+
+@pytest.mark.parametrize("lang,keep,review,drop", [("id", "Pertahankan", "Tinjau", "Hentikan"),
+                                                   ("en", "Keep", "Review", "Drop")])
+def test_each_creator_gets_the_decision_word_a_user_reads(lang, keep, review, drop):
+    """CPM: A Rp 10,000 and C Rp 12,500 at or below the median (Rp 16,250) are kept; B Rp 20,000 is within
+    1.5× and the creator without impressions cannot be ranked, both reviewed; D Rp 30,000 (1.85×) is dropped.
+    Swapping "Pertahankan" and "Hentikan" in the catalog fails here."""
+    from guide.results.report import creator_rows
+
+    rows = creator_rows(analyse(parse_csv(SMALL), SAMPLE_BRIEF, lang), lang)
+    decision = "Keputusan" if lang == "id" else "Decision"
+    creator = "Kreator" if lang == "id" else "Creator"
+    assert {r[creator]: r[decision] for r in rows} == {
+        "A": keep, "C": keep, "B": review, '=HYPERLINK("http://x")': review, "D": drop}
+
+
+@pytest.mark.parametrize("lang,heading,impressions,reach", [("id", "Total", "235.000", "93.000"),
+                                                            ("en", "Totals", "235,000", "93,000")])
+def test_the_results_pdf_prints_its_totals(lang, heading, impressions, reach):
+    """100,000 + 50,000 + 80,000 + 5,000 impressions and 40,000 + 20,000 + 30,000 + 3,000 reach: in the
+    totals section and in the total row under the by-kind and the by-platform tables."""
+    from pypdf import PdfReader
+
+    from guide.results.report import to_pdf
+
+    reader = PdfReader(io.BytesIO(to_pdf(analyse(parse_csv(SMALL), SAMPLE_BRIEF, lang), lang)))
+    flat = " ".join(" ".join((p.extract_text() or "") for p in reader.pages).split())
+    assert heading in flat and impressions in flat
+    assert flat.count(reach) >= 3

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -106,7 +107,13 @@ def test_every_key_used_in_code_resolves() -> None:
     assert missing == []
 
 
-def test_missing_key_shows_the_key_so_tests_can_catch_it() -> None:
+def test_missing_key_raises_under_test_and_shows_the_key_to_a_user(monkeypatch: pytest.MonkeyPatch) -> None:
+    from guide.text.i18n import STRICT_ENV, MissingKey
+
+    assert os.environ.get(STRICT_ENV) == "1"  # tests/conftest.py: every test runs strict
+    with pytest.raises(MissingKey, match=r"engine\.warn\.no_such_thing"):
+        t("en", "engine.warn.no_such_thing")
+    monkeypatch.delenv(STRICT_ENV)
     assert t("en", "engine.warn.no_such_thing") == "engine.warn.no_such_thing"
     assert RAW_KEY.search(t("en", "engine.warn.no_such_thing"))
     assert t_list("en", "engine.warn.no_such_thing") == []

@@ -1,5 +1,6 @@
 """WCAG 2.x contrast, computed from the colour values themselves: the theme in .streamlit/config.toml and the
-chart palette in guide/advice/charts.py. Text ≥ 4.5:1 (1.4.3), graphics ≥ 3:1 against white (1.4.11)."""
+one palette in guide/output/palette.py, over every colour a chart, the board or a PDF draws. Text ≥ 4.5:1
+(1.4.3), graphics ≥ 3:1 against white (1.4.11)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from guide.advice import charts
+from guide.output import palette
 
 THEME = tomllib.loads((Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml").read_text("utf-8"))["theme"]
 
@@ -76,10 +78,44 @@ def test_chart_text_is_the_theme_text() -> None:
         assert ratio(rgb(colour), rgb(charts.BACKGROUND)) >= 4.5, colour
 
 
-@pytest.mark.parametrize("name,colour", [*charts.PALETTE_STRATEGY.items(), *charts.PALETTE_KIND.items(),
-                                         ("axis", charts.AXIS_LINE), ("here", charts.HERE)])
+@pytest.mark.parametrize("name,colour", sorted(palette.marks().items()))
 def test_every_mark_colour_reaches_3_to_1_on_white(name: str, colour: str) -> None:
     assert ratio(rgb(colour), WHITE) >= 3.0, name
+
+
+def test_every_text_colour_reaches_4_5_to_1_on_white() -> None:
+    from guide.workshop import board
+    for colour in (palette.TEXT, board.TEXT, charts.TEXT, palette.HERE):
+        assert ratio(rgb(colour), WHITE) >= 4.5, colour
+
+
+def test_every_colour_in_use_comes_from_the_palette() -> None:
+    """The charts, the results report, the shortlist chart, the board and the PDF greys draw only palette colours."""
+    from guide.creators import charts as creator_charts
+    from guide.output import pdf
+    from guide.results import report
+    from guide.workshop import board
+    allowed = set(palette.marks().values()) | {palette.TEXT, palette.BACKGROUND, palette.GRID}
+    used = {*charts.PALETTE_STRATEGY.values(), *charts.PALETTE_KIND.values(), charts.TEXT, charts.AXIS_LINE,
+            *report.STATUS_COLORS.values(), report.ACTUAL, report.PLAN, *report.PHASE_FILL,
+            creator_charts.PICKED, creator_charts.OTHER, *board.STRATEGY_COLORS.values(), board.TEXT,
+            *(board.palette(i) for i in range(10)), *pdf.GREYS}
+    assert used <= allowed, used - allowed
+
+
+def test_one_colour_per_strategy_on_every_chart() -> None:
+    """KOL is vermillion and influencer blue on the recommendation charts and on the workshop board alike."""
+    from guide.workshop import board
+    assert board.STRATEGY_COLORS == dict(charts.PALETTE_STRATEGY)
+    assert board.STRATEGY_COLORS["kol"] == "#D55E00"
+    assert board.STRATEGY_COLORS["influencer"] == "#0072B2"
+    assert charts.PALETTE_KIND["kol"] == "#D55E00"
+    assert len(set(palette.STRATEGY.values())) == len(palette.STRATEGY)
+
+
+def test_the_board_series_colours_are_distinct() -> None:
+    from guide.workshop import board
+    assert len({board.palette(i) for i in range(len(palette.SERIES))}) == len(palette.SERIES)
 
 
 def test_the_you_are_here_mark_stands_out_from_every_strategy_colour() -> None:
