@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
+from urllib.parse import quote
 
 from guide.advice.brief_io import MAX_PARAMS
 
@@ -18,21 +19,31 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 NOTICE_PARAM = "link_notice"
+# Characters a query string keeps as they came (everything else is percent-encoded again).
+SAFE_QUERY = "-._~!$'()*+,;=:@/?&%"
 # First path segments that belong to Streamlit's server, never to a page.
 RESERVED = frozenset({"_stcore", "static", "media", "component", "app", "favicon.png", "robots.txt"})
 
 
+def _page(segment: str) -> str:
+    """`/segment` as a path on this site: every character that is not a plain URL character is
+    percent-encoded, so `\\evil.example` (which a browser reads as `//evil.example`, another host) stays a path
+    and a non-Latin-1 segment can be sent in a header."""
+    return "/" + quote(segment, safe="-._~!$'()*+,;=@")
+
+
 def repaired(path: str, query: str) -> str | None:
-    """Where a request for `path?query` should go instead, or None when it is fine as it is."""
+    """Where a request for `path?query` should go instead, or None when it is fine as it is. The answer is
+    always a path on this site (one `/`, then no `/` or `\\`), in ASCII."""
     parts = [p for p in path.split("/") if p]
     params = [p for p in query.split("&") if p]
     if (parts and parts[0] in RESERVED) or (len(parts) >= 2 and parts[1] in RESERVED):
         # Streamlit's own routes, also as the frontend probes them under a page path (/brief/_stcore/health)
         return None
     if len(params) > MAX_PARAMS:
-        return f"/{parts[0] if parts else ''}?{NOTICE_PARAM}=too_many_params"
+        return f"{_page(parts[0]) if parts else '/'}?{NOTICE_PARAM}=too_many_params"
     if len(parts) >= 2:
-        return f"/{parts[0]}" + (f"?{query}" if query else "")
+        return _page(parts[0]) + (f"?{quote(query, safe=SAFE_QUERY)}" if query else "")
     return None
 
 
