@@ -47,16 +47,42 @@ def repaired(path: str, query: str) -> str | None:
     return None
 
 
+# Every HTTP answer refuses to be shown inside another site's frame (the trainer's buttons, the vote buttons).
+FRAME_HEADERS = ((b"x-frame-options", b"DENY"), (b"content-security-policy", b"frame-ancestors 'none'"))
+
+
+def is_metrics(path: str) -> bool:
+    """Streamlit's /_stcore/metrics (session counts, memory): not served to visitors (docs/reliability.md)."""
+    parts = [p for p in path.split("/") if p]
+    return parts[-2:] == ["_stcore", "metrics"]
+
+
 class LinkRepair:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope.get("type") == "http" and scope.get("method") in ("GET", "HEAD"):
-            target = repaired(str(scope.get("path", "/")), bytes(scope.get("query_string", b"")).decode("latin-1"))
+        if scope.get("type") != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def framed(message: Message) -> None:
+            if message.get("type") == "http.response.start":
+                kept = [(k, v) for k, v in message.get("headers", []) if k.lower() not in dict(FRAME_HEADERS)]
+                message = {**message, "headers": kept + list(FRAME_HEADERS)}
+            await send(message)
+
+        path = str(scope.get("path", "/"))
+        if is_metrics(path):
+            await framed({"type": "http.response.start", "status": 404,
+                          "headers": [(b"content-type", b"text/plain"), (b"content-length", b"9")]})
+            await framed({"type": "http.response.body", "body": b"Not Found"})
+            return
+        if scope.get("method") in ("GET", "HEAD"):
+            target = repaired(path, bytes(scope.get("query_string", b"")).decode("latin-1"))
             if target is not None:
-                await send({"type": "http.response.start", "status": 307,
-                            "headers": [(b"location", target.encode("latin-1")), (b"content-length", b"0")]})
-                await send({"type": "http.response.body", "body": b""})
+                await framed({"type": "http.response.start", "status": 307,
+                              "headers": [(b"location", target.encode("ascii")), (b"content-length", b"0")]})
+                await framed({"type": "http.response.body", "body": b""})
                 return
-        await self.app(scope, receive, send)
+        await self.app(scope, receive, framed)

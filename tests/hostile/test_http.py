@@ -47,3 +47,17 @@ def test_http_request(case):
         location = headers[b"location"].decode("ascii")
         assert location == case["location"]
         assert location.startswith("/") and location[1:2] not in ("/", "\\")
+
+
+@pytest.mark.parametrize("case", HTTP, ids=[c["id"] for c in HTTP])
+def test_every_answer_refuses_to_be_framed(case):
+    headers = dict(call(case["path"], b"")[0]["headers"])
+    assert headers[b"x-frame-options"] == b"DENY"
+    assert headers[b"content-security-policy"] == b"frame-ancestors 'none'"
+
+
+def test_metrics_are_not_served_to_visitors():
+    start, body = call("/_stcore/metrics", b"")
+    assert start["status"] == 404 and body["body"] == b"Not Found"
+    start, _ = call("/recommendation/_stcore/metrics", b"")
+    assert start["status"] == 404
