@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import quote
 
 from guide.advice.brief_io import MAX_PARAMS
+from ui import participant
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -57,19 +58,63 @@ def is_metrics(path: str) -> bool:
     return parts[-2:] == ["_stcore", "metrics"]
 
 
+# New participant cookies per client address per minute (a classroom behind one address gets 100 at once).
+COOKIES_PER_MINUTE = 300
+
+
+def _cookie(headers: list[tuple[bytes, bytes]]) -> str | None:
+    for k, v in headers:
+        if k.lower() == b"cookie":
+            for part in v.decode("latin-1").split(";"):
+                name, _, value = part.strip().partition("=")
+                if name == participant.COOKIE:
+                    return value
+    return None
+
+
 class LinkRepair:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
+        self.issued: dict[str, tuple[float, int]] = {}  # client address -> (window start, cookies issued)
+
+    def _may_issue(self, scope: Scope) -> bool:
+        import time
+
+        host = str((scope.get("client") or ("?", 0))[0])
+        now = time.monotonic()
+        start, n = self.issued.get(host, (now, 0))
+        if now - start >= 60:
+            start, n = now, 0
+        if n >= COOKIES_PER_MINUTE:
+            return False
+        if len(self.issued) > 10_000:
+            self.issued.clear()
+        self.issued[host] = (start, n + 1)
+        return True
+
+    def _set_cookie(self, scope: Scope) -> bytes | None:
+        """A Set-Cookie for a page load whose browser has no genuine participant cookie yet."""
+        parts = [p for p in str(scope.get("path", "/")).split("/") if p]
+        if (parts and parts[0] in RESERVED) or (len(parts) >= 2 and parts[1] in RESERVED):
+            return None
+        if participant.verify(_cookie(list(scope.get("headers", [])))) is not None or not self._may_issue(scope):
+            return None
+        secure = "; Secure" if scope.get("scheme") == "https" else ""
+        return (f"{participant.COOKIE}={participant.issue()}; Path=/; Max-Age={participant.MAX_AGE_S}; "
+                f"HttpOnly; SameSite=Lax{secure}").encode("ascii")
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope.get("type") != "http":
             await self.app(scope, receive, send)
             return
 
+        cookie = self._set_cookie(scope) if scope.get("method") == "GET" else None
+
         async def framed(message: Message) -> None:
             if message.get("type") == "http.response.start":
                 kept = [(k, v) for k, v in message.get("headers", []) if k.lower() not in dict(FRAME_HEADERS)]
-                message = {**message, "headers": kept + list(FRAME_HEADERS)}
+                extra = [(b"set-cookie", cookie)] if cookie and message.get("status", 200) < 400 else []
+                message = {**message, "headers": kept + list(FRAME_HEADERS) + extra}
             await send(message)
 
         path = str(scope.get("path", "/"))
