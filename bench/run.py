@@ -23,7 +23,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out" / "report.json"
-PLUGINS = ("shortlist", "workshop")
+PLUGINS = ("shortlist", "workshop", "workshop_scale")
 QUICK = os.environ.get("BENCH_QUICK") == "1"
 
 
