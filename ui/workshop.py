@@ -530,6 +530,8 @@ def wait_for_database(code: str) -> None:
     """Shown while the room cannot be read at all: the whole page comes back by itself once it can."""
     try:
         ws.room_state(engine(), code)
+        if send_pending(code) is not None and pending() is not None:  # still waiting
+            return
     except ws.StorageDown:
         return
     except ws.WorkshopError:
