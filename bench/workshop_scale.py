@@ -19,7 +19,7 @@ from sqlalchemy import create_engine
 
 from guide.advice.brief_io import presets
 from guide.workshop import rooms as ws
-from tests.stclient import THINK_S, Session, page_cookie
+from tests.stclient import THINK_S, Session, WidgetState, page_cookie
 
 N, SPREAD_S, DOWN_S, DEADLINE_S, ALONE_S = 100, 40.0, 10.0, 240.0, 12.0
 UNEXPECTED = ("Maaf, halaman ini mengalami masalah", "Sorry, this page ran into a problem")
@@ -35,7 +35,6 @@ async def participant(http: str, base: str, code: str, qid: int, i: int, delay: 
         rec["session"] = s
         await s.rerun()
         await asyncio.sleep(THINK_S + random.random() * 4)
-        from streamlit.proto.WidgetStates_pb2 import WidgetState
         for _ in range(120):  # joined during the outage: the page comes back by itself, then shows the form
             try:
                 radio = s.widget(f"ws_choice_{qid}")
