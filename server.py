@@ -6,7 +6,10 @@ the two repairs below, which happen before any script runs:
   it is redirected to `/recommendation`, keeping the query; an unknown first segment then gets Streamlit's own
   "page not found";
 * a link with more than 1,000 query parameters is dropped whole by Streamlit: it is redirected to the same page
-  with `link_notice=too_many_params`, which the frame turns into a visible notice.
+  with `link_notice=too_many_params`, which the frame turns into a visible notice;
+* redirects go only to a path on this site; every answer refuses framing; /_stcore/metrics is not served;
+* every browser gets a signed participant cookie (ui/participant.py), so a workshop room counts one
+  participant per device; the workshop page requires it when the app is served this way.
 """
 
 from __future__ import annotations
@@ -14,6 +17,9 @@ from __future__ import annotations
 import streamlit as st
 from starlette.middleware import Middleware
 
+from ui import participant
 from ui.links import LinkRepair
+
+participant.STATE["issuing"] = True  # this process issues participant cookies: the workshop page requires one
 
 app = st.App("app.py", middleware=[Middleware(LinkRepair)])

@@ -26,8 +26,10 @@ DONE = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCE
 
 
 class Session:
-    def __init__(self, base_ws: str, page: str, query: str) -> None:
+    def __init__(self, base_ws: str, page: str, query: str, cookie: str | None = None) -> None:
         self.url, self.page, self.query = f"{base_ws}/_stcore/stream", page, query
+        self.cookie = cookie  # "name=value" from the page load (server.py's participant cookie)
+        self.metrics: list[tuple[float, str]] = []  # (time seen, value) of every st.metric drawn
         self.widgets: dict[str, Any] = {}  # widget id -> its element proto (latest run)
         self.texts: list[str] = []  # markdown/alert/heading bodies of the latest full run
         self.drawn: list[str] = []  # element types the latest run (full or fragment) sent
@@ -38,7 +40,9 @@ class Session:
         self._lock = asyncio.Lock()
 
     async def __aenter__(self) -> Session:
-        self.ws = await websockets.connect(self.url, subprotocols=["streamlit"], max_size=2**26)  # type: ignore[list-item]
+        headers = {"Cookie": self.cookie} if self.cookie else None
+        self.ws = await websockets.connect(self.url, subprotocols=["streamlit"], max_size=2**26,  # type: ignore[list-item]
+                                           additional_headers=headers)
         self._reader = asyncio.create_task(self._read())
         self._timer = asyncio.create_task(self._auto_rerun())
         return self
@@ -61,6 +65,8 @@ class Session:
                     self.exceptions += 1
                 elif name in ("markdown", "alert", "heading", "text", "metric"):
                     self.texts.append(getattr(el, name).body)
+                    if name == "metric":
+                        self.metrics.append((time.time(), el.metric.body))
                 sub: Any = getattr(el, name) if name else None
                 if sub is not None and getattr(sub, "id", None):
                     self.widgets[sub.id] = sub
@@ -80,6 +86,8 @@ class Session:
                 cs.widget_states.widgets.append(s)
             if not fragment:
                 self.texts = []
+                # As the frontend does: a full run announces the fragments it has; older ones are gone.
+                self._fragments = {}
             self.drawn = []
             t0 = time.perf_counter()
             await self.ws.send(back.SerializeToString())
@@ -97,9 +105,12 @@ class Session:
             await asyncio.sleep(0.25)
             now = time.monotonic()
             for fid, interval in list(self._fragments.items()):
-                if now - last.setdefault(fid, now) >= interval:
+                if now - last.setdefault(fid, now) >= interval and fid in self._fragments:
                     last[fid] = now
-                    await self.rerun(fragment=fid)
+                    try:
+                        await self.rerun(fragment=fid)
+                    except TimeoutError:  # a fragment the server no longer has: the next full run says which
+                        self._fragments.pop(fid, None)
 
     def widget(self, key_suffix: str) -> Any:
         """The widget whose id ends with the user key (Streamlit puts the key at the end of the id)."""
@@ -108,6 +119,16 @@ class Session:
     def submit_button(self, form_prefix: str) -> Any:
         return next(w for w in self.widgets.values()
                     if getattr(w, "is_form_submitter", False) and w.form_id.startswith(form_prefix))
+
+
+def page_cookie(http_base: str, path: str) -> str | None:
+    """Load a page over HTTP as a browser does first, and return the participant cookie it sets."""
+    import urllib.request
+
+    with urllib.request.urlopen(f"{http_base}{path}", timeout=30) as r:
+        for header in r.headers.get_all("Set-Cookie") or []:
+            return str(header.split(";")[0])
+    return None
 
 
 def start_server(env: dict[str, str], port: int, log_path: str) -> Any:

@@ -32,7 +32,7 @@ from ui.state import brief, figures, init_state, load_brief, projector
 from ui.text import lang, tr
 
 # Link parameters a page owns (the workshop room and trainer secret): kept in the address, never read as the brief.
-PAGE_PARAMS = ("room", "trainer", NOTICE_PARAM)
+PAGE_PARAMS = ("room", "trainer", "view", NOTICE_PARAM)
 log = logging.getLogger("panduan")
 APP_FILE = Path(__file__).resolve().parent.parent / "app.py"
 _run = threading.local()  # each script run has its own thread

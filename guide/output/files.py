@@ -15,7 +15,10 @@ A feature's commands live in its own `cli.py` with `add_commands(add)`; `guide/c
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable
@@ -119,15 +122,53 @@ def write_output(text: str | bytes) -> None:
 
 
 def write_file(path: str, data: bytes) -> None:
-    """Write atomically: a temporary file in the same folder, renamed over the target."""
-    target = Path(path)
+    """Write `data` to `path` as other Unix tools do:
+
+    * `-` is standard output;
+    * a symlink is written through (the file it points to is replaced, the link stays);
+    * a FIFO, a terminal or another special file is written into, never replaced by a file;
+    * a regular file is replaced atomically (a temporary file in the same folder, renamed over it) and keeps
+      its mode; a new file gets the user's umask;
+    * a folder is refused with a message; no temporary file is ever left behind.
+    """
+    if path == "-":
+        write_output(data)
+        return
+    target = Path(os.path.realpath(path))  # through symlinks: the file they point to
     try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=".guide-")
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; the report is an ordinary file
-        os.replace(tmp, target)
+        st = target.stat()
+    except FileNotFoundError:
+        st = None
     except OSError as e:
         raise CliError(f"cannot write {path}: {e.strerror}") from None
+    if st is not None and stat.S_ISDIR(st.st_mode):
+        raise CliError(f"cannot write {path}: it is a folder; name a file inside it")
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        try:
+            with open(target, "wb") as f:
+                f.write(data)
+        except OSError as e:
+            raise CliError(f"cannot write {path}: {e.strerror}", EXIT_OUTPUT) from None
+        return
+    if st is not None:
+        mode = stat.S_IMODE(st.st_mode)
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    tmp: str | None = None
+    try:
+        if not target.parent.is_dir():
+            raise FileNotFoundError(errno.ENOENT, "No such file or directory")
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".guide-")
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.chmod(tmp, mode)  # mkstemp makes it private; keep the existing file's mode, or the umask's
+        os.replace(tmp, target)
+        tmp = None
+    except OSError as e:
+        raise CliError(f"cannot write {path}: {e.strerror}") from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)

@@ -24,6 +24,7 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace, TTFFont
 
 from guide.output.palette import PRINT_GREYS
+from guide.text.i18n import t
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "data" / "fonts"
 FONT_FAMILY = "DejaVu"
@@ -36,6 +37,9 @@ HEADING_PT = {1: 17.0, 2: 13.0, 3: 11.0}
 _PAGE_LABEL = {"id": "Halaman {page} dari {pages}", "en": "Page {page} of {pages}"}
 # Greys a black-and-white printer keeps apart, darkest first (each a distinct step of lightness).
 GREYS = PRINT_GREYS  # guide/output/palette.py
+MISSING = "□"  # U+25A1, in the shipped font: stands for a character the font cannot print
+# Arabic, Syriac, Thaana, Hebrew and their presentation forms: letters that join or run right to left.
+_NEEDS_SHAPING = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
 
@@ -71,12 +75,19 @@ class Document(FPDF):
         self.set_draw_color(0, 0, 0)
         self.add_page()
         self.set_font(FONT_FAMILY, "", BODY_PT)
-        # Characters the font has; anything else (emoji, rare scripts) prints as "?" instead of a blank.
+        # Characters the font has; anything else (CJK, emoji) prints as MISSING, and the page says what the
+        # box stands for (never "?", which reads as part of the name).
         font = self.fonts[FONT_FAMILY.lower()]
         self._glyphs: frozenset[int] = frozenset(font.cmap) if isinstance(font, TTFFont) else frozenset()
+        self._replaced_on_page = False
 
     # fpdf2 calls footer() on every page.
     def footer(self) -> None:
+        if self._replaced_on_page:
+            self._replaced_on_page = False
+            self.set_y(-18)
+            self.set_font(FONT_FAMILY, "", SMALL_PT)
+            self.multi_cell(0, 3.5, t(self.doc_lang, "pdf.missing_glyph_note", box=MISSING), align="L")
         self.set_y(-12)
         self.set_font(FONT_FAMILY, "", SMALL_PT)
         self.set_text_color(60, 60, 60)
@@ -94,7 +105,20 @@ class Document(FPDF):
         return float(self.w - self.l_margin - self.r_margin)
 
     def printable(self, text: object) -> str:
-        return "".join(ch if ord(ch) in self._glyphs or ch == "\n" else "?" for ch in plain(text))
+        """The text as this font can print it: Arabic and other joined right-to-left scripts switch on fpdf2's
+        text shaping (uharfbuzz: joined letters, right to left); a character the font lacks becomes MISSING
+        and the page gets a note saying so."""
+        out = []
+        for ch in plain(text):
+            if ord(ch) in self._glyphs or ch == "\n":
+                out.append(ch)
+            else:
+                out.append(MISSING)
+                self._replaced_on_page = True
+        shown = "".join(out)
+        if not self.text_shaping and _NEEDS_SHAPING.search(shown):
+            self.set_text_shaping(True)
+        return shown
 
     def heading(self, text: str, level: int = 1) -> None:
         size = HEADING_PT.get(level, HEADING_PT[3])

@@ -13,7 +13,7 @@ from guide.results.analysis import MAX_BYTES, analyse, parse_results, to_json
 
 def add_commands(add: AddCommand) -> None:
     p = add("results", "results of a campaign (CSV or XLSX, one row per post) against the plan", run)
-    p.add_argument("file", help="path to the results file (.csv or .xlsx)")
+    p.add_argument("file", help="path to the results file (.csv or .xlsx); - reads standard input")
     p.add_argument("--brief", help="path to the campaign's JSON brief: adds vs_plan")
     p.add_argument("--lang", choices=["id", "en"], default="id")
     p.add_argument("--format", choices=["json", "pdf", "xlsx"], default="json",
@@ -31,9 +31,15 @@ def run(args: argparse.Namespace) -> int:
             brief = brief_from_json(read_input(args.brief, MAX_JSON_BYTES))
         except BriefError as e:
             raise CliError(f"invalid brief: {e.problems[0].english()}") from None
+    # Standard input has no name: an .xlsx is a zip file, anything else is read as CSV.
+    name = args.file if args.file != "-" else ("stdin.xlsx" if data[:4] == b"PK\x03\x04" else "stdin.csv")
+    parsed = parse_results(data, name)
+    if not parsed.posts:  # nothing usable: one line and status 2, as the README says
+        first = parsed.problems[0].message(args.lang) if parsed.problems else "no posts"
+        raise CliError(f"{'standard input' if args.file == '-' else args.file}: {first}")
     if args.format in ("pdf", "xlsx") and not args.out:
-        raise CliError(f"--format {args.format} needs --out FILE")
-    a = analyse(parse_results(data, args.file), brief, args.lang)
+        raise CliError(f"--format {args.format} needs --out FILE (or --out - for standard output)")
+    a = analyse(parsed, brief, args.lang)
     if args.format == "json":
         text = json.dumps(to_json(a, args.lang), ensure_ascii=False, indent=2) + "\n"
         if args.out:

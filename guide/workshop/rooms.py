@@ -20,9 +20,11 @@ import secrets
 import time
 import weakref
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import wraps
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, ParamSpec, TypeVar
 
 from sqlalchemy import (
     Boolean,
@@ -45,7 +47,8 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError, PendingRollbackError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from guide.advice.brief_io import BriefError, brief_from_json, brief_to_json
 from guide.advice.engine import decide
@@ -63,6 +66,11 @@ ROOM_HOURS = 12  # a room lives for one workshop day
 MAX_REASON_CHARS = 140
 RATE_LIMIT = 10  # submissions per token ...
 RATE_WINDOW_S = 60.0  # ... per minute
+# Per client address (a whole classroom may share one address behind the venue's Wi-Fi):
+CREATE_BUCKET, CREATE_LIMIT, CREATE_WINDOW_S = "~create", 10, 600.0  # rooms created per 10 minutes
+JOIN_BUCKET, JOIN_LIMIT, JOIN_WINDOW_S = "~join", 240, 60.0  # participants joining per minute
+BUCKETS = {CREATE_BUCKET: (CREATE_LIMIT, CREATE_WINDOW_S), JOIN_BUCKET: (JOIN_LIMIT, JOIN_WINDOW_S)}
+SQLITE_BUSY_MS = 5000  # how long a write waits for SQLite's lock before the room says the database is busy
 
 Activity = Literal["quiz", "campaigns"]
 
@@ -154,6 +162,37 @@ class InvalidAnswer(WorkshopError):
     key = "workshop.error.invalid_answer"
 
 
+class StorageDown(WorkshopError):
+    """The database cannot be reached (PostgreSQL stopped or restarting, SQLite locked past SQLITE_BUSY_MS).
+    Nothing was written: the caller keeps what it was sending and sends it again later."""
+    key = "workshop.error.storage_down"
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _guarded(fn: Callable[P, R]) -> Callable[P, R]:
+    """Driver and pool errors become StorageDown. A call that failed on a connection the pool has just found
+    dead (a PostgreSQL restart) is tried once more on a fresh one: every write here is one transaction that
+    either committed or did not, and votes are upserts."""
+    @wraps(fn)
+    def call(*args: P.args, **kwargs: P.kwargs) -> R:
+        for attempt in (1, 2):
+            try:
+                return fn(*args, **kwargs)
+            except IntegrityError:
+                raise
+            except DBAPIError as e:
+                if attempt == 1 and e.connection_invalidated:
+                    continue
+                raise StorageDown() from e
+            except (PoolTimeout, PendingRollbackError) as e:
+                raise StorageDown() from e
+        raise StorageDown()  # pragma: no cover (the loop returns or raises)
+    return call
+
+
 # ---- engine set-up ------------------------------------------------------------------------------------------
 
 def database_url(secrets_url: str | None = None) -> str:
@@ -171,7 +210,7 @@ def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_MS)}")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
 
@@ -185,6 +224,7 @@ def _sqlite_begin(conn: Connection) -> None:
 _ready: weakref.WeakSet[Engine] = weakref.WeakSet()  # engines whose schema is checked
 
 
+@_guarded
 def prepare(engine: Engine) -> Engine:
     """Configure the engine (SQLite pragmas and transactions) and create or upgrade the schema. Idempotent;
     call before the engine opens its first connection."""
@@ -216,6 +256,7 @@ def _migrate(engine: Engine) -> None:
             conn.execute(update(schema_version).values(version=SCHEMA_VERSION))
 
 
+@_guarded
 def current_schema_version(engine: Engine) -> int | None:
     with engine.connect() as conn:
         v = conn.execute(select(func.max(schema_version.c.version))).scalar()
@@ -263,6 +304,7 @@ class RoomKeys:
     expires_at: float
 
 
+@_guarded
 def create_room(engine: Engine, hours: float = ROOM_HOURS, now: float | None = None) -> RoomKeys:
     now = time.time() if now is None else now
     purge_expired(engine, now)
@@ -279,6 +321,7 @@ def create_room(engine: Engine, hours: float = ROOM_HOURS, now: float | None = N
     raise WorkshopError()
 
 
+@_guarded
 def purge_expired(engine: Engine, now: float | None = None) -> int:
     """Delete rooms that ended more than a day ago, with everything in them (run when a room is created).
     Returns the number of rooms deleted."""
@@ -289,6 +332,7 @@ def purge_expired(engine: Engine, now: float | None = None) -> int:
         conn.execute(delete(votes).where(votes.c.question_id.in_(qids)))
         conn.execute(delete(entries).where(entries.c.question_id.in_(qids)))
         conn.execute(delete(limits).where(limits.c.room_code.in_(old)))
+        conn.execute(delete(limits).where(limits.c.room_code.in_(list(BUCKETS)), limits.c.window_start < cutoff))
         conn.execute(delete(questions).where(questions.c.room_code.in_(old)))
         return int(conn.execute(delete(rooms).where(rooms.c.expires_at < cutoff)).rowcount or 0)
 
@@ -310,12 +354,14 @@ def _trainer_room(conn: Connection, code: str, secret: str, now: float) -> Any:
     return row
 
 
+@_guarded
 def check_room(engine: Engine, code: str, now: float | None = None) -> str:
     """The normalised code of a live room, or RoomNotFound."""
     with engine.connect() as conn:
         return str(_room(conn, code, time.time() if now is None else now).code)
 
 
+@_guarded
 def is_trainer(engine: Engine, code: str, secret: str, now: float | None = None) -> bool:
     try:
         with engine.connect() as conn:
@@ -325,12 +371,14 @@ def is_trainer(engine: Engine, code: str, secret: str, now: float | None = None)
         return False
 
 
+@_guarded
 def start_quiz(engine: Engine, code: str, secret: str, brief: CampaignBrief, case_id: str | None = None,
                now: float | None = None) -> int:
     """Ask the room which strategy fits a case; the guide's own answer is stored, hidden until revealed."""
     return _start(engine, code, secret, "quiz", brief, case_id, now)
 
 
+@_guarded
 def start_campaigns(engine: Engine, code: str, secret: str, now: float | None = None) -> int:
     """Ask every participant for their own campaign brief."""
     return _start(engine, code, secret, "campaigns", None, None, now)
@@ -350,6 +398,7 @@ def _start(engine: Engine, code: str, secret: str, kind: Activity, brief: Campai
     return int(qid)
 
 
+@_guarded
 def reveal(engine: Engine, code: str, secret: str, now: float | None = None) -> None:
     now = time.time() if now is None else now
     with _write(engine) as conn, conn.begin():
@@ -362,20 +411,31 @@ def reveal(engine: Engine, code: str, secret: str, now: float | None = None) -> 
 
 # ---- participants -------------------------------------------------------------------------------------------
 
-def _rate_limit(conn: Connection, room_code: str, token: str, now: float) -> None:
-    """At most RATE_LIMIT submissions per token per RATE_WINDOW_S, counted in the database (so it holds
+@_guarded
+def throttle(engine: Engine, bucket: str, address: str, now: float | None = None) -> None:
+    """Count one room creation or join for a client address (stored hashed); RateLimited past its bucket's
+    limit (BUCKETS). Counted in the database, so the limit holds across replicas."""
+    limit, window = BUCKETS[bucket]
+    key = hashlib.sha256(f"addr:{address}".encode()).hexdigest()[:40]
+    with _write(engine) as conn, conn.begin():
+        _rate_limit(conn, bucket, key, time.time() if now is None else now, limit, window)
+
+
+def _rate_limit(conn: Connection, room_code: str, token: str, now: float, limit: int = RATE_LIMIT,
+                window: float = RATE_WINDOW_S) -> None:
+    """At most `limit` submissions per token per `window` seconds, counted in the database (so it holds
     across replicas and reruns)."""
     ins = (postgresql.insert(limits) if conn.dialect.name == "postgresql" else sqlite.insert(limits))
     conn.execute(ins.values(room_code=room_code, token=token, window_start=now, n=0)
                  .on_conflict_do_nothing(index_elements=["room_code", "token"]))
     row = conn.execute(select(limits).where(limits.c.room_code == room_code, limits.c.token == token)
                        .with_for_update()).one()
-    if now - row.window_start >= RATE_WINDOW_S:
+    if now - row.window_start >= window:
         conn.execute(update(limits).where(limits.c.room_code == room_code, limits.c.token == token)
                      .values(window_start=now, n=1))
         return
-    if row.n >= RATE_LIMIT:
-        raise RateLimited(seconds=max(1, round(RATE_WINDOW_S - (now - row.window_start))))
+    if row.n >= limit:
+        raise RateLimited(seconds=max(1, round(window - (now - row.window_start))))
     conn.execute(update(limits).where(limits.c.room_code == room_code, limits.c.token == token)
                  .values(n=limits.c.n + 1))
 
@@ -393,6 +453,7 @@ def _check_token(token: str) -> str:
     return token
 
 
+@_guarded
 def vote(engine: Engine, code: str, token: str, strategy: str, reason: str = "",
          question_id: int | None = None, now: float | None = None) -> int:
     """Record (or change) this participant's answer to the room's current quiz. Returns the question id.
@@ -413,6 +474,7 @@ def vote(engine: Engine, code: str, token: str, strategy: str, reason: str = "",
     return int(q.id)
 
 
+@_guarded
 def submit_entry(engine: Engine, code: str, token: str, brief: CampaignBrief,
                  now: float | None = None) -> int:
     """Record (or replace) this participant's own campaign; the guide's strategy for it is stored with it."""
@@ -472,6 +534,7 @@ class Board:
     entry_ids: tuple[int, ...] = ()  # anonymous entry numbers the trainer can open
 
 
+@_guarded
 def board(engine: Engine, code: str, now: float | None = None) -> Board:
     now = time.time() if now is None else now
     with engine.connect() as conn:
@@ -500,6 +563,7 @@ def board(engine: Engine, code: str, now: float | None = None) -> Board:
                  budgets=dict(budgets), entry_ids=tuple(int(r.id) for r in rows))
 
 
+@_guarded
 def room_state(engine: Engine, code: str, now: float | None = None) -> Board:
     """What a participant's phone needs: the current question and whether it is revealed, without the counts
     (one query; the phones poll it every few seconds)."""
@@ -522,6 +586,7 @@ def room_state(engine: Engine, code: str, now: float | None = None) -> Board:
                  answer=row.answer if row.revealed else None)
 
 
+@_guarded
 def my_answer(engine: Engine, code: str, token: str, now: float | None = None) -> tuple[str, str] | None:
     """This participant's own vote on the current quiz (strategy, reason), so they can see and change it."""
     now = time.time() if now is None else now
@@ -534,6 +599,7 @@ def my_answer(engine: Engine, code: str, token: str, now: float | None = None) -
     return None if row is None else (str(row.strategy), str(row.reason))
 
 
+@_guarded
 def my_entry(engine: Engine, code: str, token: str, now: float | None = None) -> CampaignBrief | None:
     now = time.time() if now is None else now
     with engine.connect() as conn:
@@ -545,6 +611,7 @@ def my_entry(engine: Engine, code: str, token: str, now: float | None = None) ->
     return None if raw is None else brief_from_json(raw)
 
 
+@_guarded
 def open_entry(engine: Engine, code: str, secret: str, entry_id: int, now: float | None = None) -> CampaignBrief:
     """The trainer opens one participant's campaign (anonymous: the brief only) to show its recommendation."""
     now = time.time() if now is None else now

@@ -56,6 +56,7 @@ class PgServer:
                   "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync")
         opts = (f"-p {self.port} -h 127.0.0.1 -k {self.root} -c fsync=off -c max_connections=200 "
                 "-c shared_buffers=32MB")
+        self.opts = opts
         self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-o", opts, "-l", str(self.root / "log"),
                   "-w", "-t", "60", "start")
         self.started = True
@@ -70,6 +71,19 @@ class PgServer:
         self._run(str(self.bin / "psql"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres",
                   "-c", f"CREATE DATABASE {name}", "postgres")
         return self.url(name)
+
+    def pause(self) -> None:
+        """Stop the server (fast shutdown) but keep its data: an outage, ended by `resume()`."""
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    def resume(self) -> None:
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-o", self.opts, "-l", str(self.root / "log"),
+                  "-w", "-t", "60", "start")
+
+    def restart(self) -> None:
+        """`pg_ctl restart`: what an operator (or a managed database's maintenance) does."""
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-l", str(self.root / "log"),
+                  "-w", "-t", "60", "restart")
 
     def stop(self) -> None:
         try:

@@ -55,7 +55,17 @@ def test_trainer_and_three_participants(browser: Browser, ws_server: StreamlitSe
     code, secret = query["room"][0], query["trainer"][0]
     participant_link = trainer.locator("[data-testid='stCode']").filter(has_text="room=").first.inner_text().strip()
     assert secret not in participant_link and participant_link.endswith(f"/workshop?room={code}")
-    expect(trainer.locator("[data-testid='stImage'] img")).to_be_visible()  # the QR code
+    assert not trainer.locator("[data-testid='stImage'] img").count()  # the QR code is the projector's
+    # The projector: the board link (no secret), the board first on the screen, the QR code below it.
+    projector = open_page(browser, f"{ws_server.url}/workshop?room={code}&view=board", 1920, 1080)
+    assert secret not in projector.url and secret not in projector.content()
+    qr = projector.locator("[data-testid='stImage'] img")
+    expect(qr).to_be_visible()
+    board_box = projector.locator(".st-key-ws_board").bounding_box()
+    assert board_box is not None and board_box["y"] < 1080 and board_box["y"] < (qr.bounding_box() or {"y": 0})["y"]
+    projector.reload()
+    wait_ready(projector)
+    expect(projector.locator(".st-key-ws_board")).to_be_visible()  # projector mode and board kept on reload
     trainer.get_by_role("button", name=t("id", "workshop.trainer.start_quiz")).click()
     wait_ready(trainer)
     expect(board_metric(trainer)).to_have_text("0")

@@ -76,14 +76,14 @@ def links(at: AppTest) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
-def test_trainer_creates_a_room_with_code_qr_and_two_separate_links(db: str, lang: str) -> None:
+def test_trainer_creates_a_room_and_gets_three_separate_links(db: str, lang: str) -> None:
     at, code, secret = create_room(lang)
     assert at.title[0].value == t(lang, "workshop.trainer.title")
-    assert ws.format_code(code) in [h.value for h in at.title]
-    assert len(at.get("image")) == 1  # the QR code
-    participant, trainer = links(at)
+    assert len(at.get("image")) == 0  # the QR code is on the projector's board view, not the trainer's device
+    board, participant, trainer = links(at)
+    assert parse_qs(urlsplit(board).query) == {"room": [code], "view": ["board"]}
     assert parse_qs(urlsplit(participant).query) == {"room": [code]}
-    assert secret not in participant
+    assert secret not in participant and secret not in board
     assert parse_qs(urlsplit(trainer).query) == {"room": [code], "trainer": [secret]}
     assert t(lang, "workshop.board.waiting") in everything(at)
 
