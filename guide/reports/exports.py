@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from guide.advice.brief_io import brief_to_json
 from guide.advice.models import CampaignBrief, Recommendation
+from guide.reports.onepage import money_lines, short_sources, signed_points
 from guide.text.i18n import fmt_idr, fmt_int, fmt_range, t
 from guide.text.safetext import plain_md
 
@@ -66,7 +67,6 @@ def to_markdown(rec: Recommendation, lang: str) -> str:
     lines.append(f"- {t(lang, 'field.duration_weeks')}: {b.duration_weeks}")
     lines.append(f"- {t(lang, 'field.brand_stage')}: {t(lang, f'brand_stage.{b.brand_stage}')}")
     lines.append("")
-    from guide.reports.onepage import signed_points
 
     score = fmt_int(round(rec.scores.get(rec.strategy, 0.0)), lang)
     strategy = t(lang, f"strategy.{rec.strategy}.long")
@@ -105,7 +105,6 @@ def to_markdown(rec: Recommendation, lang: str) -> str:
     else:
         lines.append(t(lang, "plan.empty"))
         lines.append("")
-    from guide.reports.onepage import money_lines
 
     for label, value in money_lines(rec, lang):
         lines.append(f"- **{label}:** {value}")
@@ -118,7 +117,6 @@ def to_markdown(rec: Recommendation, lang: str) -> str:
     for i, s in enumerate(rec.next_steps, 1):
         lines.append(f"{i}. {s}")
     lines.append("")
-    from guide.reports.onepage import short_sources
 
     lines.append(f"## {t(lang, 'deliver.pdf.sources')}")
     for title in short_sources(rec):

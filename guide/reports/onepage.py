@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from guide.advice.assumptions import figure_changes
 from guide.advice.knowledge import Figures, knowledge
 from guide.advice.models import Advisory, Reason, Recommendation
 from guide.output.pdf import Document, PdfError, chart_png
@@ -32,6 +33,38 @@ WARNING_ORDER: tuple[str, ...] = (
     "compliance-bpom-cosmetics", "minors", "disclosure", "capacity", "unallocated", "cost-band",
     "management-agency", "close-call", "trust-koc-missing", "kol-fee-assumption",
 )
+
+
+def edited_assumptions(figures: Figures | None, lang: str) -> list[str]:
+    """Each figure the user changed, as 'kind — column: shipped → edited' (guide.advice.assumptions.figure_changes,
+    the one definition the Recommendation page uses too)."""
+    return figure_changes(knowledge().figures, figures, lang)
+
+
+def source_titles(rec: Recommendation, extra: Sequence[str] = ()) -> list[str]:
+    """Titles of every source the recommendation cites (reasons, warnings, plan figures), in first-use order."""
+    k = knowledge()
+    ids: list[str] = []
+    for r in rec.reasons:
+        ids.append(r.source.id)
+    for w in rec.warnings:
+        if w.source:
+            ids.append(w.source.id)
+    for ln in rec.plan:
+        for basis in ln.basis:
+            ids.append(basis.split(":", 1)[1])
+    ids.extend(extra)
+    known = k.sources.ids()
+    seen: dict[str, None] = {}
+    for sid in ids:
+        if sid in known:
+            seen.setdefault(sid, None)
+    out = []
+    for sid in seen:
+        src = k.sources.get(sid)
+        out.append(f"{src.title(rec.lang)} — {src.publisher}" + (f" ({src.url})" if src.url else ""))
+    return out
+
 
 
 def _warning_rank(code: str) -> int:
@@ -110,19 +143,18 @@ def plan_rows(rec: Recommendation, lang: str) -> tuple[list[str], list[list[str]
 
 
 def money_lines(rec: Recommendation, lang: str) -> list[tuple[str, str]]:
-    """Budget, creator cost, reserve and money left — the Recommendation's own figures."""
+    """Budget, creator cost, agency fee, reserve and money left (with the plan's reason, when it gives one) — the
+    Recommendation's own figures, never recomputed."""
     left = fmt_idr(rec.unallocated_idr, lang)
-    why = getattr(rec, "unallocated_reason", None)  # the planner may say why money is left
-    if isinstance(why, str) and why.strip() and rec.unallocated_idr > 0:
-        left += f" ({why.strip()})"
-    elif rec.capped and rec.unallocated_idr > 0:
-        left += f" ({t(lang, 'deliver.pdf.left_capped')})"
-    return [
+    if rec.unallocated_reason is not None and rec.unallocated_idr > 0:
+        left += f" ({t(lang, f'deliver.pdf.left_why.{rec.unallocated_reason}')})"
+    lines = [
         (t(lang, "deliver.pdf.budget"), fmt_idr(rec.brief.budget_idr, lang)),
         (t(lang, "deliver.pdf.plan_cost"), fmt_idr(rec.total_cost_idr, lang)),
-        (t(lang, "deliver.pdf.reserve"), fmt_idr(rec.reserve_idr, lang)),
-        (t(lang, "deliver.pdf.left"), left),
     ]
+    if rec.agency_fee_idr > 0:
+        lines.append((t(lang, "deliver.pdf.agency_fee"), fmt_idr(rec.agency_fee_idr, lang)))
+    return [*lines, (t(lang, "deliver.pdf.reserve"), fmt_idr(rec.reserve_idr, lang)), (t(lang, "deliver.pdf.left"), left)]
 
 
 def short_sources(rec: Recommendation) -> list[str]:
@@ -236,7 +268,6 @@ def fits_one_page(doc: Document) -> bool:
 
 
 def _appendix(doc: Document, rec: Recommendation, lang: str, figures_edited: Figures | None, charts: bool) -> None:
-    from guide.reports.recommendation import edited_assumptions, source_titles
 
     doc.add_page()
     doc.heading(t(lang, "deliver.pdf.appendix"), 1)
@@ -279,7 +310,6 @@ def one_page_pdf(rec: Recommendation, lang: str, figures_edited: Figures | None 
                  charts: bool = True) -> bytes:
     """The one-pager (page 1 always, and only page 1 unless `appendix`); the appendix holds every reason and
     warning, the edited assumptions, the charts, the next steps and the full sources."""
-    from guide.reports.recommendation import edited_assumptions
 
     edited = edited_assumptions(figures_edited, lang)
     doc = None

@@ -14,7 +14,6 @@ from typing import Any
 
 import pandas as pd
 
-from guide.advice.assumptions import figure_changes
 from guide.advice.knowledge import Figures, knowledge
 from guide.advice.models import Recommendation
 from guide.creators.briefs import CreatorBrief
@@ -30,6 +29,14 @@ from guide.output.xlsx import (
     write_pairs,
     write_table,
 )
+from guide.reports.exports import csv_text, to_markdown
+from guide.reports.onepage import (
+    brief_lines,
+    one_page_pdf,
+    short_sources,
+    title_block,
+    top_warnings,
+)
 from guide.text.i18n import fmt_idr, fmt_int, fmt_pct, t
 
 
@@ -39,37 +46,6 @@ def brief_in_words(rec: Recommendation, lang: str) -> str:
     return t(lang, "creators.report.brief_words", goal=t(lang, f"goal.{b.goal}").lower(),
              budget=fmt_idr(b.budget_idr, lang), audience=t(lang, f"audience.{b.audience}").lower(),
              industry=t(lang, f"industry.{b.industry}"), platforms=platforms, weeks=b.duration_weeks)
-
-
-def edited_assumptions(figures: Figures | None, lang: str) -> list[str]:
-    """Each figure the user changed, as 'kind — column: shipped → edited' (guide.advice.assumptions.figure_changes,
-    the one definition the Recommendation page uses too)."""
-    return figure_changes(knowledge().figures, figures, lang)
-
-
-def source_titles(rec: Recommendation, extra: Sequence[str] = ()) -> list[str]:
-    """Titles of every source the recommendation cites (reasons, warnings, plan figures), in first-use order."""
-    k = knowledge()
-    ids: list[str] = []
-    for r in rec.reasons:
-        ids.append(r.source.id)
-    for w in rec.warnings:
-        if w.source:
-            ids.append(w.source.id)
-    for ln in rec.plan:
-        for basis in ln.basis:
-            ids.append(basis.split(":", 1)[1])
-    ids.extend(extra)
-    known = k.sources.ids()
-    seen: dict[str, None] = {}
-    for sid in ids:
-        if sid in known:
-            seen.setdefault(sid, None)
-    out = []
-    for sid in seen:
-        src = k.sources.get(sid)
-        out.append(f"{src.title(rec.lang)} — {src.publisher}" + (f" ({src.url})" if src.url else ""))
-    return out
 
 
 def _chart(doc: Document, spec: dict[str, Any], width_mm: float | None = None) -> None:
@@ -83,7 +59,6 @@ def recommendation_pdf(rec: Recommendation, lang: str, figures_edited: Figures |
                        charts: bool = True, appendix: bool = False) -> bytes:
     """The recommendation for a boss: one A4 page (guide.reports.onepage), and an appendix (every reason and
     warning, edited assumptions, charts, next steps, full sources) only when `appendix` is asked for."""
-    from guide.reports.onepage import one_page_pdf
 
     return one_page_pdf(rec, lang, figures_edited=figures_edited, appendix=appendix, charts=charts)
 
@@ -149,7 +124,6 @@ def shortlist_pdf(rec: Recommendation, s: Shortlist, briefs: Sequence[CreatorBri
 def briefs_pdf(briefs: Sequence[CreatorBrief], lang: str) -> bytes:
     """Each brief starts on its own page (a long one runs on to the next).
     The creator briefs to send, one per page (each page can be forwarded to its creator on its own)."""
-    from guide.reports.onepage import title_block
 
     title = t(lang, "creators.page.briefs") if briefs else t(lang, "deliver.brief.none")
     doc = Document(title, lang)
@@ -173,7 +147,6 @@ def briefs_pdf(briefs: Sequence[CreatorBrief], lang: str) -> bytes:
 def _summary_pairs(rec: Recommendation, lang: str, shortlist: Shortlist | None) -> list[tuple[str, object, str | None]]:
     b = rec.brief
     pairs: list[tuple[str, object, str | None]] = [(t(lang, "deliver.xlsx.campaign"), b.name or "—", None)]
-    from guide.reports.onepage import brief_lines
 
     pairs += [(label, value, None) for label, value in brief_lines(rec, lang)
               if label != t(lang, "field.budget_idr")]  # the budget follows as a number
@@ -194,7 +167,6 @@ def _summary_pairs(rec: Recommendation, lang: str, shortlist: Shortlist | None) 
         (t(lang, "deliver.xlsx.eng_low"), rec.engagements_total.low, INT_FORMAT),
         (t(lang, "deliver.xlsx.eng_high"), rec.engagements_total.high, INT_FORMAT),
     ]
-    from guide.reports.onepage import top_warnings
 
     for i, w in enumerate(top_warnings(rec), 1):
         pairs.append((t(lang, "deliver.xlsx.warning_n", n=i), w.text, None))
@@ -235,7 +207,6 @@ def _factor_rows(figures: Figures, lang: str) -> list[list[object]]:
 
 
 def _source_rows(rec: Recommendation, lang: str) -> list[list[object]]:
-    from guide.reports.onepage import short_sources
 
     k = knowledge()
     by_title = {k.sources.get(sid).title(lang): k.sources.get(sid) for sid in k.sources.ids()}
@@ -323,7 +294,6 @@ def shortlist_frame(s: Shortlist, lang: str) -> pd.DataFrame:
 def shortlist_csv(s: Shortlist, lang: str) -> str:
     """The shortlist as CSV for Excel, headers and values in the user's language (platform, creator type and
     'estimated' as words, never `micro`, `koc` or `True`)."""
-    from guide.reports.exports import csv_text
 
     header = [t(lang, "creators.col.name"), t(lang, "creators.col.handle"), t(lang, "creators.col.platform"),
               t(lang, "plan.kind"), t(lang, "creators.col.followers"), t(lang, "creators.col.engagement_rate"),
@@ -338,6 +308,5 @@ def shortlist_csv(s: Shortlist, lang: str) -> str:
 
 
 def recommendation_markdown(rec: Recommendation, lang: str) -> str:
-    from guide.reports.exports import to_markdown
 
     return to_markdown(rec, lang)

@@ -244,7 +244,7 @@ def test_assumptions_page_shows_reach_reserve_notes_and_sources_in_the_users_lan
     assert reserve.value == "15"
     assert at.text_input(key=f"completion_input_{lang}").value == {"id": "0,8", "en": "0.8"}[lang]  # app's language
     assert reserve.label == {"id": "Cadangan anggaran (%)", "en": "Budget reserve (%)"}[lang]
-    assert {"id": "ongkos kirim produk", "en": "product shipping"}[lang] in reserve.help
+    assert {"id": "biaya platform dan transfer", "en": "platform and transfer fees"}[lang] in reserve.help
     assert {"id": "boosting", "en": "boosting posts"}[lang] in reserve.help
     body = texts(at)
     # A note on a figure, and the reserve's note, in the user's language.

@@ -59,7 +59,7 @@ def test_markdown_lines_in_english():
     assert "|---|---|---:|---:|---:|---:|---|" in md
     assert "| **Total** | | **21** | **Rp 36,000,000** | **0** | **0** | |" in md  # the Recommendation's totals
     assert "- **Budget:** Rp 60,000,000" in md and "- **Creator cost:** Rp 36,000,000" in md
-    assert "- **Reserve (shipping, fees, boosting):** Rp 0" in md and "- **Money left unallocated:** Rp 0" in md
+    assert "- **Reserve (fees, boosting, the unexpected):** Rp 0" in md and "- **Money left unallocated:** Rp 0" in md
     warnings = md[md.index("## Warnings and assumptions") + 1:md.index("## Next steps")]
     assert warnings == ["- Label every paid post.", "- Check BPOM claims.", ""]
     assert md[md.index("## Next steps") + 1:md.index("## Sources")] == ["1. Pick creators.", "2. Brief them.", ""]

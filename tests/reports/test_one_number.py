@@ -70,7 +70,7 @@ def test_pdf_tells_the_json_numbers(exports) -> None:
     j = exports["json"]
     text = " ".join(pypdf.PdfReader(io.BytesIO(exports["pdf"])).pages[0].extract_text().split())
     assert f"Biaya kreator: {idr(j['total_cost_idr'])}" in text
-    assert f"Cadangan (ongkos kirim, biaya, boosting): {idr(j['reserve_idr'])}" in text
+    assert f"Cadangan (biaya, boosting, tak terduga): {idr(j['reserve_idr'])}" in text
     assert f"Sisa belum dialokasikan: {idr(j['unallocated_idr'])}" in text
     total_row = (f"Total {num(sum(ln['count'] for ln in j['plan']))} {idr(j['total_cost_idr'])} "
                  f"{rng(j['reach_total']['low'], j['reach_total']['high'])} "
@@ -105,7 +105,7 @@ def test_markdown_and_csv_tell_the_json_numbers(exports) -> None:
     j = exports["json"]
     md = exports["md"].decode("utf-8")
     assert f"- **Biaya kreator:** {idr(j['total_cost_idr'])}" in md
-    assert f"- **Cadangan (ongkos kirim, biaya, boosting):** {idr(j['reserve_idr'])}" in md
+    assert f"- **Cadangan (biaya, boosting, tak terduga):** {idr(j['reserve_idr'])}" in md
     assert f"- **Sisa belum dialokasikan:** {idr(j['unallocated_idr'])}" in md
     assert f"**{rng(j['reach_total']['low'], j['reach_total']['high'])}**" in md
     for r in j["reasons"]:

@@ -42,10 +42,13 @@ def test_recommendation_pdf_has_strategy_totals_warnings_and_sources_in_indonesi
     assert "Kombinasi — influencer lalu KOC — skor 92/100" in text
     assert "Alasan yang mendukung • Gabungan paling optimal (+35,0 poin)" in text
     assert "Alasan yang menentang (mendukung strategi lain) • Pasar di media sosial (−10,0 poin)" in text
-    # 22 micro at Rp 1.500.000 + 125 KOC at Rp 275.000; 15% of Rp 80 jt held back as the reserve.
-    assert "Total 147 Rp 67.375.000 34.185 – 737.280 6.300 – 73.968" in text  # whole-plan reach, overlap discounted
-    assert "Biaya kreator: Rp 67.375.000 Cadangan (ongkos kirim, biaya, boosting): Rp 12.000.000" in text
-    assert "Sisa belum dialokasikan: Rp 625.000" in text
+    # 16 micro × Rp 1.500.000 + 141 KOC × Rp 305.000 (product Rp 275.000 + shipping Rp 30.000) = Rp 67.005.000;
+    # the 7 creators past one team's 150 run through an agency: 7 × Rp 305.000 × 30/70 ≈ Rp 914.999; 15% of Rp 80 jt
+    # held back; left = 80.000.000 − 12.000.000 − 67.005.000 − 914.999 = Rp 80.001.
+    assert "Total 157 Rp 67.005.000 33.673 – 776.208 5.695 – 69.824" in text  # whole-plan reach, overlap discounted
+    assert ("Biaya kreator: Rp 67.005.000 Biaya agensi KOL management: Rp 914.999 "
+            "Cadangan (biaya, boosting, tak terduga): Rp 12.000.000") in text
+    assert "Sisa belum dialokasikan: Rp 80.001" in text
     # A beauty product's warning first, naming its regulation (PerBPOM 18/2024), then halal and disclosure.
     assert "Tiga peringatan terpenting • Kosmetik (Peraturan BPOM Nomor 18 Tahun 2024" in text
     assert "Micro Influencer vs KOC · KOL vs Influencer: pengertian dan perbedaannya" in text  # sources by title
@@ -130,7 +133,7 @@ def test_csv_for_indonesian_excel_and_english() -> None:
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
     assert rows[0][:5] == ["kampanye", "strategi", "fase", "jenis kreator", "jumlah"]
-    assert rows[1][1:5] == ["Kombinasi", "1", "Mikro-influencer", "22"]  # words, never `micro` or `combined`
+    assert rows[1][1:5] == ["Kombinasi", "1", "Mikro-influencer", "16"]  # words, never `micro` or `combined`
     assert all(r[0].startswith("'=") for r in rows[1:])  # formula injection neutralised
     en = to_csv(rec, "en").removeprefix("\ufeff")
     assert next(csv.reader(io.StringIO(en)))[:4] == ["campaign", "strategy", "phase", "creator type"]

@@ -26,7 +26,7 @@ from typing import Any, get_args, get_type_hints
 import pytest
 import yaml
 
-from guide.advice import models
+from guide.advice import models, planner
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCALES = ROOT / "data" / "locales"
@@ -298,6 +298,10 @@ DOMAINS: dict[str, Any] = {
     "deliver.csv.": _module_attr("guide.reports.exports", "CSV_COLUMNS"),
     "deliver.xlsx.dir_": models.Direction,
     "creators.report.value_": _objective,
+    # the plan optimiser (guide/advice/planner.py's Literal types)
+    "plan_model.objective.": planner.Objective,
+    "plan_model.idle.": planner.IdleReason,
+    "deliver.pdf.left_why.": planner.IdleReason,
     "creators.chart.y_": _objective,
     "creators.chart.sentence_": _objective,
     "creators.short.optimal_": _objective,

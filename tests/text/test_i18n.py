@@ -207,7 +207,8 @@ SAMPLE_BRIEFS: list[dict[str, Any]] = [
     # KOL plan in health: doctor and BPOM compliance, KOL fee and availability, management, cost band
     {"goal": "credibility", "budget_idr": 100_000_000, "audience": "niche", "industry": "health",
      "content": "expert", "platforms": ["instagram", "offline"]},
-    # celebrity awareness: mega engagement warning
+    # celebrity-sized awareness budget (the optimiser buys no mega at the shipped figures: a mega post reaches
+    # fewer people per rupiah than mid-tier ones, so "low-engagement-mega" appears only with edited figures)
     {"goal": "awareness", "budget_idr": 1_000_000_000, "audience": "broad", "industry": "other",
      "platforms": ["tiktok"]},
     # combined with a secondary goal at half weight, KOC disclosure variant, product value
@@ -234,11 +235,13 @@ SAMPLE_BRIEFS: list[dict[str, Any]] = [
 ALL_CODES = {
     "budget-too-small", "close-call", "compliance-doctor", "compliance-bpom-drug",
     "compliance-traditional-medicine", "compliance-bpom-cosmetics", "disclosure", "kol-fee-assumption",
-    "kol-availability", "low-engagement-mega", "management-at-planning", "management", "management-agency",
+    "kol-availability", "management-at-planning", "management", "management-agency",
     "trust-koc-missing", "cost-band", "reserve", "capacity", "unallocated", "reach-basis", "tier-scheme",
     # Indonesian rules (issue 20)
     "compliance-medical-device", "compliance-supplement", "compliance-processed-food", "compliance-halal",
     "compliance-minors",
+    # the plan optimiser (issue 23): KOC parcels costed, and age/gender said to change no figure
+    "koc-cost", "audience-descriptors",
 }
 
 
