@@ -42,6 +42,7 @@ from ui import (
     tr_first,
     update_brief,
 )
+from ui.state import wizard_widget
 from ui.wizard import STEPS, descriptor_fields, descriptor_options, max_chars, open_step
 
 page_guard()
@@ -69,10 +70,7 @@ if ss.pop("focus_step", False):
 
 def init(key: str, value: Any) -> str:
     """Wizard widgets read the brief the first time they are drawn (after a preset, link or upload too)."""
-    k = f"w_{key}"
-    if k not in ss:
-        ss[k] = value
-    return k
+    return wizard_widget(key, value)
 
 
 def answer(field: str, key: str, convert: Any = None) -> None:

@@ -150,6 +150,10 @@ class _Page(Protocol):  # what st.navigation returns
     def run(self) -> None: ...
 
 
+# The start of Streamlit's KeyError for a session-state key it does not have (streamlit/runtime/state).
+UNKNOWN_WIDGET = "st.session_state has no key"
+
+
 def run_page(page: _Page) -> None:
     """Run the chosen page; an unexpected error becomes our own message (the details go to the server log)."""
     with _in_app():
@@ -158,7 +162,12 @@ def run_page(page: _Page) -> None:
         except Exception as e:
             if type(e).__name__ in ("RerunException", "StopException"):
                 raise
-            log.exception("page failed")
+            if isinstance(e, KeyError) and UNKNOWN_WIDGET in str(e):
+                # A websocket message carried a widget id this server never made (a stale or tampered client):
+                # Streamlit's widgets then fail to read session state. One line, not a traceback per message.
+                log.warning("page not drawn: a client sent state for an unknown widget (%s)", str(e)[:120])
+            else:
+                log.exception("page failed")
             st.error(tr("error.unexpected"), icon=":material/error:")
 
 

@@ -43,11 +43,31 @@ def projector() -> bool:
     return bool(st.session_state.get("projector"))
 
 
+WIZARD_KEYS = "wizard_widget_keys"  # the wizard's widget keys, in the order they were first drawn
+
+
+def wizard_widget(key: str, value: Any) -> str:
+    """A wizard widget's key, holding `value` the first time it is drawn (after a preset, link or upload too);
+    remembered, so that loading a whole brief can clear it."""
+    ss = st.session_state
+    k = f"{WIDGET_PREFIX}{key}"
+    if k not in ss:
+        ss[k] = value
+    keys = ss.setdefault(WIZARD_KEYS, [])
+    if k not in keys:
+        keys.append(k)
+    return k
+
+
 def load_brief(b: CampaignBrief) -> None:
-    """Replace the whole brief (preset, upload, link) and let the wizard widgets re-read it."""
+    """Replace the whole brief (preset, upload, link) and let the wizard widgets re-read it.
+
+    The wizard's own list of its widgets is cleared, never a scan of st.session_state: iterating session state
+    raises KeyError for every widget id a client sends that the server does not know (a stale or tampered
+    websocket message), which logged a traceback per message."""
     st.session_state["brief"] = b
-    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(WIDGET_PREFIX)]:
-        del st.session_state[key]
+    for key in st.session_state.get(WIZARD_KEYS, []):
+        st.session_state.pop(key, None)
 
 
 def update_brief(**changes: Any) -> list[Problem]:
