@@ -162,14 +162,18 @@ def _formats(platforms: Sequence[str], lang: str) -> str:
 
 
 def _posts(line: PlanLine) -> int:
-    posts = getattr(line, "posts_per_creator", None) or getattr(line, "posts", None)
-    return int(posts) if isinstance(posts, int) and posts > 0 else 1
+    """Posts ONE creator of the line makes: the plan's `posts` counts the whole line (every creator's first post
+    plus repeat posts), so it is shared out over its creators, the busiest creator's share rounded up."""
+    if line.posts <= 0 or line.count <= 0:
+        return 1
+    return max(1, -(-line.posts // line.count))
 
 
 def _fee_text(fam: str, line: PlanLine, brief: CampaignBrief, pick: Pick | None, lang: str) -> str:
     if fam == "koc":
         return t(lang, "deliver.brief.fee.koc", value=fmt_idr(brief.product_value_idr or line.unit_cost_idr, lang))
-    fee = pick.fee_idr if pick is not None else line.unit_cost_idr
+    # unit_cost_idr is the plan's price of one post; "for all the content above" pays every post asked for.
+    fee = pick.fee_idr if pick is not None else line.unit_cost_idr * _posts(line)
     text = t(lang, f"deliver.brief.fee.{fam}", fee=fmt_idr(fee, lang))
     if pick is not None and pick.fee_estimated:
         text += " " + t(lang, "deliver.brief.fee.estimated")

@@ -72,7 +72,9 @@ def test_scatter_has_one_dot_per_creator_with_engagements(sample):
 def test_sentences_say_in_words_what_the_charts_show():
     a = analyse(parse_csv(SMALL), SAMPLE_BRIEF, "en")
     s = plan_sentence(a, "engagements", "en")
-    assert "Micro-influencer 2,240, within the plan's 800 – 7,720" in s
+    # The optimiser plans 2 micro creators for the sample brief: 2 × 160 to 2 × 1,544 engagements (the band per
+    # creator, which the old 5-creator plan showed as 800 – 7,720)
+    assert "Micro-influencer 2,240, within the plan's 320 – 3,088" in s
     assert "KOC (customer) 60, below the plan's" in s
     e = efficiency_sentence(a, "en")
     # A launch with conversions: cost per conversion A 200,000, B 50,000 (two micro), D 150,000 (one KOC): fewer
@@ -187,16 +189,19 @@ def test_the_ranking_rule_is_stated_in_words_for_the_goal(goal, metric):
 @pytest.mark.parametrize("lang,keep,review,drop", [("id", "Pertahankan", "Tinjau", "Hentikan"),
                                                    ("en", "Keep", "Review", "Drop")])
 def test_each_creator_gets_the_decision_word_a_user_reads(lang, keep, review, drop):
-    """CPM: A Rp 10,000 and C Rp 12,500 at or below the median (Rp 16,250) are kept; B Rp 20,000 is within
-    1.5× and the creator without impressions cannot be ranked, both reviewed; D Rp 30,000 (1.85×) is dropped.
+    """An awareness brief, so creators are ranked by CPM within their own kind (the sample launch has conversions
+    and fewer than 3 of a kind, so all would be review). Micro: A Rp 10,000 and C Rp 12,500 at or below the median
+    (Rp 12,500) are kept; B Rp 20,000 (1.6×, above 1.5×) is dropped; D, the only KOC with impressions, and the
+    creator without impressions cannot be ranked against their kind, both reviewed.
     Swapping "Pertahankan" and "Hentikan" in the catalog fails here."""
     from guide.results.report import creator_rows
 
-    rows = creator_rows(analyse(parse_csv(SMALL), SAMPLE_BRIEF, lang), lang)
+    aware = SAMPLE_BRIEF.model_copy(update={"goal": "awareness", "secondary_goal": None})
+    rows = creator_rows(analyse(parse_csv(SMALL), aware, lang), lang)
     decision = "Keputusan" if lang == "id" else "Decision"
     creator = "Kreator" if lang == "id" else "Creator"
     assert {r[creator]: r[decision] for r in rows} == {
-        "A": keep, "C": keep, "B": review, '=HYPERLINK("http://x")': review, "D": drop}
+        "A": keep, "C": keep, "B": drop, '=HYPERLINK("http://x")': review, "D": review}
 
 
 @pytest.mark.parametrize("lang,heading,impressions,reach", [("id", "Total", "235.000", "93.000"),
