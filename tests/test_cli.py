@@ -171,4 +171,4 @@ def test_results_writes_a_pdf_and_a_workbook_and_needs_out_for_them(tmp_path):
     assert run(["results", sample, "--format", "xlsx", "--out", str(xlsx), "--lang", "en"]).returncode == 0
     assert xlsx.read_bytes().startswith(b"PK")
     p = run(["results", sample, "--format", "pdf"])
-    assert p.returncode == 2 and p.stderr.decode() == "guide: --format pdf needs --out FILE\n"
+    assert p.returncode == 2 and p.stderr.decode() == "guide: --format pdf needs --out FILE (or --out - for standard output)\n"

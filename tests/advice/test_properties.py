@@ -148,9 +148,12 @@ def test_close_calls_carry_a_close_call_warning_naming_both(brief: CampaignBrief
 
 @SOME
 @given(briefs(), st.integers(min_value=0, max_value=MAX_BUDGET_IDR), st.sampled_from(STRATEGIES))
-def test_more_budget_never_lowers_reach_or_engagements(brief: CampaignBrief, extra: int, strategy: str) -> None:
-    # With the strategy fixed, a larger budget buys at least what a smaller one did: neither the plan's
-    # reach nor its engagements fall (so never both at once).
+def test_more_budget_never_lowers_the_goals_metric(brief: CampaignBrief, extra: int, strategy: str) -> None:
+    # With the strategy fixed, a larger budget buys at least what a smaller one did of the goal's metric: the
+    # middle of the reach range for awareness and launches, of the engagements range for engagement and sales
+    # (docs/rules.md "The plan as an optimisation"). The other metric, and the ends of a range, can move by a
+    # hair when the optimum trades one creator for another (found: the low end of reach −0.3 % for +Rp 1 at
+    # Rp 300 jt, its middle up); that limit is written down in docs/rules.md.
     k = knowledge()
     richer = brief.model_copy(update={"budget_idr": min(brief.budget_idr + extra, MAX_BUDGET_IDR)})
     a = build_plan(strategy, brief, k, k.figures)  # type: ignore[arg-type]
@@ -158,9 +161,13 @@ def test_more_budget_never_lowers_reach_or_engagements(brief: CampaignBrief, ext
     if a is None:
         return
     assert b is not None
-    assert b.reach_total.low >= a.reach_total.low and b.reach_total.high >= a.reach_total.high
-    assert b.engagements_total.low >= a.engagements_total.low
-    assert b.engagements_total.high >= a.engagements_total.high
+    mid = {"reach": lambda p: p.reach_total.low + p.reach_total.high,
+           "engagements": lambda p: p.engagements_total.low + p.engagements_total.high}
+    if brief.goal in ("awareness", "launch"):
+        assert mid["reach"](b) >= mid["reach"](a) * (1 - 1e-6) - 2
+    elif brief.goal in ("engagement", "sales"):
+        assert mid["engagements"](b) >= mid["engagements"](a) * (1 - 1e-6) - 2
+    assert b.objective_value >= a.objective_value * (1 - 1e-9)
 
 
 @SOME

@@ -86,8 +86,8 @@ def test_two_sessions_edit_different_assumptions(page_at):
     edit_cell(a, 2, 2, "5000000")  # micro row, "Tarif tinggi" column
     expect(a.locator("body")).to_contain_text("angka yang diubah", timeout=30_000)
     # B: the completion factor goes down.
-    factor = b.get_by_role("spinbutton", name="Faktor penyelesaian unggahan")
-    factor.fill("0.5")
+    factor = b.get_by_role("textbox", name="Faktor penyelesaian unggahan")
+    factor.fill("0,5")  # typed the Indonesian way
     factor.press("Enter")
     wait_ready(b)
     expect(b.locator("body")).to_contain_text("angka yang diubah", timeout=30_000)
@@ -99,8 +99,8 @@ def test_two_sessions_edit_different_assumptions(page_at):
 
     go(a, "Asumsi")
     go(b, "Asumsi")
-    expect(a.get_by_role("spinbutton", name="Faktor penyelesaian unggahan")).to_have_value("0.80")
-    expect(b.get_by_role("spinbutton", name="Faktor penyelesaian unggahan")).to_have_value("0.50")
+    expect(a.get_by_role("textbox", name="Faktor penyelesaian unggahan")).to_have_value("0,8")
+    expect(b.get_by_role("textbox", name="Faktor penyelesaian unggahan")).to_have_value("0,5")
 
     # A's plan is costed with A's higher rate, so it differs from what a newcomer sees; B changed only the
     # completion factor (reach, not cost), so B's total is the newcomer's.

@@ -53,8 +53,11 @@ def test_trainer_and_three_participants(browser: Browser, ws_server: StreamlitSe
     expect(trainer.get_by_role("button", name=t("id", "workshop.trainer.start_quiz"))).to_be_visible()
     query = parse_qs(urlsplit(trainer.url).query)
     code, secret = query["room"][0], query["trainer"][0]
-    participant_link = trainer.locator("[data-testid='stCode']").filter(has_text="room=").first.inner_text().strip()
-    assert secret not in participant_link and participant_link.endswith(f"/workshop?room={code}")
+    # the trainer's screen: the board link for the projector first, then the participant link, neither with the secret
+    links = trainer.locator("[data-testid='stCode']").filter(has_text="room=")
+    expect(links.nth(0)).to_have_text(f"{ws_server.url}/workshop?room={code}&view=board")
+    expect(links.nth(1)).to_have_text(f"{ws_server.url}/workshop?room={code}")
+    assert secret not in links.nth(0).inner_text() + links.nth(1).inner_text()
     assert not trainer.locator("[data-testid='stImage'] img").count()  # the QR code is the projector's
     # The projector: the board link (no secret), the board first on the screen, the QR code below it.
     projector = open_page(browser, f"{ws_server.url}/workshop?room={code}&view=board", 1920, 1080)
@@ -144,7 +147,8 @@ def test_the_board_refreshes_as_a_fragment_without_rerunning_the_page(ws_server:
     th.join(60)
     fragments, page_elements, fragment_elements, fragment_texts = result[0]
     assert 2.5 in fragments.values()
-    assert "imgs" in page_elements and "heading" in page_elements  # the full page: QR code, title, controls
+    # the full page: title, links, case picker (the QR code is on the projector's board view, not here)
+    assert "heading" in page_elements and "selectbox" in page_elements and "code" in page_elements
     assert "imgs" not in fragment_elements and "selectbox" not in fragment_elements
     assert fragment_elements.count("vega_lite_chart") == 1 and "metric" in fragment_elements
     assert "1" in fragment_texts and "KOC: cheap" in fragment_texts  # the new vote, drawn by the fragment
