@@ -130,7 +130,7 @@ with st.container(horizontal=True, gap="medium"):  # side by side, wrapping two 
     st.metric(tr("rec.score"), score_text(rec), width="content")
     st.metric(tr("rec.runner_up"), tr(f"strategy.{rec.runner_up}.name"), width="content",
               delta=tr("rec.margin", margin=decimal(rec.margin)), delta_color="off", delta_arrow="off")
-    st.metric(tr("rec.planned_spend"), money(rec.total_cost_idr), width="content",
+    st.metric(tr("rec.planned_spend"), money(rec.spend_idr), width="content",  # creators + any agency fee
               delta=tr("rec.of_budget", budget=money(b.budget_idr)), delta_color="off", delta_arrow="off")
 
 with st.container(border=True, key="brief_summary"):
@@ -215,6 +215,8 @@ with plan_tab:
                                 + tr("rec.card_reach", reach=fmt_range(ln.reach.low, ln.reach.high, lg),
                                      engagements=fmt_range(ln.engagements.low, ln.engagements.high, lg)))
         st.markdown(tr("rec.total", total=money(rec.total_cost_idr), budget=money(b.budget_idr)))
+        if rec.agency_fee_idr:
+            st.markdown(f"{tr('deliver.pdf.agency_fee')}: **{money(rec.agency_fee_idr)}**")
         st.markdown(tr("rec.reserve_line", reserve=money(rec.reserve_idr),
                        share=fmt_pct(figures().reserve_share.value * 100, lg, 0))
                     + (" " + left_over(rec) if rec.unallocated_idr else ""))

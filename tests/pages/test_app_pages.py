@@ -520,6 +520,10 @@ def test_past_the_creator_cap_the_plan_pays_an_agency_instead_of_leaving_money()
     assert "Rencana ini melibatkan 173 kreator, lebih dari 150 yang wajar dikelola satu tim" in shown
     assert "Biayanya Rp 3.006.428" in shown
     assert "Sisa **Rp 28.572** tidak cukup untuk satu kreator lagi." in shown
+    # The money adds up on screen as in the PDF: creators Rp 124.465.000 + agency Rp 3.006.428 = Rp 127.471.428
+    # planned, + reserve Rp 22.500.000 + Rp 28.572 left = Rp 150.000.000.
+    assert "Biaya agensi KOL management: **Rp 3.006.428**" in shown
+    assert [m.value for m in at.metric if m.label == "Rencana belanja"] == ["Rp 127.471.428"]
     # A small budget that no further creator fits into still says so.
     at = open_app({"goal": "sales", "budget_idr": "7000000", "audience": "niche", "industry": "food"})
     goto(at, "recommendation")
