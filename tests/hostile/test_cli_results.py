@@ -3,21 +3,37 @@ one line, as the README says."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+BRIEF = b'{"goal":"sales","budget_idr":60000000,"audience":"niche","industry":"parenting"}'
 
 
-def test_results_dash_reads_standard_input(work: Path, guide) -> None:
+def guide(*args: str, cwd: Path, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "guide", *args], cwd=cwd, input=stdin, capture_output=True,
+                          timeout=120, env=env)
+
+
+@pytest.fixture()
+def work(tmp_path: Path) -> Path:
+    (tmp_path / "brief.json").write_bytes(BRIEF)
+    return tmp_path
+
+
+def test_results_dash_reads_standard_input(work: Path) -> None:
     sample = (ROOT / "data" / "sample_results.csv").read_bytes()
     p = guide("results", "-", cwd=work, stdin=sample)
     assert p.returncode == 0, p.stderr
     assert b'  "rows_read": 28,' in p.stdout and b'"problems": []' in p.stdout
 
 
-def test_results_dash_reads_an_xlsx_on_standard_input(work: Path, guide) -> None:
+def test_results_dash_reads_an_xlsx_on_standard_input(work: Path) -> None:
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -36,7 +52,7 @@ def test_results_dash_reads_an_xlsx_on_standard_input(work: Path, guide) -> None
     ("empty.csv", b""),
     ("header-only.csv", b"creator,kind,platform,cost_idr\n"),
 ])
-def test_an_unusable_results_file_exits_2_with_one_line(work: Path, guide, name: str, content: bytes) -> None:
+def test_an_unusable_results_file_exits_2_with_one_line(work: Path, name: str, content: bytes) -> None:
     (work / name).write_bytes(content)
     p = guide("results", name, "--lang", "en", cwd=work)
     err = p.stderr.decode()
