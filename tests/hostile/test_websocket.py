@@ -7,6 +7,7 @@ every page, then the server's log is read."""
 from __future__ import annotations
 
 import asyncio
+import threading
 from pathlib import Path
 
 from stclient import Session, start_server
@@ -43,13 +44,28 @@ def test_unknown_widget_ids_log_no_traceback(tmp_path: Path) -> None:
     port = _free_port()
     log = tmp_path / "server.log"
     proc = start_server({}, port, str(log))
+    texts: list[str] = []
+    failures: list[BaseException] = []
+
+    def client() -> None:  # its own thread: in the whole suite, Playwright's event loop runs in this one
+        try:
+            texts.extend(asyncio.run(_send_junk(port)))
+        except BaseException as e:  # re-raised below, in the test's own thread
+            failures.append(e)
+
     try:
-        texts = asyncio.run(_send_junk(port))
+        worker = threading.Thread(target=client)
+        worker.start()
+        worker.join(300)
+        assert not worker.is_alive()
+        if failures:
+            raise failures[0]
     finally:
         proc.terminate()
         proc.wait(30)
     out = log.read_text(encoding="utf-8", errors="replace")
     assert "Traceback" not in out
+    assert texts  # the client saw every page drawn
     # Where a page could not be drawn from such a message, it says so in the app's own words (Indonesian here).
     assert all("Ask Google" not in t for t in texts)
     if "unknown widget" in out:
