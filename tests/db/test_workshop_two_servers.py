@@ -10,7 +10,6 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import create_engine
 
-from guide.text.i18n import t
 from guide.workshop import rooms as ws
 from tests.db.pgserver import PgServer
 from tests.e2e.conftest import StreamlitServer, assert_no_exception, chromium_browser, wait_ready
@@ -49,9 +48,9 @@ def open_page(browser: Browser, url: str) -> Page:
 
 
 def vote(page: Page, strategy: str) -> None:
-    page.get_by_text(t("id", f"strategy.{strategy}.long")).click()
-    page.get_by_role("button", name=t("id", "workshop.participant.send")).click()
-    expect(page.get_by_text(t("id", "workshop.participant.your_vote", strategy=t("id", f"strategy.{strategy}.name")))
+    page.get_by_text({"kol": "KOL — pakar tepercaya", "koc": "KOC — konsumen yang berbagi pengalaman"}[strategy]).click()
+    page.get_by_role("button", name="Kirim jawaban").click()
+    expect(page.get_by_text(f"Jawaban Anda: {strategy.upper()}. Anda masih bisa mengubahnya sampai pelatih menampilkan jawaban.")
            ).to_be_visible()
 
 
@@ -60,8 +59,8 @@ def test_votes_through_server_a_appear_on_the_board_of_server_b(
     a, b, url = replicas
     assert a.port != b.port
     trainer_a = open_page(chromium, a.url + "/workshop")
-    trainer_a.get_by_role("button", name=t("id", "workshop.lobby.create")).click()
-    start = trainer_a.get_by_role("button", name=t("id", "workshop.trainer.start_quiz"))
+    trainer_a.get_by_role("button", name="Buat ruang").click()
+    start = trainer_a.get_by_role("button", name="Mulai kuis")
     expect(start).to_be_visible()
     query = parse_qs(urlsplit(trainer_a.url).query)
     code, secret = query["room"][0], query["trainer"][0]

@@ -16,10 +16,14 @@ from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import create_engine
 
 from guide.advice.brief_io import presets
-from guide.text.i18n import t
 from guide.workshop import rooms as ws
 from tests.e2e.conftest import StreamlitServer, assert_no_exception, wait_ready
 from tests.stclient import Session
+
+LONG = {"id": {"kol": "KOL — pakar tepercaya", "koc": "KOC — konsumen yang berbagi pengalaman"},
+        "en": {"kol": "KOL — trusted expert", "koc": "KOC — customers sharing experience"}}
+YOUR_VOTE = {"id": "Jawaban Anda: {}. Anda masih bisa mengubahnya sampai pelatih menampilkan jawaban.",
+             "en": "Your answer: {}. You can still change it until the trainer reveals the answer."}
 
 
 @pytest.fixture(scope="module")
@@ -49,8 +53,8 @@ def board_metric(page: Page) -> object:
 
 def test_trainer_and_three_participants(browser: Browser, ws_server: StreamlitServer) -> None:
     trainer = open_page(browser, ws_server.url + "/workshop", 1920, 1080)
-    trainer.get_by_role("button", name=t("id", "workshop.lobby.create")).click()
-    expect(trainer.get_by_role("button", name=t("id", "workshop.trainer.start_quiz"))).to_be_visible()
+    trainer.get_by_role("button", name="Buat ruang").click()
+    expect(trainer.get_by_role("button", name="Mulai kuis")).to_be_visible()
     query = parse_qs(urlsplit(trainer.url).query)
     code, secret = query["room"][0], query["trainer"][0]
     # the trainer's screen: the board link for the projector first, then the participant link, neither with the secret
@@ -69,7 +73,7 @@ def test_trainer_and_three_participants(browser: Browser, ws_server: StreamlitSe
     projector.reload()
     wait_ready(projector)
     expect(projector.locator(".st-key-ws_board")).to_be_visible()  # projector mode and board kept on reload
-    trainer.get_by_role("button", name=t("id", "workshop.trainer.start_quiz")).click()
+    trainer.get_by_role("button", name="Mulai kuis").click()
     wait_ready(trainer)
     expect(board_metric(trainer)).to_have_text("0")
 
@@ -80,11 +84,10 @@ def test_trainer_and_three_participants(browser: Browser, ws_server: StreamlitSe
         phone = open_page(browser, f"{ws_server.url}/workshop?room={code}&lang={lang}", 390, 844)
         expect(phone.get_by_role("heading", level=2).first).to_contain_text(
             "pharmaceutical" if lang == "en" else "farmasi")
-        phone.get_by_text(t(lang, f"strategy.{s}.long")).click()
-        phone.get_by_label(t(lang, "workshop.participant.reason")).fill(f"reason {i} <b>bold</b>")
-        phone.get_by_role("button", name=t(lang, "workshop.participant.send")).click()
-        expect(phone.get_by_text(t(lang, "workshop.participant.your_vote",
-                                   strategy=t(lang, f"strategy.{s}.name")))).to_be_visible()
+        phone.get_by_text(LONG[lang][s]).click()
+        phone.get_by_label({"id": "Alasan Anda dalam satu kalimat (opsional)", "en": "Your reason in one line (optional)"}[lang]).fill(f"reason {i} <b>bold</b>")
+        phone.get_by_role("button", name={"id": "Kirim jawaban", "en": "Send my answer"}[lang]).click()
+        expect(phone.get_by_text(YOUR_VOTE[lang].format({"kol": "KOL", "koc": "KOC"}[s]))).to_be_visible()
         # the projector picks the vote up by itself (fragment every 2.5 s), within 5 s
         expect(board_metric(trainer)).to_have_text(str(i + 1), timeout=5_000)
         phones.append((phone, lang))
@@ -95,21 +98,22 @@ def test_trainer_and_three_participants(browser: Browser, ws_server: StreamlitSe
 
     # one participant changes their mind; still three votes
     phone, lang = phones[0]
-    phone.get_by_text(t(lang, "strategy.combined.long")).click()
-    phone.get_by_role("button", name=t(lang, "workshop.participant.change")).click()
-    expect(phone.get_by_text(t(lang, "workshop.participant.your_vote", strategy=t(lang, "strategy.combined.name")))
+    phone.get_by_text({"id": "Kombinasi — influencer lalu KOC", "en": "Combined — influencers, then KOCs"}[lang]).click()
+    phone.get_by_role("button", name={"id": "Ubah jawaban", "en": "Change my answer"}[lang]).click()
+    expect(phone.get_by_text(YOUR_VOTE[lang].format({"id": "Kombinasi", "en": "Combined"}[lang]))
            ).to_be_visible()
     expect(trainer.get_by_text("Kombinasi: reason 0 <b>bold</b>")).to_be_visible(timeout=5_000)
     expect(board_metric(trainer)).to_have_text("3")
 
-    trainer.get_by_role("button", name=t("id", "workshop.trainer.reveal")).click()
-    expect(trainer.get_by_text(t("id", "workshop.board.answer", strategy=t("id", "strategy.kol.long")))).to_be_visible()
+    trainer.get_by_role("button", name="Tampilkan jawaban").click()
+    expect(trainer.get_by_text("Jawaban panduan: KOL — pakar tepercaya")).to_be_visible()
     expect(trainer.get_by_text("1 dari 3 peserta memilih jawaban yang sama (33%)")).to_be_visible()
     # the phones learn about the reveal by themselves too
     phone, lang = phones[2]
-    expect(phone.get_by_text(t(lang, "workshop.board.answer", strategy=t(lang, "strategy.kol.long")))
+    expect(phone.get_by_text({"id": "Jawaban panduan: KOL — pakar tepercaya", "en": "The guide's answer: KOL — trusted expert"}[lang])
            ).to_be_visible(timeout=6_000)
-    expect(phone.get_by_text(t(lang, "workshop.participant.differs", strategy="KOC"))).to_be_visible()
+    expect(phone.get_by_text({"id": "Anda memilih KOC. Diskusikan dengan pelatih mengapa panduan memilih yang lain.",
+                              "en": "You chose KOC. Discuss with your trainer why the guide chose another."}[lang])).to_be_visible()
     for p in [trainer, *(ph for ph, _ in phones)]:
         assert_no_exception(p)
         p.context.close()

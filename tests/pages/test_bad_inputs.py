@@ -15,8 +15,6 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from guide.text.i18n import t
-
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 GOOD_LINK = {"goal": "sales", "budget_idr": "60000000", "audience": "niche", "industry": "parenting"}
 GOOD = {"goal": "sales", "budget_idr": 60_000_000, "audience": "niche", "industry": "parenting"}
@@ -39,9 +37,9 @@ def link(**kw: str) -> dict[str, str]:
     return {**GOOD_LINK, **kw}
 
 
-NOTICE_ID = t("id", "notice.link_fixed")
-NOTICE_EN = t("en", "notice.link_fixed")
-REJECTED = t("id", "brief.file_rejected")
+NOTICE_ID = "Tautan ini berisi nilai yang tidak bisa dipakai; panduan memakai nilai bawaan untuk bagian tersebut:"
+NOTICE_EN = "This link holds values that cannot be used; the guide uses defaults for those parts:"
+REJECTED = "File tidak dipakai; brief Anda tidak berubah."
 AMOUNT_BAD = "tidak terbaca sebagai jumlah rupiah"  # data/locales/id/input.yaml input.amount.unreadable
 AMOUNT_NEGATIVE = "tidak boleh negatif"
 AMOUNT_EMPTY = "Ketik jumlah dalam rupiah"
@@ -52,87 +50,86 @@ CASES: list[Case] = [
     # --- share links: unknown, repeated, wrong types, out of range, empty, long, payloads, emoji, RTL
     Case("link-unknown-key", "link", link(utm_source="wa"), "utm\\_source", GOOD),
     Case("link-many-unknown", "link", {**GOOD_LINK, **{f"k{i}": "v" for i in range(50)}}, NOTICE_ID, GOOD),
-    Case("link-goal-unknown", "link", link(goal="viral"), t("id", "field.goal"), {**GOOD, "goal": "awareness"}),
-    Case("link-goal-empty", "link", link(goal=""), t("id", "field.goal"), {**GOOD, "goal": "awareness"}),
-    Case("link-goal-xss", "link", link(goal=XSS), t("id", "field.goal"), {**GOOD, "goal": "awareness"}),
-    Case("link-goal-uppercase", "link", link(goal="SALES"), t("id", "field.goal"), {**GOOD, "goal": "awareness"}),
-    Case("link-budget-negative", "link", link(budget_idr="-5"), t("id", "field.budget_idr"),
+    Case("link-goal-unknown", "link", link(goal="viral"), "Tujuan kampanye", {**GOOD, "goal": "awareness"}),
+    Case("link-goal-empty", "link", link(goal=""), "Tujuan kampanye", {**GOOD, "goal": "awareness"}),
+    Case("link-goal-xss", "link", link(goal=XSS), "Tujuan kampanye", {**GOOD, "goal": "awareness"}),
+    Case("link-goal-uppercase", "link", link(goal="SALES"), "Tujuan kampanye", {**GOOD, "goal": "awareness"}),
+    Case("link-budget-negative", "link", link(budget_idr="-5"), "Anggaran (Rp)",
          {**GOOD, "budget_idr": 50_000_000}),
-    Case("link-budget-text", "link", link(budget_idr="banyak"), t("id", "field.budget_idr"),
+    Case("link-budget-text", "link", link(budget_idr="banyak"), "Anggaran (Rp)",
          {**GOOD, "budget_idr": 50_000_000}),
-    Case("link-budget-float", "link", link(budget_idr="1.5e7"), t("id", "field.budget_idr"),
+    Case("link-budget-float", "link", link(budget_idr="1.5e7"), "Anggaran (Rp)",
          {**GOOD, "budget_idr": 50_000_000}),
-    Case("link-budget-huge", "link", link(budget_idr="9" * 14), t("id", "field.budget_idr"),
+    Case("link-budget-huge", "link", link(budget_idr="9" * 14), "Anggaran (Rp)",
          {**GOOD, "budget_idr": 50_000_000}),
-    Case("link-budget-empty", "link", link(budget_idr=""), t("id", "field.budget_idr"),
+    Case("link-budget-empty", "link", link(budget_idr=""), "Anggaran (Rp)",
          {**GOOD, "budget_idr": 50_000_000}),
-    Case("link-budget-10kb", "link", link(budget_idr="1" * 10_000), t("id", "field.budget_idr"),
+    Case("link-budget-10kb", "link", link(budget_idr="1" * 10_000), "Anggaran (Rp)",
          {**GOOD, "budget_idr": 50_000_000}),
-    Case("link-audience-bad", "link", link(audience="everyone"), t("id", "field.audience"),
+    Case("link-audience-bad", "link", link(audience="everyone"), "Audiens",
          {**GOOD, "audience": "broad"}),
-    Case("link-industry-bad", "link", link(industry="crypto"), t("id", "field.industry"),
+    Case("link-industry-bad", "link", link(industry="crypto"), "Industri",
          {**GOOD, "industry": "lifestyle"}),
-    Case("link-industry-markdown", "link", link(industry=MD_LINK), t("id", "field.industry"),
+    Case("link-industry-markdown", "link", link(industry=MD_LINK), "Industri",
          {**GOOD, "industry": "lifestyle"}),
-    Case("link-platforms-unknown", "link", link(platforms="instagram,orkut"), t("id", "field.platforms"),
+    Case("link-platforms-unknown", "link", link(platforms="instagram,orkut"), "Platform",
          {**GOOD, "platforms": ("instagram",)}),
-    Case("link-platforms-emoji", "link", link(platforms="📸,tiktok"), t("id", "field.platforms"),
+    Case("link-platforms-emoji", "link", link(platforms="📸,tiktok"), "Platform",
          {**GOOD, "platforms": ("tiktok",)}),
-    Case("link-duration-zero", "link", link(duration_weeks="0"), t("id", "field.duration_weeks"),
+    Case("link-duration-zero", "link", link(duration_weeks="0"), "Durasi (minggu)",
          {**GOOD, "duration_weeks": 4}),
-    Case("link-duration-huge", "link", link(duration_weeks="1000"), t("id", "field.duration_weeks"),
+    Case("link-duration-huge", "link", link(duration_weeks="1000"), "Durasi (minggu)",
          {**GOOD, "duration_weeks": 4}),
-    Case("link-duration-negative", "link", link(duration_weeks="-3"), t("id", "field.duration_weeks"),
+    Case("link-duration-negative", "link", link(duration_weeks="-3"), "Durasi (minggu)",
          {**GOOD, "duration_weeks": 4}),
-    Case("link-content-bad", "link", link(content="viral"), t("id", "field.content"), {**GOOD, "content": None}),
-    Case("link-stage-rtl", "link", link(brand_stage="\u202ewen"), t("id", "field.brand_stage"),
+    Case("link-content-bad", "link", link(content="viral"), "Gaya konten", {**GOOD, "content": None}),
+    Case("link-stage-rtl", "link", link(brand_stage="\u202ewen"), "Tahap brand",
          {**GOOD, "brand_stage": "established"}),
-    Case("link-secondary-equals-goal", "link", link(secondary_goal="sales"), t("id", "field.secondary_goal"),
+    Case("link-secondary-equals-goal", "link", link(secondary_goal="sales"), "Tujuan kedua",
          {**GOOD, "secondary_goal": None}),
-    Case("link-product-negative", "link", link(product_value_idr="-1"), t("id", "field.product_value_idr"),
+    Case("link-product-negative", "link", link(product_value_idr="-1"), "Nilai produk per KOC (Rp)",
          {**GOOD, "product_value_idr": None}),
-    Case("link-name-too-long", "link", link(name="x" * 500), t("id", "field.name"), {**GOOD, "name": None}),
+    Case("link-name-too-long", "link", link(name="x" * 500), "Nama kampanye", {**GOOD, "name": None}),
     Case("link-name-html-kept-as-text", "link", link(name=XSS), "", {**GOOD, "name": XSS}),
-    Case("link-lang-bad", "link", link(lang="fr"), t("id", "field.lang"), GOOD),
+    Case("link-lang-bad", "link", link(lang="fr"), "Bahasa", GOOD),
     Case("link-lang-en-bad-goal", "link", link(lang="en", goal="x"), NOTICE_EN, {**GOOD, "goal": "awareness"},
          lang="en"),
-    Case("link-repeated-goal", "link", {**GOOD_LINK, "goal": ["sales", "education"]}, t("id", "field.goal"), GOOD),
+    Case("link-repeated-goal", "link", {**GOOD_LINK, "goal": ["sales", "education"]}, "Tujuan kampanye", GOOD),
     Case("link-only-junk", "link", {"a": "1", "b": "2"}, NOTICE_ID, DEFAULTS),
     Case("link-key-markdown", "link", {**GOOD_LINK, MD_LINK: "1"}, "\\[klik\\]", GOOD),
     # --- uploaded brief files
-    Case("upload-empty", "upload", b"", t("id", "problem.empty"), GOOD),
-    Case("upload-whitespace", "upload", b"  \n\t", t("id", "problem.empty"), GOOD),
-    Case("upload-not-json", "upload", b"goal: sales", t("id", "problem.not_json"), GOOD),
-    Case("upload-binary", "upload", bytes(range(256)), t("id", "problem.not_json"), GOOD),
-    Case("upload-array", "upload", b"[1,2,3]", t("id", "problem.not_object"), GOOD),
-    Case("upload-string", "upload", b'"sales"', t("id", "problem.not_object"), GOOD),
-    Case("upload-null", "upload", b"null", t("id", "problem.not_object"), GOOD),
-    Case("upload-huge", "upload", b'{"x": "' + b"a" * 200_000 + b'"}', t("id", "problem.too_large"), GOOD),
-    Case("upload-deep", "upload", b"[" * 30_000 + b"]" * 30_000, t("id", "problem.too_deep"), GOOD),
-    Case("upload-missing-fields", "upload", b'{"goal": "sales"}', t("id", "problem.missing",
-         field=t("id", "field.budget_idr")), GOOD),
+    Case("upload-empty", "upload", b"", "File kosong.", GOOD),
+    Case("upload-whitespace", "upload", b"  \n\t", "File kosong.", GOOD),
+    Case("upload-not-json", "upload", b"goal: sales", "File bukan JSON yang valid.", GOOD),
+    Case("upload-binary", "upload", bytes(range(256)), "File bukan JSON yang valid.", GOOD),
+    Case("upload-array", "upload", b"[1,2,3]", "Isi file harus berupa objek JSON (dengan kolom seperti goal dan budget_idr).", GOOD),
+    Case("upload-string", "upload", b'"sales"', "Isi file harus berupa objek JSON (dengan kolom seperti goal dan budget_idr).", GOOD),
+    Case("upload-null", "upload", b"null", "Isi file harus berupa objek JSON (dengan kolom seperti goal dan budget_idr).", GOOD),
+    Case("upload-huge", "upload", b'{"x": "' + b"a" * 200_000 + b'"}', "File terlalu besar (maksimal 64 KB).", GOOD),
+    Case("upload-deep", "upload", b"[" * 30_000 + b"]" * 30_000, "Struktur JSON terlalu dalam.", GOOD),
+    Case("upload-missing-fields", "upload", b'{"goal": "sales"}', "Anggaran (Rp): wajib diisi.", GOOD),
     Case("upload-extra-field", "upload",
-         json.dumps({**GOOD, "admin": True}).encode(), t("id", "problem.extra_forbidden", field="admin"), GOOD),
+         json.dumps({**GOOD, "admin": True}).encode(), "admin: kolom ini tidak dikenal.", GOOD),
     Case("upload-extra-field-markdown", "upload",
          json.dumps({**GOOD, MD_LINK: 1}).encode(), "\\[klik\\]", GOOD),
     Case("upload-wrong-type-budget", "upload", json.dumps({**GOOD, "budget_idr": "lots"}).encode(),
-         t("id", "field.budget_idr"), GOOD),
+         "Anggaran (Rp)", GOOD),
     Case("upload-fraction-budget", "upload", json.dumps({**GOOD, "budget_idr": 10.5}).encode(),
-         t("id", "field.budget_idr"), GOOD),
+         "Anggaran (Rp)", GOOD),
     Case("upload-negative-budget", "upload", json.dumps({**GOOD, "budget_idr": -1}).encode(),
-         t("id", "problem.greater_than_equal", field=t("id", "field.budget_idr")), GOOD),
+         "Anggaran (Rp): nilainya terlalu kecil (tidak boleh negatif).", GOOD),
     Case("upload-bool-budget", "upload", json.dumps({**GOOD, "budget_idr": True}).encode(),
-         t("id", "field.budget_idr"), GOOD),
-    Case("upload-goal-bad", "upload", json.dumps({**GOOD, "goal": "x"}).encode(), t("id", "field.goal"), GOOD),
+         "Anggaran (Rp)", GOOD),
+    Case("upload-goal-bad", "upload", json.dumps({**GOOD, "goal": "x"}).encode(), "Tujuan kampanye", GOOD),
     Case("upload-platforms-string", "upload", json.dumps({**GOOD, "platforms": "instagram"}).encode(),
-         t("id", "field.platforms"), GOOD),
+         "Platform", GOOD),
     Case("upload-platforms-nested", "upload", json.dumps({**GOOD, "platforms": [["instagram"]]}).encode(),
-         t("id", "field.platforms"), GOOD),
+         "Platform", GOOD),
     Case("upload-duration-zero", "upload", json.dumps({**GOOD, "duration_weeks": 0}).encode(),
-         t("id", "field.duration_weeks"), GOOD),
+         "Durasi (minggu)", GOOD),
     Case("upload-name-too-long", "upload", json.dumps({**GOOD, "name": "n" * 81}).encode(),
-         t("id", "field.name"), GOOD),
-    Case("upload-utf16", "upload", json.dumps(GOOD).encode("utf-16"), t("id", "problem.not_json"), GOOD),
+         "Nama kampanye", GOOD),
+    Case("upload-utf16", "upload", json.dumps(GOOD).encode("utf-16"), "File bukan JSON yang valid.", GOOD),
     # --- wizard budget and product-value boxes
     Case("budget-words", "budget", "lima puluh juta", AMOUNT_BAD, GOOD),
     Case("budget-negative", "budget", "-50000", AMOUNT_NEGATIVE, GOOD),
@@ -150,7 +147,7 @@ CASES: list[Case] = [
     Case("budget-en-comma-m", "budget", "1,5 M", "Rp 15,000,000", GOOD, lang="en"),
     Case("link-budget-decimal", "link", link(budget_idr="60000000.00"), "Rp 6.000.000.000",
          {**GOOD, "budget_idr": 50_000_000}),
-    Case("link-empty-key", "link", {**GOOD_LINK, "": "x"}, t("id", "input.problem.empty_param"), GOOD),
+    Case("link-empty-key", "link", {**GOOD_LINK, "": "x"}, "Tautan berisi parameter tanpa nama; diabaikan.", GOOD),
     Case("link-key-autolink", "link", {**GOOD_LINK, "www.evil-login.example/reset": "1"}, "evil\\-login", GOOD),
     Case("link-name-autolink", "link", link(name="Promo www.evil.example/reset"), "",
          {**GOOD, "name": "Promo www.evil.example/reset"}),
@@ -158,9 +155,9 @@ CASES: list[Case] = [
     Case("product-too-big", "product", "500 juta", AMOUNT_BIG_ID, {**GOOD, "product_value_idr": None}),
     Case("product-negative", "product", "-1", AMOUNT_NEGATIVE, {**GOOD, "product_value_idr": None}),
     Case("upload-huge-integer", "upload", b'{"goal": "sales", "budget_idr": ' + b"9" * 5000 + b"}",
-         t("id", "input.problem.number_too_long"), GOOD),
+         "File berisi angka yang terlalu panjang (atau tak hingga); file tidak dipakai.", GOOD),
     Case("upload-infinite-number", "upload", json.dumps({**GOOD, "budget_idr": 1e400}).encode(),
-         t("id", "input.problem.number_too_long"), GOOD),
+         "File berisi angka yang terlalu panjang (atau tak hingga); file tidak dipakai.", GOOD),
 ]
 
 
@@ -261,7 +258,7 @@ def test_assumptions_page_settles_after_an_edit_back_to_the_shipped_value(monkey
     assert calls[0] <= 2, f"{calls[0]} script runs after the edit back to the shipped value"
     assert at.session_state["figures"] is None  # the shipped figures again: no "edited" notice
     assert not at.exception
-    assert t("id", "assumptions.edited_notice") not in [i.value for i in at.info]
+    assert "Anda sedang memakai angka yang diubah. Tombol reset mengembalikan angka bawaan." not in [i.value for i in at.info]
     # The next interaction runs once and nothing comes back.
     calls[0] = 0
     at.run()

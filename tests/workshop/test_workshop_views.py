@@ -7,7 +7,6 @@ from typing import Any
 import pytest
 from sqlalchemy import create_engine
 
-from guide.text.i18n import t
 from guide.workshop import rooms as ws
 from tests.pages.test_workshop_page import create_room, everything, open_workshop, param, run
 from tests.pages.test_workshop_page import db as db  # the fixture: a fresh SQLite room database
@@ -30,8 +29,8 @@ def quiz(db: str) -> tuple[str, str, int]:
     return code, secret, qid
 
 
-def send(p: Any, label: str = "workshop.participant.send") -> None:
-    next(b for b in p.button if b.label == t("id", label)).click()
+def send(p: Any, label: str = "Kirim jawaban") -> None:
+    next(b for b in p.button if b.label == label).click()
     run(p)
 
 
@@ -43,9 +42,9 @@ def test_board_view_shows_the_board_first_and_no_secret(db: str, lang: str) -> N
     board = open_workshop({"room": code, "view": "board"}, lang=lang)
     text = everything(board)
     assert secret not in text and secret not in str(dict(board.query_params))
-    assert t(lang, "workshop.trainer.trainer_link") not in text
-    assert t(lang, "workshop.trainer.controls") not in text
-    assert next(h.value for h in board.header) == t(lang, "workshop.board.waiting")  # the board, before the QR code
+    assert {"id": "Tautan pelatih (rahasia)", "en": "Trainer link (secret)"}[lang] not in text
+    assert {"id": "Kendali pelatih", "en": "Trainer controls"}[lang] not in text
+    assert next(h.value for h in board.header) == {"id": "Menunggu pelatih memulai kegiatan…", "en": "Waiting for the trainer to start an activity…"}[lang]  # the board, before the QR code
     assert len(board.get("image")) == 1 and ws.format_code(code) in [h.value for h in board.title]
     assert board.session_state["projector"] is True
     assert param(board, "view") == "board"
@@ -70,13 +69,13 @@ def test_a_vote_during_an_outage_is_not_reported_as_kept_and_is_sent_once_the_da
         text = everything(p)
         assert OUTAGE_ID in text
         assert "Jawaban yang menunggu dikirim: **KOL**." in text
-        assert t("id", "workshop.participant.your_vote", strategy="KOL") not in text
+        assert "Jawaban Anda: KOL. Anda masih bisa mengubahnya sampai pelatih menampilkan jawaban." not in text
         assert "Jawaban Anda tetap tersimpan" not in text
         run(p)  # the room's poll while the database is still down: still waiting, still not claimed
         assert OUTAGE_ID in everything(p)
         assert ws.board(create_engine(db), code).total == 0
     run(p)  # the database is back: the waiting answer goes in
-    assert t("id", "workshop.participant.your_vote", strategy="KOL") in everything(p)
+    assert "Jawaban Anda: KOL. Anda masih bisa mengubahnya sampai pelatih menampilkan jawaban." in everything(p)
     assert OUTAGE_ID not in everything(p)
     b = ws.board(create_engine(db), code)
     assert (b.total, b.counts["kol"]) == (1, 1)
@@ -116,7 +115,7 @@ def test_the_board_during_an_outage_shows_the_rooms_message_and_recovers(
         assert not board.exception
     run(board)
     assert message not in everything(board)
-    assert t(lang, "workshop.board.waiting") in everything(board)
+    assert {"id": "Menunggu pelatih memulai kegiatan…", "en": "Waiting for the trainer to start an activity…"}[lang] in everything(board)
 
 
 def test_a_trainer_command_during_an_outage_says_it_was_not_carried_out(
