@@ -42,7 +42,7 @@ SHARE_BAND = 0.5  # a line's spend stays within [share × 0.5, share ÷ 0.5] of 
 REACH_GOALS = frozenset({"awareness", "launch"})
 EXPERT_GOALS = frozenset({"credibility", "education"})
 HONEST_GOALS = frozenset({"testimonials", "reputation"})
-MIP_GAP = 1e-7  # HiGHS relative optimality gap: the optimum is proven to within 1e-7 of the best plan
+MIP_GAP = 0.0  # HiGHS relative optimality gap: solved to proven optimality (a gap let a richer plan score less)
 TIE_WEIGHT = 0.01  # weight of the non-objective metric (reach or engagements) in the objective: a tie rule
 IDLE_TYPICAL = 0.05  # money left beyond the reserve above this share of the budget gets a stated reason
 Objective = Literal["reach", "engagements", "expert-voices", "honest-voices"]
@@ -355,11 +355,11 @@ def _plan(specs: tuple[LineSpec, ...], mix_id: str | None, brief: CampaignBrief,
     blocked: Kind | None = None
     cheapest = min(lines, key=lambda ln: (ln.unit_cost_idr, KIND_ORDER[ln.kind]))
     if left >= IDLE_TYPICAL * brief.budget_idr:
-        if left < min(rates) * (1 + (fee_share if sol.agency else 0)):
+        if left < min(rates):
             idle, blocked = "below-one-creator", cheapest.kind
-        elif sol.agency:
-            idle = "agency-fee"
-        elif sum(sol.counts) >= cap:
+        elif sol.agency and left < min(rates) * (1 + fee_share):
+            idle, blocked = "agency-fee", cheapest.kind  # one more creator fits, not with its agency fee
+        elif sum(sol.counts) >= cap and not sol.agency:
             idle = "capacity"
         else:
             idle = "shape-rule"

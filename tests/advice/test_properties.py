@@ -401,8 +401,8 @@ def test_an_exact_tie_goes_to_the_cheaper_strategy_and_says_why() -> None:
 
 def test_rules_and_plan_agree_on_when_a_kol_is_affordable() -> None:
     # One KOL at the planning rate (Rp 30 jt, the middle of Rp 10–50 jt) after the 15 % reserve (rounded down)
-    # needs a budget of Rp 35.294.117: 35.294.117 − 5.294.117 = 30.000.000. Below it the small-budget rule
-    # fires and no KOL can be planned; from it, neither.
+    # needs a budget of Rp 35.294.117: 35.294.117 − 5.294.117 = 30.000.000. Below it the out-of-reach rule
+    # fires and no KOL can be planned (the plan falls back to influencers); from it, neither.
     from guide.advice.planner import minimum_budget
 
     k = knowledge()
@@ -411,7 +411,7 @@ def test_rules_and_plan_agree_on_when_a_kol_is_affordable() -> None:
         brief = CampaignBrief(goal="credibility", budget_idr=budget, audience="niche", industry="health",
                               content="expert")
         rec = recommend(brief, lang="en")
-        assert ("a004-koc-small-budget" in {r.rule_id for r in rec.reasons}) == small
+        assert ("a004-kol-out-of-reach" in {r.rule_id for r in rec.reasons}) == small
         assert (build_plan("kol", brief, k, k.figures) is None) == small
         assert minimum_budget("kol", brief, k, k.figures) == need
-        assert rec.planned_strategy == ("koc" if small else "kol")
+        assert rec.planned_strategy == ("influencer" if small else "kol")
