@@ -39,8 +39,8 @@ def difference(name: str) -> str:
     parts = [tr("flow.diff.strategy_same", strategy=tr(f"strategy.{then.strategy}.name")) if then.strategy == now.strategy
              else tr("flow.diff.strategy_changed", old=tr(f"strategy.{now.strategy}.name"),
                      new=tr(f"strategy.{then.strategy}.name"))]
-    if then.total_cost_idr != now.total_cost_idr:
-        parts.append(tr("flow.diff.spend", old=money(now.total_cost_idr), new=money(then.total_cost_idr)))
+    if then.spend_idr != now.spend_idr:
+        parts.append(tr("flow.diff.spend", old=money(now.spend_idr), new=money(then.spend_idr)))
     if n_then != n_now:
         parts.append(tr("flow.diff.creators", old=fmt_int(n_now, lg), new=fmt_int(n_then, lg)))
     if (then.reach_total.low, then.reach_total.high) != (now.reach_total.low, now.reach_total.high):
@@ -57,7 +57,7 @@ for col, (name, rec) in zip(cols, recs.items(), strict=True):
         st.caption(labels[name])
         st.markdown(f"#### {tr(f'strategy.{rec.strategy}.name')}")
         st.markdown(tr("compare.card", budget=money(rec.brief.budget_idr), goal=tr(f"goal.{rec.brief.goal}"),
-                       spend=money(rec.total_cost_idr), creators=sum(ln.count for ln in rec.plan)))
+                       spend=money(rec.spend_idr), creators=sum(ln.count for ln in rec.plan)))
         st.markdown(f"**{difference(name)}**")
         if rec.planned_strategy != rec.strategy:
             planned = tr(f"strategy.{rec.planned_strategy}.name") if rec.planned_strategy else "—"

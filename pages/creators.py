@@ -50,7 +50,7 @@ edited = ss.get("figures")
 st.title(tr("creators.page.title"))
 st.caption(tr("creators.page.lead"))
 st.markdown(tr("creators.page.for_plan", strategy=tr(f"strategy.{rec.strategy}.long"),
-               total=money(rec.total_cost_idr), budget=money(rec.brief.budget_idr)))
+               total=money(rec.spend_idr), budget=money(rec.brief.budget_idr)))  # the Recommendation's planned spend
 
 # --- 1. the roster ---------------------------------------------------------------------------------------------
 st.subheader(tr("creators.page.roster"))

@@ -2,7 +2,7 @@
 
 Serves the app (server.py, as `make run` does) on a free loopback port, opens pages in Debian's Chromium at the
 widths a marketer uses (1280 px laptop, 390 px phone, 1920 px projector), and writes PNGs. Also writes both
-languages of each view to OUT_DIR/screens/ for looking at (not committed).
+languages of each view to OUT_DIR/screens/ (committed: the journey step by step, looked at before a release).
 """
 
 from __future__ import annotations
@@ -59,8 +59,8 @@ def take(base: str, out: Path) -> None:
             "screenshot-creators": ("/creators", 1280, 1000, None, None),
             "screenshot-results": ("/results", 1280, 1000, None, None),
         }
-        # The journey, step by step, on a phone and on a projector-size screen (docs/screens/ only).
-        for width, height in ((390, 844), (1920, 1080)):
+        # The journey, step by step, on a phone and on a laptop (docs/screens/, committed).
+        for width, height in ((390, 844), (1280, 900)):
             for step in ("brief", "recommendation", "creators", "results"):
                 views[f"journey-{width}-{step}"] = (f"/{step}", width, height, None, None)
         for name, (path, width, height, tab, toggle) in views.items():

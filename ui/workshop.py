@@ -340,7 +340,7 @@ def show_recommendation(b: CampaignBrief) -> None:
     for r in rec.reasons[:3]:
         st.markdown(f"- {r.text}")
         st.caption(tr("common.source", source=r.source.title))
-    st.markdown(tr("workshop.trainer.plan_total", total=money(rec.total_cost_idr)))
+    st.markdown(tr("workshop.trainer.plan_total", total=money(rec.spend_idr)))
 
 
 # ---- participant ---------------------------------------------------------------------------------------------

@@ -159,6 +159,7 @@ def _summary_pairs(rec: Recommendation, lang: str, shortlist: Shortlist | None) 
         (t(lang, "deliver.xlsx.margin"), round(rec.margin, 1), DECIMAL_FORMAT),
         (t(lang, "deliver.xlsx.budget"), b.budget_idr, IDR_FORMAT),
         (t(lang, "deliver.xlsx.plan_cost"), rec.total_cost_idr, IDR_FORMAT),
+        (t(lang, "deliver.xlsx.agency_fee"), rec.agency_fee_idr, IDR_FORMAT),
         (t(lang, "deliver.xlsx.reserve"), rec.reserve_idr, IDR_FORMAT),
         (t(lang, "deliver.xlsx.left"), rec.unallocated_idr, IDR_FORMAT),
         (t(lang, "deliver.xlsx.creators_total"), sum(ln.count for ln in rec.plan), INT_FORMAT),

@@ -520,6 +520,8 @@ def test_past_the_creator_cap_the_plan_pays_an_agency_instead_of_leaving_money()
     # planned, + reserve Rp 22.500.000 + Rp 28.572 left = Rp 150.000.000.
     assert "Biaya agensi KOL management: **Rp 3.006.428**" in shown
     assert [m.value for m in at.metric if m.label == "Rencana belanja"] == ["Rp 127.471.428"]
+    goto(at, "creators")  # the next page tells the same planned spend, agency fee included
+    assert "Rencana saat ini: **Kombinasi — influencer lalu KOC**, Rp 127.471.428 dari anggaran Rp 150.000.000." in texts(at)
     # A small budget that no further creator fits into still says so.
     at = open_app({"goal": "sales", "budget_idr": "7000000", "audience": "niche", "industry": "food"})
     goto(at, "recommendation")

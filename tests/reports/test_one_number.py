@@ -87,6 +87,10 @@ def test_workbook_tells_the_json_numbers(exports) -> None:
     wb = openpyxl.load_workbook(io.BytesIO(exports["xlsx"]))
     summary = {row[0]: row[1] for row in wb["Ringkasan"].iter_rows(values_only=True) if row and row[0]}
     assert summary["Biaya kreator"] == j["total_cost_idr"]
+    assert summary["Biaya agensi KOL management"] == j["agency_fee_idr"]
+    # the summary adds up: creators + agency + reserve + money left = the budget
+    assert summary["Biaya kreator"] + summary["Biaya agensi KOL management"] + summary["Cadangan"] + \
+        summary["Sisa belum dialokasikan"] == summary["Anggaran"]
     assert summary["Cadangan"] == j["reserve_idr"]
     assert summary["Sisa belum dialokasikan"] == j["unallocated_idr"]
     assert summary["Jangkauan seluruh rencana, rendah"] == j["reach_total"]["low"]
