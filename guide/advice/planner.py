@@ -274,7 +274,9 @@ def _solve(kinds: tuple[Kind, ...], shares: tuple[float, ...], core: tuple[bool,
             # floor on the spend beyond the core creators, give or take one of the line's own creators (so the
             # smallest plan, one of each core line, is always allowed)
             add(own - SHARE_BAND * shares[i] * spend, -c[i] - SHARE_BAND * shares[i] * core_min, np.inf)
-            add(own - min(1.0, shares[i] / SHARE_BAND) * spend, -np.inf, dearest)
+            # ceiling on the money to plan (not the spend), give or take one creator of the dearest line: a
+            # larger budget only widens it, and money the other lines cannot take is never held by it
+            add(own, -np.inf, min(1.0, shares[i] / SHARE_BAND) * float(money) + dearest)
     anchors = np.zeros(nv)
     anchors[A:A + m] = 1.0
     add(anchors, -np.inf, 1.0)
