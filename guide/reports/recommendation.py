@@ -301,6 +301,7 @@ def shortlist_csv(s: Shortlist, lang: str) -> str:
               t(lang, "creators.col.fee_idr"), t(lang, "creators.report.fee_estimated"),
               t(lang, "creators.report.value_engagements"), t(lang, "creators.report.value_reach"),
               t(lang, "creators.page.why")]
+    header = [h[:1].upper() + h[1:] for h in header]  # one casing for every column, as a spreadsheet heading
     rows = [[p.name, p.handle, t(lang, f"platform.{p.platform}"), t(lang, f"kind.{p.line_kind}"), p.followers,
              round(p.engagement_rate, 2), p.fee_idr,
              t(lang, "deliver.xlsx.yes_word") if p.fee_estimated else t(lang, "deliver.xlsx.no_word"),

@@ -50,7 +50,7 @@ def test_upload_shortlist_and_downloads(page_at, tmp_path: Path, width: int) -> 
     name, data = _download(page, "Shortlist CSV")
     assert name == "creator-shortlist.csv"
     text = data.decode("utf-8")
-    assert text.startswith("\ufeffname,handle,platform,Kind,followers,engagement rate (%),fee (Rp)")
+    assert text.startswith("\ufeffName,Handle,Platform,Kind,Followers,Engagement rate (%),Fee (Rp),Fee estimated,Expected engagements,Expected reach,Why picked")
     assert "Sari Contoh" in text and "Salah Platform" not in text
     name, data = _download(page, "Shortlist + briefs PDF")
     assert name == "creator-shortlist.pdf" and data.startswith(b"%PDF-")

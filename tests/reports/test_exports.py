@@ -84,3 +84,17 @@ def test_markdown_export_has_no_live_user_link_formula_or_icon():
 def test_audience_descriptors_are_in_the_markdown_only_when_given():
     md = to_markdown(rec(lang="id"), "id")
     assert "Rentang usia" not in md and "Wilayah" not in md
+
+
+def test_shortlist_csv_headings_read_as_one_spreadsheet_in_indonesian() -> None:
+    from guide.advice.knowledge import knowledge
+    from guide.creators.roster import derive, sample_roster
+    from guide.creators.shortlist import make_shortlist
+    from guide.reports.recommendation import shortlist_csv
+
+    brief = CampaignBrief(goal="launch", budget_idr=75_000_000, audience="broad", industry="beauty")
+    s = make_shortlist(derive(sample_roster(), knowledge().figures, brief), recommend(brief, "id"), "id")
+    lines = shortlist_csv(s, "id").splitlines()
+    assert lines[0] == ("\ufeffNama;Akun;Platform;Jenis;Pengikut;Tingkat interaksi (%);Tarif (Rp);Tarif perkiraan;"
+                        "Perkiraan interaksi;Perkiraan jangkauan;Mengapa dipilih")
+    assert ";Mikro-influencer;" in lines[1] and ";micro;" not in lines[1]
