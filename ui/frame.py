@@ -32,7 +32,8 @@ from ui.state import brief, figures, init_state, load_brief, projector
 from ui.text import lang, tr
 
 # Link parameters a page owns (the workshop room and trainer secret): kept in the address, never read as the brief.
-PAGE_PARAMS = ("room", "trainer", "view", NOTICE_PARAM)
+PROJECTOR_PARAM = "projector"  # `?projector=1`: the projector option, kept in the link so a reload keeps it
+PAGE_PARAMS = ("room", "trainer", "view", PROJECTOR_PARAM, NOTICE_PARAM)
 log = logging.getLogger("panduan")
 APP_FILE = Path(__file__).resolve().parent.parent / "app.py"
 _run = threading.local()  # each script run has its own thread
@@ -84,6 +85,9 @@ def configure_page() -> None:
 
 def init_session() -> None:
     init_state()
+    if "projector_from_link" not in st.session_state:  # a reload or a link with ?projector=1 opens in projector mode
+        st.session_state["projector_from_link"] = True
+        st.session_state["projector"] = st.query_params.get(PROJECTOR_PARAM) == "1"
 
 
 def load_share_link() -> None:
@@ -176,8 +180,13 @@ def update_share_link() -> None:
     canonical = brief_to_params(brief(), lang(), figures=figures())
     as_lists = {k: [v] for k, v in canonical.items()}
     if _current_params() != as_lists:
-        kept = {k: st.query_params[k] for k in PAGE_PARAMS if k in st.query_params}
-        st.query_params.from_dict({**canonical, **kept})
+        kept = {k: st.query_params[k] for k in PAGE_PARAMS if k in st.query_params and k != PROJECTOR_PARAM}
+        st.query_params.from_dict({**canonical, **kept, **({PROJECTOR_PARAM: "1"} if projector() else {})})
+    elif projector() != (st.query_params.get(PROJECTOR_PARAM) == "1"):
+        if projector():
+            st.query_params[PROJECTOR_PARAM] = "1"
+        else:
+            del st.query_params[PROJECTOR_PARAM]
     st.session_state["synced_params"] = as_lists
     history = [h for h in st.session_state.get("synced_history", []) if h != as_lists]
     st.session_state["synced_history"] = [*history[-19:], as_lists]  # the last 20 addresses this session wrote

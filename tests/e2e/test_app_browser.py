@@ -169,6 +169,15 @@ def test_projector_option_enlarges_the_type(page_at):
     wait_ready(page)
     expect(heading(page)).to_have_text("Pelajari")
     assert page.evaluate(size) == "22px"
+    expect(page).to_have_url(re.compile(r"[?&]projector=1(&|$)"))  # kept in the link: a reload keeps it
+    page.reload()
+    wait_ready(page)
+    expect(heading(page)).to_have_text("Pelajari")
+    page.wait_for_function(f"() => ({size})() === '22px'")
+    page.get_by_text("Proyektor").click()  # and switched off, it leaves the link
+    wait_ready(page)
+    page.wait_for_function(f"() => ({size})() === '16px'")
+    expect(page).not_to_have_url(re.compile(r"projector="))
 
 
 def test_every_page_fits_at_390_1280_and_1920_in_both_languages(page_at):
