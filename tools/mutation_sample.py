@@ -7,6 +7,7 @@ number from each with a seeded random.Random, so anyone gets the same names from
     python tools/mutation_sample.py --per-folder 60 --seed 18          # names, one a line
     .venv/bin/mutmut run --max-children 1 $(python tools/mutation_sample.py)
     python tools/mutation_sample.py --report                           # per-folder score of the sample
+    python tools/mutation_sample.py --report --names tools/mutation_sample_2026-12-04.txt   # of a saved one
 
 Top-level modules (guide/cli.py, guide/__main__.py) belong to no folder and are left out.
 """
@@ -57,12 +58,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mutants", type=Path, default=Path("mutants"), help="mutmut's folder")
     parser.add_argument("--folder", choices=FOLDERS, help="only this folder's share of the sample")
     parser.add_argument("--report", action="store_true", help="per-folder results of the sample so far")
+    parser.add_argument("--names", type=Path, help="a saved sample (one name a line) instead of drawing one")
     args = parser.parse_args(argv)
     mutants = all_mutants(args.mutants)
     if not mutants:
         print("No mutants found: run `mutmut run` once (it generates them into mutants/).", file=sys.stderr)
         return 1
     drawn = sample(list(mutants), args.per_folder, args.seed)
+    if args.names:
+        saved = args.names.read_text("utf-8").split()
+        drawn = {f: [n for n in saved if folder_of(n) == f] for f in FOLDERS}
     if args.folder:
         drawn = {args.folder: drawn[args.folder]}
     if not args.report:
