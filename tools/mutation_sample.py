@@ -1,8 +1,9 @@
 """A reproducible, equal-size sample of mutmut mutants per feature folder of guide/ (docs/testing.md).
 
 mutmut 3 writes every mutant's name into mutants/guide/**/*.py.meta when it generates them. This script
-reads those names, groups them by feature folder (guide/<folder>/...), sorts each group and draws the same
-number from each with a seeded random.Random, so anyone gets the same names from the same source:
+reads those names, groups them by feature folder (guide/<folder>/...), sorts each group and draws the
+same number from each with a random.Random seeded per folder (names kept in the order drawn),
+so anyone gets the same names from the same source:
 
     python tools/mutation_sample.py --per-folder 60 --seed 18          # names, one a line
     .venv/bin/mutmut run --max-children 1 $(python tools/mutation_sample.py)
@@ -47,8 +48,12 @@ def sample(names: list[str], per_folder: int, seed: int) -> dict[str, list[str]]
         folder = folder_of(name)
         if folder is not None:
             by_folder[folder].append(name)
-    rng = random.Random(seed)  # noqa: S311 -- a reproducible sample, not a secret
-    return {f: sorted(rng.sample(group, min(per_folder, len(group)))) for f, group in by_folder.items()}
+    # One generator per folder, and the names kept in the order drawn: the first k of a sample of 60 are the
+    # sample of k, so a run cut short by time still checked an equal, random share of each folder.
+    return {
+        f: random.Random(f"{seed}:{f}").sample(group, min(per_folder, len(group)))  # noqa: S311 -- not a secret
+        for f, group in by_folder.items()
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
