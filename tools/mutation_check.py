@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from mutation_sample import all_mutants, sample
+from mutation_sample import FOLDERS, all_mutants, sample
 
 SKIP = ("tests/e2e/", "tests/db/", "tests/hostile/test_cli_files.py", "tests/hostile/test_cli_results.py",
         "tests/text/test_catalog_keys.py", "tests/test_no_streamlit.py", "tests/test_cli.py",
@@ -43,6 +43,23 @@ def test_files(root: Path, module: str) -> list[str]:
     return files
 
 
+def report(results: Path) -> int:
+    rows = [json.loads(line) for line in results.read_text("utf-8").splitlines() if line]
+    print("| folder | checked | killed | survived | timeout/suspicious | no tests | score (killed / checked) |")
+    print("|---|---|---|---|---|---|---|")
+    for folder in FOLDERS:
+        mine = [r for r in rows if r["name"].split(".")[1] == folder]
+        n = {s: sum(1 for r in mine if r["status"] == s) for s in ("killed", "survived", "timeout", "suspicious",
+                                                                   "no tests")}
+        score = f"{100 * n['killed'] / len(mine):.0f} %" if mine else "—"
+        print(f"| {folder} | {len(mine)} | {n['killed']} | {n['survived']} | {n['timeout'] + n['suspicious']} | "
+              f"{n['no tests']} | {score} |")
+    for r in rows:
+        if r["status"] != "killed":
+            print(f"{r['status']}: {r['name']}")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--per-folder", type=int, default=60)
@@ -50,7 +67,10 @@ def main() -> int:
     parser.add_argument("--mutants", type=Path, default=Path("mutants"))
     parser.add_argument("--out", type=Path, default=Path("var/mutation-check.jsonl"))
     parser.add_argument("--timeout", type=int, default=240)
+    parser.add_argument("--report", action="store_true", help="per-folder table of --out so far")
     args = parser.parse_args()
+    if args.report:
+        return report(args.out)
     drawn = sample(list(all_mutants(args.mutants)), args.per_folder, args.seed)
     done = set()
     if args.out.exists():
