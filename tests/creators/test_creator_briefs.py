@@ -124,3 +124,10 @@ def test_briefs_markdown_shows_edited_text_as_typed() -> None:
     assert "Use \\<b\\>daylight\\</b\\> \\[here\\](javascript:x)" in md
     assert "\n---\n\n# Brief for KOC (customer) — Peluncuran Serum Glow" in md
     assert "Serum wajah vitamin C 20 ml. Product value: Rp 150,000." in md
+
+
+def test_an_english_koc_brief_writes_the_product_value_with_english_digit_grouping() -> None:
+    """Mutation testing found the KOC fee line could print 'Rp 150.000' in an English brief unnoticed."""
+    briefs = _briefs("en", goal="testimonials", budget_idr=20_000_000, audience="niche", product_value_idr=150_000)
+    text = briefs["koc"].as_text()
+    assert "Rp 150,000" in text and "Rp 150.000" not in text

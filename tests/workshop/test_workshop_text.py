@@ -58,3 +58,20 @@ def test_board_bars_read_on_a_projector() -> None:
     # KOL vermillion and KOC bluish green, as on every other chart (it was blue here once)
     assert [v["color"] for v in spec["data"]["values"]] == ["#D55E00", "#009E73"]
     assert height >= 2 * 60
+
+
+def test_each_count_on_the_board_is_written_just_after_its_bar_not_over_it() -> None:
+    """Rendered as the projector shows it: the vote count starts 10 px past the bar's end (mutation testing found
+    that the count could be centred on the bar's end, half over the bar, without a test noticing)."""
+    import re
+
+    import vl_convert as vlc
+
+    from guide.workshop.board import bars
+
+    spec, _ = bars([("KOL", 3, "#D55E00"), ("KOC", 12, "#009E73")])
+    spec["width"] = 400
+    svg = vlc.vegalite_to_svg(spec)
+    counts = re.findall(r'<text[^>]*text-anchor="(\w+)" transform="translate\(([\d.]+),[\d.]+\)"[^>]*>(\d+)</text>', svg)
+    # 3 of a scale running to 12 x 1.18 = 14.16 on 400 px ends at 84.7 px; the count starts 10 px later.
+    assert [(anchor, round(float(x)), text) for anchor, x, text in counts] == [("start", 95, "3"), ("start", 349, "12")]
