@@ -81,3 +81,23 @@ def test_any_text_table_reads_without_an_exception(rows, sep):
     assert t.fatal is None or t.fatal.code in ("empty_file", "not_text")
     for n, _ in t.row_list():
         assert n >= 2
+
+
+def test_a_workbook_padded_with_formatted_empty_rows_stops_with_a_message() -> None:
+    # 10,000 empty rows that only carry a height (Excel writes a <row> element for each): reading stops after
+    # 2 × max_rows + 10,000 row elements and says so in the user's language, instead of walking them all.
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["name", "followers"])
+    ws.append(["a", 1])
+    for i in range(3, 10_100):
+        ws.row_dimensions[i].height = 20
+    ws.cell(row=10_100, column=1, value="z")
+    out = io.BytesIO()
+    wb.save(out)
+    table = read_table(out.getvalue(), "big.xlsx", max_rows=10)
+    assert [p.message("id") for p in table.problems] == [
+        "Workbook ini memuat lebih dari 100.000 sel; pembacaan berhenti di baris 10021. Simpan hanya kolom dan "
+        "baris yang diperlukan."]
