@@ -75,3 +75,6 @@ def test_each_count_on_the_board_is_written_just_after_its_bar_not_over_it() -> 
     counts = re.findall(r'<text[^>]*text-anchor="(\w+)" transform="translate\(([\d.]+),[\d.]+\)"[^>]*>(\d+)</text>', svg)
     # 3 of a scale running to 12 x 1.18 = 14.16 on 400 px ends at 84.7 px; the count starts 10 px later.
     assert [(anchor, round(float(x)), text) for anchor, x, text in counts] == [("start", 95, "3"), ("start", 349, "12")]
+    # two rows of 64 px each: the drawing is 128 px of bars plus its 10 px of padding, so the projector's bars are
+    # thick enough to read from the back of the room (Vega-Lite's default would squeeze them into 58 px)
+    assert re.search(r'<svg[^>]*height="([\d.]+)"', svg).group(1) == "138"
