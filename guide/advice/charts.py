@@ -13,6 +13,8 @@ A page draws a chart as `spec, data = chart_spec(name, *inputs, size=...)` and h
 `st.vega_lite_chart(data, spec)`. The spec holds no data: it is built once per chart, language, size and
 shape (rows, axis ticks) and kept as JSON (building Altair objects is most of a page run's server time),
 and the data is this run's DataFrame. `full_spec` puts the data inline, for vl-convert (PDF) and tests.
+What every chart shares (palette scales, number axes, ticks, base config, titles) is guide/output/charts.py;
+this module only describes the recommendation's, the comparison's and the what-if map's data.
 """
 
 from __future__ import annotations
@@ -20,10 +22,9 @@ from __future__ import annotations
 import itertools
 import json
 import math
-import textwrap
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, Literal, get_args
+from typing import Any
 
 import altair as alt
 import pandas as pd
@@ -33,10 +34,12 @@ from guide.advice.knowledge import Figures
 from guide.advice.models import KINDS, STRATEGIES, TIERS, Recommendation
 from guide.advice.whatif import Cell
 from guide.output import palette
+from guide.output.charts import FONT_PX as _FONT_PX
+from guide.output.charts import Size as Size  # re-exported: the pages' chart size
+from guide.output.charts import axis_at as _axis_props
+from guide.output.charts import category_scale, finish, full_spec, log_ticks, nice_ticks
+from guide.output.charts import title_lines as _title
 from guide.text.i18n import fmt_compact, fmt_decimal, fmt_idr_short, fmt_int, fmt_pct, t
-
-Size = Literal["normal", "projector"]
-SIZES: tuple[Size, ...] = get_args(Size)
 
 # The product's one palette (guide/output/palette.py); re-exported under the names the charts use.
 OKABE_ITO = palette.OKABE_ITO
@@ -47,90 +50,36 @@ BACKGROUND = palette.BACKGROUND
 AXIS_LINE = palette.AXIS_LINE
 GRID = palette.GRID
 HERE = palette.HERE
-FONT = '"Source Sans", "Source Sans Pro", sans-serif'
-
-# Type and plot sizes: normal is for a laptop or phone, projector for a room reading from the back.
-_FONT_PX: dict[Size, dict[str, int]] = {
-    "normal": {"label": 13, "title": 15, "value": 13, "band": 30, "plot": 240, "wrap": 34},
-    "projector": {"label": 20, "title": 26, "value": 20, "band": 46, "plot": 380, "wrap": 40},
-}
 
 
-def scale_for(values: Iterable[str], lang: str | None = None) -> dict[str, list[str]]:
+def scale_for(values: Iterable[str], lang: str | None = None) -> dict[str, Any]:
     """The Vega-Lite colour scale for these strategies or kinds (keys such as "kol", "micro", "combined"),
     always with the product's fixed colours. With `lang`, the domain is their names in that language (what
     the chart's field holds); without, the keys themselves. Use as `alt.Scale(**scale_for(...))` or as
     `"scale"` in a raw spec."""
-    keys = list(dict.fromkeys(values))
-    domain, colours = [], []
-    for k in keys:
+    colours: dict[str, str] = {}
+    labels: dict[str, str] = {}
+    for k in values:
         if k in PALETTE_STRATEGY and k not in ("kol", "koc"):
-            colour, label_key = PALETTE_STRATEGY[k], f"strategy.{k}.name"
+            colours[k], label_key = PALETTE_STRATEGY[k], f"strategy.{k}.name"
         elif k in PALETTE_KIND:
-            colour, label_key = PALETTE_KIND[k], f"kind.{k}"
+            colours[k], label_key = PALETTE_KIND[k], f"kind.{k}"
         else:
             raise KeyError(f"no colour for {k!r}: expected a strategy {STRATEGIES} or a kind {KINDS}")
-        domain.append(t(lang, label_key) if lang else k)
-        colours.append(colour)
-    return {"domain": domain, "range": colours}
+        labels[k] = t(lang, label_key) if lang else k
+    return category_scale(colours, colours, labels)
 
 
 def _strategy_scale(lang: str) -> alt.Scale:
-    return alt.Scale(domain=[t(lang, f"strategy.{s}.name") for s in STRATEGIES],
-                     range=[PALETTE_STRATEGY[s] for s in STRATEGIES])
+    return alt.Scale(**category_scale(STRATEGIES, PALETTE_STRATEGY, {s: t(lang, f"strategy.{s}.name") for s in STRATEGIES}))
 
 
 def _kind_scale(lang: str) -> alt.Scale:
-    return alt.Scale(domain=[t(lang, f"kind.{k}") for k in KINDS], range=[PALETTE_KIND[k] for k in KINDS])
-
-
-def config(size: Size = "normal") -> dict[str, Any]:
-    """The Vega-Lite config every chart carries: the theme's text colour, no grey labels, no small type."""
-    px = _FONT_PX[size]
-    axis = {"labelFontSize": px["label"], "titleFontSize": px["label"], "labelColor": TEXT, "titleColor": TEXT,
-            "titleFontWeight": "normal", "domainColor": AXIS_LINE, "tickColor": AXIS_LINE, "gridColor": GRID,
-            "labelFont": FONT, "titleFont": FONT}
-    return {
-        "font": FONT, "background": BACKGROUND,
-        "axis": axis,
-        "legend": {"labelFontSize": px["label"], "titleFontSize": px["label"], "labelColor": TEXT,
-                   "titleColor": TEXT, "labelFont": FONT, "titleFont": FONT, "symbolStrokeWidth": 2,
-                   "labelLimit": 260},
-        "title": {"fontSize": px["title"], "color": TEXT, "anchor": "start", "fontWeight": 600, "font": FONT,
-                  "subtitleColor": TEXT},
-        "text": {"fontSize": px["value"], "color": TEXT, "font": FONT},
-        "view": {"stroke": None},
-    }
-
-
-def _title(text: str, size: Size) -> list[str]:
-    """A title in lines short enough not to be cut on a 390 px phone (Vega-Lite does not wrap titles)."""
-    return textwrap.wrap(text, _FONT_PX[size]["wrap"]) or [text]
+    return alt.Scale(**category_scale(KINDS, PALETTE_KIND, {k: t(lang, f"kind.{k}") for k in KINDS}))
 
 
 def _axis(values: Sequence[float], labels: Sequence[str], **kw: Any) -> alt.Axis:
-    """An axis whose ticks are exactly `values`, labelled with Babel-formatted `labels` (so the axis reads
-    '10 jt' in Indonesian and '10M' in English, never d3's '10M'/'1,000' in both)."""
-    expr = f"{json.dumps(list(labels))}[indexof({json.dumps(list(values))}, datum.value)]"
-    return alt.Axis(values=list(values), labelExpr=expr, labelOverlap="greedy", **kw)
-
-
-def nice_ticks(top: float, most: int = 4) -> list[float]:
-    """0 and up to `most` - 1 round steps (1, 2, 2.5 or 5 × 10^k) reaching `top` or just beyond."""
-    if not math.isfinite(top) or top <= 0:
-        return [0, 1]
-    raw = top / (most - 1)
-    mag = 10 ** math.floor(math.log10(raw))
-    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
-    n = math.ceil(top / step - 1e-9)
-    return [round(i * step, 10) for i in range(n + 1)]
-
-
-def log_ticks(low: float, high: float) -> list[float]:
-    """The powers of ten from `low` to `high`."""
-    if low <= 0 or high <= low:
-        return [max(low, 1)]
-    return [10.0**e for e in range(math.ceil(math.log10(low) - 1e-9), math.floor(math.log10(high) + 1e-9) + 1)]
+    return alt.Axis(**_axis_props(values, labels, **kw))
 
 
 def _text_layer(base: alt.Chart, **mark: Any) -> alt.Chart:
@@ -416,25 +365,10 @@ def clear_chart_templates() -> None:
         _LAYOUTS.clear()
 
 
-def _without_data(node: Any) -> Any:
-    """The layout without Altair's placeholder for "no data yet" (each layer's `{"name": "empty"}`), so every
-    layer reads the data the page passes with the spec."""
-    if isinstance(node, dict):
-        return {k: _without_data(v) for k, v in node.items()
-                if not (k == "data" and v == {"name": "empty"}) and not (k == "datasets" and set(v) <= {"empty"})}
-    if isinstance(node, list):
-        return [_without_data(v) for v in node]
-    return node
-
-
 def _cached(key: tuple[Any, ...], build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
     text = _LAYOUTS.get(key)
     if text is None:
-        spec = _without_data(build())
-        spec["config"] = config(key[1])
-        # The width follows the page column; the height is the plot's plus its title, axes and legend.
-        spec["autosize"] = {"type": "fit-x", "contains": "padding"}
-        text = json.dumps(spec)
+        text = json.dumps(finish(build(), key[1]))
         with _LAYOUTS_LOCK:
             if len(_LAYOUTS) > 2_000:
                 _LAYOUTS.clear()
@@ -451,13 +385,6 @@ def chart_spec(name: str, *inputs: Any, size: Size = "normal") -> tuple[dict[str
     df, args = parts(*inputs)
     spec = _cached((name, size, *args), lambda: layout(*args, size))
     return spec, df
-
-
-def full_spec(spec: Mapping[str, Any], data: pd.DataFrame) -> dict[str, Any]:
-    """The spec with its data inline (`data.values`), for vl-convert (PDF pictures) and for tests."""
-    out = dict(spec)
-    out["data"] = {"values": json.loads(data.to_json(orient="records"))}
-    return out
 
 
 def scores_chart(rec: Recommendation, lang: str, size: Size = "normal") -> dict[str, Any]:

@@ -1,5 +1,6 @@
 """The shortlist chart: every eligible creator's fee against its expected engagements (or reach), the picked
-ones marked by shape and fill as well as colour, so it reads in black and white too."""
+ones marked by shape and fill as well as colour, so it reads in black and white too. The log axes in the
+language's compact form and the colour scale come from the one chart path (guide/output/charts.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import pandas as pd
 
 from guide.creators.shortlist import Options, Shortlist, eligible_mask
 from guide.output import palette
-from guide.text.i18n import fmt_compact, fmt_idr, fmt_int, t
+from guide.output.charts import category_scale, compact_log_axis
+from guide.text.i18n import fmt_idr, fmt_int, t
 
 MAX_POINTS = 1_500  # unpicked creators drawn at most (an even sample of them); every picked one is drawn
 PICKED = palette.PICKED
@@ -37,30 +39,20 @@ def chart_data(df: pd.DataFrame, s: Shortlist, lang: str, options: Options | Non
     })
 
 
-def _log_axis(values: pd.Series, lang: str) -> alt.Axis:
-    """A log axis labelled at powers of ten in the language's compact form (Babel: '100 rb', '1 jt', '10 jt' in
-    Indonesian; '100K', '1M', '10M' in English), never d3's SI '1M' that an Indonesian reads as miliar."""
-    lo = int(np.floor(np.log10(max(float(values.min()), 1.0)))) if len(values) else 0
-    hi = int(np.ceil(np.log10(max(float(values.max()), 1.0)))) if len(values) else 1
-    ticks = [10 ** k for k in range(lo, max(hi, lo + 1) + 1)]
-    expr = "''"
-    for v in reversed(ticks):
-        expr = f"datum.value == {v} ? '{fmt_compact(v, lang)}' : {expr}"
-    return alt.Axis(values=ticks, labelExpr=expr)
-
-
 def shortlist_chart(df: pd.DataFrame, s: Shortlist, lang: str, options: Options | None = None) -> alt.TopLevelMixin:
     data = chart_data(df, s, lang, options)
     y_title = t(lang, f"creators.chart.y_{s.objective}")
     picked, other = t(lang, "creators.chart.picked"), t(lang, "creators.chart.not_picked")
+    status = {"picked": picked, "not_picked": other}
     chart = alt.Chart(data).mark_point(size=60, strokeWidth=1.5).encode(
         x=alt.X("fee:Q", title=t(lang, "creators.chart.x"), scale=alt.Scale(type="log"),
-                axis=_log_axis(data["fee"], lang)),
-        y=alt.Y("value:Q", title=y_title, scale=alt.Scale(type="log"), axis=_log_axis(data["value"], lang)),
+                axis=alt.Axis(**compact_log_axis(data["fee"], lang))),
+        y=alt.Y("value:Q", title=y_title, scale=alt.Scale(type="log"),
+                axis=alt.Axis(**compact_log_axis(data["value"], lang))),
         shape=alt.Shape("status:N", scale=alt.Scale(domain=[picked, other], range=["circle", "cross"]),
                         title=None, legend=alt.Legend(orient="bottom")),
-        color=alt.Color("status:N", scale=alt.Scale(domain=[picked, other], range=[PICKED, OTHER]), title=None,
-                        legend=alt.Legend(orient="bottom")),
+        color=alt.Color("status:N", scale=alt.Scale(**category_scale(status, {"picked": PICKED, "not_picked": OTHER}, status)),
+                        title=None, legend=alt.Legend(orient="bottom")),
         fill=alt.Fill("status:N", scale=alt.Scale(domain=[picked, other], range=[PICKED, "transparent"]),
                       legend=None),
         tooltip=[alt.Tooltip("name:N", title=t(lang, "creators.col.name")),

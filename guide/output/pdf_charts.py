@@ -15,6 +15,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from guide.output.charts import round_step
 from guide.output.pdf import FONT_FAMILY, Document
 
 Shape = str  # "circle" | "diamond" | "triangle-down" | "square"
@@ -28,12 +29,11 @@ TITLE_PT = 9.0
 
 
 def nice_ticks(lo: float, hi: float, n: int = 5) -> list[float]:
-    """About `n` round tick values covering [lo, hi] (1, 2, 2.5 or 5 × a power of ten apart)."""
+    """About `n` round tick values covering [lo, hi] (1, 2, 2.5 or 5 × a power of ten apart, the screen charts'
+    steps: guide.output.charts.round_step)."""
     if not (math.isfinite(lo) and math.isfinite(hi)) or hi <= lo:
         hi = lo + 1
-    raw = (hi - lo) / max(n - 1, 1)
-    mag = 10 ** math.floor(math.log10(raw))
-    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
+    step = round_step((hi - lo) / max(n - 1, 1))
     start = math.floor(lo / step) * step
     out: list[float] = []
     v = start

@@ -1,7 +1,8 @@
 """The results report: Altair charts with a sentence each, the .xlsx and PDF exports, and the CLI command.
 
 Pure (no streamlit). Colours are the Okabe–Ito palette, safe for colour-blind readers; chart text is 13 px
-or larger so it reads on a projector and a phone.
+or larger so it reads on a projector and a phone. Scales, number axes in the reader's language and type sizes
+come from the one chart path (guide/output/charts.py); the charts here only describe the results' data.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import altair as alt
 import pandas as pd
 
 from guide.output import palette
+from guide.output.charts import FONT_PX, category_scale, number_expr
 from guide.output.xlsx import (
     IDR_FORMAT,
     INT_FORMAT,
@@ -44,24 +46,16 @@ PRINT_GREYS = {"keep": (70, 70, 70), "review": (175, 175, 175), "drop": (255, 25
 ACTUAL = palette.ACTUAL
 PLAN = palette.PLAN
 PHASE_FILL = list(palette.PHASES)
-FONT = 13
-
-
-def _num_expr(lang: str, fmt: str = ",.0f") -> str:
-    """A Vega label expression formatting numbers the reader's way (1.500 in Indonesian, 1,500 in English)."""
-    base = f"format(datum.value, '{fmt}')"
-    if lang != "id":
-        return base
-    return (f"replace(replace(replace({base}, regexp(',', 'g'), '_'), regexp('\\\\.', 'g'), ','), "
-            f"regexp('_', 'g'), '.')")
+PX = FONT_PX["normal"]  # the one chart path's type sizes (13 px labels, 15 px titles)
 
 
 def _styled(chart: Any, height: int) -> Any:
+    """The results charts keep Streamlit's theme (st.altair_chart) with the product's type sizes on top."""
     return chart.properties(height=height, width="container", usermeta={"height_px": height + 120}).configure_axis(
-        labelFontSize=FONT, titleFontSize=FONT,
-    ).configure_legend(labelFontSize=FONT, titleFontSize=FONT, orient="bottom").configure_title(
-        fontSize=FONT + 2, anchor="start",
-    ).configure_text(fontSize=FONT)
+        labelFontSize=PX["label"], titleFontSize=PX["label"],
+    ).configure_legend(labelFontSize=PX["label"], titleFontSize=PX["label"], orient="bottom").configure_title(
+        fontSize=PX["title"], anchor="start",
+    ).configure_text(fontSize=PX["value"])
 
 
 def _kind(lang: str, kind: str) -> str:
@@ -87,7 +81,7 @@ def plan_chart(a: Analysis, measure: Measure, lang: str) -> Any:
     title = t(lang, f"results.chart.plan_title_{measure}")
     y = alt.Y("line:N", title=None, sort=None, axis=alt.Axis(labelLimit=220))
     band = alt.Chart(df).mark_bar(color=PLAN, opacity=0.45, height=22).encode(
-        y=y, x=alt.X("low:Q", title=t(lang, f"results.chart.{measure}"), axis=alt.Axis(labelExpr=_num_expr(lang))),
+        y=y, x=alt.X("low:Q", title=t(lang, f"results.chart.{measure}"), axis=alt.Axis(labelExpr=number_expr(lang))),
         x2="high:Q",
         tooltip=[alt.Tooltip("line:N", title=t(lang, "results.chart.line")),
                  alt.Tooltip("low:Q", title=t(lang, "results.chart.plan_low"), format=",.0f"),
@@ -132,15 +126,15 @@ def efficiency_frame(a: Analysis, lang: str) -> pd.DataFrame:
 def efficiency_chart(a: Analysis, lang: str) -> Any:
     df = efficiency_frame(a, lang)
     order = ["keep", "review", "drop"]
-    labels = [t(lang, f"results.status.{s}") for s in order]
+    labels = {s: t(lang, f"results.status.{s}") for s in order}
     metric = t(lang, f"results.metric.{a.metric}")
     chart = alt.Chart(df).mark_point(filled=True, size=140, opacity=0.9).encode(
         x=alt.X("cost:Q", title=t(lang, "results.chart.cost"), scale=alt.Scale(padding=14, domainMin=0),
-                axis=alt.Axis(labelExpr=_num_expr(lang), tickCount=5)),
+                axis=alt.Axis(labelExpr=number_expr(lang), tickCount=5)),
         y=alt.Y("engagements:Q", title=t(lang, "results.chart.engagements"), scale=alt.Scale(padding=10, domainMin=0),
-                axis=alt.Axis(labelExpr=_num_expr(lang))),
-        color=alt.Color("status:N", title=None, scale=alt.Scale(domain=labels, range=[STATUS_COLORS[s] for s in order])),
-        shape=alt.Shape("status:N", title=None, scale=alt.Scale(domain=labels, range=[STATUS_SHAPES[s] for s in order])),
+                axis=alt.Axis(labelExpr=number_expr(lang))),
+        color=alt.Color("status:N", title=None, scale=alt.Scale(**category_scale(order, STATUS_COLORS, labels))),
+        shape=alt.Shape("status:N", title=None, scale=alt.Scale(**category_scale(order, STATUS_SHAPES, labels))),
         tooltip=[alt.Tooltip("creator:N", title=t(lang, "results.column.creator")),
                  alt.Tooltip("cost_label:N", title=t(lang, "results.chart.cost")),
                  alt.Tooltip("engagements:Q", title=t(lang, "results.chart.engagements"), format=",.0f"),
@@ -203,13 +197,13 @@ def timeline_chart(a: Analysis, measure: Measure, lang: str) -> Any:
             tooltip=[alt.Tooltip("phase:N", title=t(lang, "results.chart.phase"))]))
     if a.rec is not None:
         layers.append(alt.Chart(weeks).mark_area(color=PLAN, opacity=0.35).encode(
-            x=x, y=alt.Y("low:Q", title=t(lang, f"results.chart.cum_{measure}"), axis=alt.Axis(labelExpr=_num_expr(lang))),
+            x=x, y=alt.Y("low:Q", title=t(lang, f"results.chart.cum_{measure}"), axis=alt.Axis(labelExpr=number_expr(lang))),
             y2="high:Q",
             tooltip=[alt.Tooltip("week:Q", title=t(lang, "results.chart.week")),
                      alt.Tooltip("low:Q", title=t(lang, "results.chart.plan_low"), format=",.0f"),
                      alt.Tooltip("high:Q", title=t(lang, "results.chart.plan_high"), format=",.0f")]))
     layers.append(alt.Chart(weeks).mark_line(color=ACTUAL, strokeWidth=3, point=alt.OverlayMarkDef(color=ACTUAL, size=70)).encode(
-        x=x, y=alt.Y("actual:Q", title=t(lang, f"results.chart.cum_{measure}"), axis=alt.Axis(labelExpr=_num_expr(lang))),
+        x=x, y=alt.Y("actual:Q", title=t(lang, f"results.chart.cum_{measure}"), axis=alt.Axis(labelExpr=number_expr(lang))),
         tooltip=[alt.Tooltip("week:Q", title=t(lang, "results.chart.week")),
                  alt.Tooltip("actual:Q", title=t(lang, "results.chart.actual"), format=",.0f")]))
     return _styled(alt.layer(*layers).properties(title=t(lang, f"results.chart.timeline_title_{measure}")), 260)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from guide.output import palette as _palette
+from guide.output.charts import SCHEMA
 
 STRATEGY_COLORS = dict(_palette.STRATEGY)  # the same colour per strategy as every other chart
 TEXT = _palette.TEXT
@@ -29,7 +30,7 @@ def bars(rows: Sequence[tuple[str, int, str]], title: str = "") -> tuple[dict[st
     x = {"field": "count", "type": "quantitative", "title": None, "axis": None,
          "scale": {"domain": [0, max(1, top) * 1.18]}}
     spec: dict[str, Any] = {
-        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "$schema": SCHEMA,
         "data": {"values": values},
         "height": height,
         "width": "container",

@@ -23,7 +23,6 @@ from guide.advice.charts import (
     allocation_chart,
     chart_spec,
     compare_spec,
-    config,
     describe_allocation,
     describe_compare,
     describe_runs,
@@ -43,6 +42,7 @@ from guide.advice.charts import (
 )
 from guide.advice.models import GOALS, Recommendation
 from guide.advice.whatif import Cell
+from guide.output.charts import config
 
 ROOT = Path(__file__).resolve().parents[2]
 REC = recommend(CampaignBrief(goal="launch", secondary_goal="testimonials", budget_idr=100_000_000,

@@ -72,7 +72,9 @@ def test_primary_colour_as_text_and_as_a_button() -> None:
 
 def test_chart_text_is_the_theme_text() -> None:
     assert charts.TEXT == THEME["textColor"]
-    cfg = charts.config("normal")
+    from guide.output.charts import config
+
+    cfg = config("normal")
     for colour in (cfg["axis"]["labelColor"], cfg["axis"]["titleColor"], cfg["legend"]["labelColor"],
                    cfg["title"]["color"], cfg["text"]["color"], charts.HERE):
         assert ratio(rgb(colour), rgb(charts.BACKGROUND)) >= 4.5, colour
