@@ -58,12 +58,11 @@ bench: $(VENV)/.dev-deps chromium
 	$(PY) -m bench.run
 
 # Mutation testing of guide/ with the unit tests (docs/testing.md); slow, so not part of `make test`.
-# MUTANTS narrows it, e.g. `make mutation MUTANTS='guide.advice.brief_io*'`.
-MUTANTS ?=
+# An equal random sample of each feature folder, checked in rounds (docs/testing.md); PER_FOLDER sets its size.
+# One module instead: `.venv/bin/mutmut run 'guide.advice.brief_io*'`.
 mutation: $(VENV)/.dev-deps
-	$(VENV)/bin/mutmut run $(MUTANTS)
-	$(VENV)/bin/mutmut results --all true > mutants/results.txt || true
-	@grep -c ': killed' mutants/results.txt | xargs echo "killed:"; grep -vc ': killed' mutants/results.txt | xargs echo "not killed:"
+	$(PY) tools/mutation_rounds.py --per-folder $(or $(PER_FOLDER),60) --max-children $(or $(CHILDREN),1)
+	$(PY) tools/mutation_sample.py --per-folder $(or $(PER_FOLDER),60) --report | tee mutants/sample-report.md
 
 soak: $(VENV)/.dev-deps chromium
 	SOAK_SESSIONS=20 SOAK_SECONDS=90 $(PY) -m pytest -q -s tests/e2e/test_soak.py
