@@ -1,7 +1,7 @@
 """Sweeps of the recommendation (issue 9's strategy sweep; issue 23's budget ladder).
 
 Run alone: `python -m tools.sweep` (strategy mix over goal × industry × audience × {Rp 5 jt, 50 jt, 500 jt})
-and `python -m tools.sweep --ladder [--industries beauty,health,food]` (every goal × audience × industry from
+and `python -m tools.sweep --ladder [--industries beauty,health,food] [--content expert]` (every goal × audience × industry from
 Rp 2 jt to Rp 2 M in 5 % steps: strategy mix, idle money, flat steps, falls). Other answers keep the brief's
 defaults. Prints JSON.
 """
@@ -56,7 +56,7 @@ def _metric(rec: Recommendation) -> float:
     return (rec.engagements_total.low + rec.engagements_total.high) / 2
 
 
-def measure_ladder(industries: tuple[str, ...]) -> dict[str, object]:
+def measure_ladder(industries: tuple[str, ...], content: str | None = None) -> dict[str, object]:
     budgets = ladder()
     planned: Counter[str] = Counter()
     reasons: Counter[str] = Counter()
@@ -69,7 +69,7 @@ def measure_ladder(industries: tuple[str, ...]) -> dict[str, object]:
                 prev: Recommendation | None = None
                 for budget in budgets:
                     rec = recommend(CampaignBrief(goal=goal, industry=industry, audience=audience,  # type: ignore[arg-type]
-                                                  budget_idr=budget), lang="en")
+                                                  budget_idr=budget, content=content), lang="en")
                     planned[rec.planned_strategy or "none"] += 1
                     if rec.planned_strategy is not None:
                         share = rec.unallocated_idr / budget
@@ -106,8 +106,9 @@ if __name__ == "__main__":
     ap = argparse.ArgumentParser(prog="python -m tools.sweep")
     ap.add_argument("--ladder", action="store_true", help="the budget ladder Rp 2 jt → Rp 2 M in 5 % steps")
     ap.add_argument("--industries", default=",".join(INDUSTRIES), help="comma-separated industries for --ladder")
+    ap.add_argument("--content", choices=("polished", "authentic", "expert"), help="the content answer for --ladder")
     args = ap.parse_args()
     if args.ladder:
-        print(json.dumps(measure_ladder(tuple(args.industries.split(","))), indent=1))
+        print(json.dumps(measure_ladder(tuple(args.industries.split(",")), args.content), indent=1))
     else:
         print(json.dumps(measure()))

@@ -62,6 +62,7 @@ class Condition(_Frozen):
     industry: tuple[Industry, ...] | None = None
     platforms_any: tuple[Platform, ...] | None = None
     content: tuple[Content, ...] | None = None
+    content_not: tuple[Content, ...] | None = None  # holds when the content is none of these (or not given)
     brand_stage: BrandStage | None = None
     duration_weeks_min: int | None = Field(default=None, ge=1)
     duration_weeks_max: int | None = Field(default=None, ge=1)
@@ -99,6 +100,8 @@ class Condition(_Frozen):
         if self.platforms_any is not None and not set(self.platforms_any) & set(brief.platforms):
             return 0.0
         if self.content is not None and brief.content not in self.content:
+            return 0.0
+        if self.content_not is not None and brief.content in self.content_not:
             return 0.0
         if self.brand_stage is not None and brief.brand_stage != self.brand_stage:
             return 0.0

@@ -15,7 +15,7 @@ extra posts they make, and whether to hire a KOL-management agency, to maximise 
 
 Shape rules are constraints: every `core` line books at least one creator; each line's spend stays within
 [β·share, share/β] of the plan's spend (the floor counts the spend beyond one of each core line, give or
-take one of the line's own creators; the ceiling give or take one creator of the dearest line) (β = SHARE_BAND); KOCs post
+take two of the line's own creators, FLOOR_CREATORS; the ceiling give or take one creator of the dearest line) (β = SHARE_BAND); KOCs post
 once (voluntarily, article 004). Team capacity is a choice: past `team_capacity` creators the plan must pay a
 KOL-management agency its fee (agency_fee_share of spend, ANA), else it buys larger tiers or more posts each.
 
@@ -39,6 +39,7 @@ from guide.advice.models import TIERS, CampaignBrief, Kind, PlanLine, Range, Str
 
 KIND_ORDER: dict[Kind, int] = {"kol": 0, "mega": 1, "macro": 2, "mid": 3, "micro": 4, "nano": 5, "koc": 6}
 SHARE_BAND = 0.5  # a line's spend stays within [share × 0.5, share ÷ 0.5] of the plan's spend (assumption)
+FLOOR_CREATORS = 2  # the floor gives or takes two of the line's own creators (assumption; one left flat budget steps, issue 23)
 REACH_GOALS = frozenset({"awareness", "launch"})
 EXPERT_GOALS = frozenset({"credibility", "education"})
 HONEST_GOALS = frozenset({"testimonials", "reputation"})
@@ -87,7 +88,11 @@ def unit(figures: Figures, kind: Kind, brief: CampaignBrief) -> Unit:
                 kf.followers_low * kf.er_low / 100 * c, kf.followers_high * kf.er_high / 100 * c, basis)
 
 
-def objective_of(goal: str) -> Objective:
+def objective_of(goal: str, content: str | None = None, kinds: tuple[Kind, ...] = ()) -> Objective:
+    """The goal's objective; where expertise is the point (expert content) a plan with KOLs counts expert voices
+    first, whatever the goal, so the first affordable KOL adds to the plan's measure instead of cutting its reach."""
+    if content == "expert" and "kol" in kinds:
+        return "expert-voices"
     if goal in REACH_GOALS:
         return "reach"
     if goal in EXPERT_GOALS:
@@ -271,9 +276,9 @@ def _solve(kinds: tuple[Kind, ...], shares: tuple[float, ...], core: tuple[bool,
         if shares[i] > 0:
             own = np.zeros(nv)
             own[N + i] = own[U + i] = own[X + i] = c[i]
-            # floor on the spend beyond the core creators, give or take one of the line's own creators (so the
+            # floor on the spend beyond the core creators, give or take two of the line's own creators (so the
             # smallest plan, one of each core line, is always allowed)
-            add(own - SHARE_BAND * shares[i] * spend, -c[i] - SHARE_BAND * shares[i] * core_min, np.inf)
+            add(own - SHARE_BAND * shares[i] * spend, -FLOOR_CREATORS * c[i] - SHARE_BAND * shares[i] * core_min, np.inf)
             # ceiling on the money to plan (not the spend), give or take one creator of the dearest line: a
             # larger budget only widens it, and money the other lines cannot take is never held by it
             add(own, -np.inf, min(1.0, shares[i] / SHARE_BAND) * float(money) + dearest)
@@ -318,7 +323,7 @@ def _plan(specs: tuple[LineSpec, ...], mix_id: str | None, brief: CampaignBrief,
     if sum(r for r, s in zip(rates, specs, strict=True) if s.core) > money or money < min(rates):
         return None
     kinds = tuple(s.kind for s in specs)
-    objective = objective_of(brief.goal)
+    objective = objective_of(brief.goal, brief.content, kinds)
     per_n, per_x, per_a = _values(objective, kinds, units, figures)
     cap = max(1, int(figures.team_capacity.value))
     fee_share = figures.agency_fee_share.value / (1 - figures.agency_fee_share.value)

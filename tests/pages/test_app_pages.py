@@ -289,10 +289,11 @@ def test_learn_page_has_the_checklist_and_sources():
 def test_headline_metric_shows_the_winners_score_not_the_runner_ups():
     at = open_app({"goal": "sales", "budget_idr": "60000000", "audience": "niche", "industry": "parenting"})
     goto(at, "recommendation")
-    # Influencer 73 against KOL 68 (runner-up): the headline shows the winner's score.
+    # Influencer 73 against KOC (runner-up; KOL was until a reach or sales goal took KOL down by 20,
+    # rule a002-kol-no-ready-audience): the headline shows the winner's score.
     assert at.metric[0].label == "Skor kecocokan"
     assert at.metric[0].value == "73 / 100"
-    assert at.metric[1].value == "KOL"
+    assert at.metric[1].value == "KOC"
 
 
 def test_brief_summary_shows_the_answers_and_each_edit_opens_its_step():

@@ -72,9 +72,9 @@ def test_scatter_has_one_dot_per_creator_with_engagements(sample):
 def test_sentences_say_in_words_what_the_charts_show():
     a = analyse(parse_csv(SMALL), SAMPLE_BRIEF, "en")
     s = plan_sentence(a, "engagements", "en")
-    # The optimiser plans 2 micro creators for the sample brief: 2 × 160 to 2 × 1,544 engagements (the band per
-    # creator, which the old 5-creator plan showed as 800 – 7,720)
-    assert "Micro-influencer 2,240, within the plan's 320 – 3,088" in s
+    # The optimiser plans 1 micro creator for the sample brief: 160 to 1,544 engagements (the band per creator;
+    # the 2-creator plan before the share-band floor gave or took two creators showed 320 – 3,088)
+    assert "Micro-influencer 2,240, above the plan's 160 – 1,544" in s
     assert "KOC (customer) 60, below the plan's" in s
     e = efficiency_sentence(a, "en")
     # A launch with conversions: cost per conversion A 200,000, B 50,000 (two micro), D 150,000 (one KOC): fewer
