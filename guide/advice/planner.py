@@ -15,9 +15,10 @@ extra posts they make, and whether to hire a KOL-management agency, to maximise 
 
 Shape rules are constraints: every `core` line books at least one creator; each line's spend stays within
 [β·share, share/β] of the plan's spend (the floor counts the spend beyond one of each core line, give or
-take two of the line's own creators, FLOOR_CREATORS; the ceiling give or take one creator of the dearest line) (β = SHARE_BAND); KOCs post
-once (voluntarily, article 004). Team capacity is a choice: past `team_capacity` creators the plan must pay a
-KOL-management agency its fee (agency_fee_share of spend, ANA), else it buys larger tiers or more posts each.
+take two of the line's own creators, FLOOR_CREATORS; the ceiling give or take one creator of the dearest
+line) (β = SHARE_BAND); KOCs post once (voluntarily, article 004). Team capacity is a choice: past
+`team_capacity` creators the plan must pay a KOL-management agency its fee (agency_fee_share of spend, ANA),
+else it buys larger tiers or more posts each.
 
 Every constraint is independent of the budget except `spend + fee ≤ budget − reserve`, so a larger budget
 only widens the feasible set: the optimum objective never falls as the budget grows. HiGHS is run with a zero
