@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 
+import pytest
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
@@ -101,3 +103,17 @@ def test_a_workbook_padded_with_formatted_empty_rows_stops_with_a_message() -> N
     assert [p.message("id") for p in table.problems] == [
         "Workbook ini memuat lebih dari 100.000 sel; pembacaan berhenti di baris 10021. Simpan hanya kolom dan "
         "baris yang diperlukan."]
+
+
+@pytest.mark.parametrize(("newline", "bom"), [("\n", b""), ("\r\n", b"\xef\xbb\xbf"), ("\r", b""), ("\r\n", b"")])
+def test_comment_lines_bom_and_every_line_ending_give_the_same_rows_with_their_spreadsheet_numbers(
+        newline: str, bom: bytes) -> None:
+    # The fast path hands pyarrow the uploaded bytes after the header; a file with old Mac line endings ("\r")
+    # goes to the careful reader. Either way: the same cells, and row numbers as a spreadsheet shows them
+    # (2 comment lines + 1 blank line + header = row 4, so the first creator is row 5).
+    text = newline.join(["# fiktif", "# contoh", "", "nama;pengikut", "Sari;1.500", "Budi;20.000", "Élise;300"])
+    table = read_table(bom + (text + newline).encode("utf-8"), "r.csv")
+    frame, rows = table.frame()
+    assert table.header == ["nama", "pengikut"]
+    assert frame.fillna("").astype(str).values.tolist() == [["Sari", "1.500"], ["Budi", "20.000"], ["Élise", "300"]]
+    assert list(rows) == [5, 6, 7]
