@@ -58,10 +58,20 @@ _CSS = """<style>
   .st-key-plan_cards, [class*="st-key-rtn_"] { display: block; }
   [class*="st-key-rtw_"] { display: none; }  /* wide tables give way to a picker and a detail view */
   .st-key-app_header [data-testid="stElementContainer"]:has([data-testid="stMarkdown"]) { display: none; }
-  /* the recommendation's top (title, score, the brief, the way forward) in about one screen */
-  [data-testid="stMainBlockContainer"] { padding-top: 3.5rem; }
-  .stApp h1 { font-size: 1.75rem; padding-top: .25rem; }
-  [data-testid="stMetricValue"] { font-size: 1.5rem; }
+  /* The app bar: the language switch sits in Streamlit's top bar beside the menu button, as a phone app's
+     bar does; the projector switch is for a laptop on a projector, not a phone. */
+  [data-testid="stLayoutWrapper"]:has(> .st-key-app_header) { position: fixed; top: .6rem; right: .75rem;
+    z-index: 999991; background: transparent; padding: 0; width: auto; }
+  .st-key-app_header [data-testid="stElementContainer"]:has([data-testid="stCheckbox"]) { display: none; }
+  /* the recommendation's top (title, score, the key numbers) in half a screen */
+  [data-testid="stMainBlockContainer"] { padding-top: 3.75rem; }
+  .stApp h1 { font-size: 1.5rem; padding-top: .25rem; padding-bottom: .25rem; }
+  .stApp h2 { font-size: 1.35rem; }
+  .stApp h3 { font-size: 1.2rem; }
+  .stApp h4 { font-size: 1.05rem; }
+  .st-key-rec_numbers { column-gap: .75rem; }
+  [data-testid="stMetricValue"] { font-size: 1.25rem; }
+  [data-testid="stMetric"] label p { font-size: .8rem; }
   .st-key-brief_summary, .st-key-rec_next, .st-key-brief_summary [data-testid="stHorizontalBlock"],
   .st-key-brief_summary [data-testid="stLayoutWrapper"] > div { gap: .3rem; row-gap: .3rem; }
   .st-key-brief_summary { padding: .6rem; }
