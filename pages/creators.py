@@ -183,7 +183,9 @@ if short.selected:
     }, "creators_selected", first=tr("creators.col.name"))
     chart = shortlist_chart(df, short, lg, options)
     spec: dict[str, Any] = chart.to_dict(validate=False)
-    st.vega_lite_chart(spec, width="stretch", height=320)  # a phone screen keeps the sentence under it in sight
+    # On screen the plot is 200 px high (the PDF keeps the builder's 300): with its title, axes and legend the
+    # chart and the sentence under it share one phone screen.
+    st.vega_lite_chart({**spec, "height": 200}, width="stretch", height=int(spec["usermeta"]["height_px"]) - 60)
     st.caption(chart_sentence(df, short, lg, options))
 
 # --- 4. briefs to send ------------------------------------------------------------------------------------------
