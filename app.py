@@ -27,6 +27,7 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES, position="top")  # the page the address asks for
+frame.follow_navigation(page, PAGES)  # a typed answer arriving after a menu click does not undo the click
 frame.header()  # app name, projector toggle, ID/EN switch (keeps the page and the scroll position)
 frame.run_page(page)  # the page itself; an unexpected error becomes a message, never a traceback
 frame.update_share_link()  # the address bar always holds the link to what is on screen

@@ -42,7 +42,7 @@ from ui import (
     tr_first,
     update_brief,
 )
-from ui.state import wizard_widget
+from ui.state import mark_answer, typing, wizard_widget
 from ui.wizard import STEPS, descriptor_fields, descriptor_options, max_chars, open_step
 
 page_guard()
@@ -74,6 +74,7 @@ def init(key: str, value: Any) -> str:
 
 
 def answer(field: str, key: str, convert: Any = None) -> None:
+    mark_answer("brief")
     value = ss.get(key)
     if convert is not None:
         value = convert(value)
@@ -89,6 +90,10 @@ def errors(field: str) -> None:
 
 
 def amount_answer(field: str, key: str, maximum: int, optional: bool = False) -> None:
+    """The amount boxes commit as they are typed (live="0ms": nothing is left unsent when a click follows), so
+    a half-typed entry that cannot be read falls back to the amount from before the typing began."""
+    mark_answer("brief")
+    before = typing(field, getattr(brief(), field))
     text = ss.get(key) or ""
     if optional and not str(text).strip():
         update_brief(**{field: None})
@@ -96,6 +101,7 @@ def amount_answer(field: str, key: str, maximum: int, optional: bool = False) ->
         return
     reading = read_amount(str(text), lang(), maximum)
     if reading.value is None:
+        update_brief(**{field: before})
         ss[f"err_{field}"] = [reading]
     else:
         n = reading.value
@@ -115,7 +121,7 @@ if step == 0:
     errors("secondary_goal")
 elif step == 1:
     k = init("budget_text", fmt_int(b.budget_idr, lang()))
-    st.text_input(tr("field.budget_idr"), key=k, help=tr("brief.budget_help"), max_chars=40, live="600ms",
+    st.text_input(tr("field.budget_idr"), key=k, help=tr("brief.budget_help"), max_chars=40, live="0ms",
                   on_change=amount_answer, args=("budget_idr", k, MAX_BUDGET_IDR))
     errors("budget_idr")
     # The amount as read, in digits and words, before it is used; after a refused entry, the amount kept.
@@ -125,7 +131,7 @@ elif step == 1:
         st.caption(tr("brief.read_as", amount=say_amount(brief().budget_idr, lang())))
     pv = b.product_value_idr
     k2 = init("product_text", "" if pv is None else fmt_int(pv, lang()))
-    st.text_input(tr("field.product_value_idr"), key=k2, help=tr("brief.product_help"), max_chars=40, live="600ms",
+    st.text_input(tr("field.product_value_idr"), key=k2, help=tr("brief.product_help"), max_chars=40, live="0ms",
                   on_change=amount_answer, args=("product_value_idr", k2, MAX_PRODUCT_VALUE_IDR, True))
     errors("product_value_idr")
     pv_now = brief().product_value_idr
@@ -155,7 +161,7 @@ elif step == 2:
                      on_change=answer, args=(field, k3))
         else:
             k3 = init(field, current or "")
-            st.text_input(label, key=k3, max_chars=max_chars(field), placeholder=tr("brief.optional"), live="600ms",
+            st.text_input(label, key=k3, max_chars=max_chars(field), placeholder=tr("brief.optional"), live="0ms",
                           on_change=answer, args=(field, k3, lambda v: (v or None)))
         errors(field)
 elif step == 3:
@@ -177,7 +183,7 @@ elif step == 4:
              captions=[tr(f"brand_stage_help.{s}") for s in BRAND_STAGES], on_change=answer,
              args=("brand_stage", k2))
     k3 = init("name", b.name or "")
-    st.text_input(tr("field.name"), key=k3, max_chars=MAX_NAME_CHARS, help=tr("brief.name_help"), live="600ms",
+    st.text_input(tr("field.name"), key=k3, max_chars=MAX_NAME_CHARS, help=tr("brief.name_help"), live="0ms",
                   on_change=answer, args=("name", k3, lambda v: (v or None)))
     errors("name")
 else:

@@ -56,14 +56,16 @@ st.markdown(tr("creators.page.for_plan", strategy=tr(f"strategy.{rec.strategy}.l
 st.subheader(tr("creators.page.roster"))
 source = st.radio(tr("creators.page.source"), ["sample", "upload"], horizontal=True, key="creators_source",
                   format_func=lambda v: t(lg, f"creators.page.source_{v}"))
-t1, t2, t3 = st.columns(3)
-t1.download_button(tr("creators.page.template_csv"), template_csv(lg), file_name=tr("creators.page.template_name")
-                   + ".csv", mime="text/csv", icon=":material/download:", on_click="ignore", width="stretch")
-t2.download_button(tr("creators.page.template_xlsx"), template_xlsx(lg),
-                   file_name=tr("creators.page.template_name") + ".xlsx", on_click="ignore",
-                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                   icon=":material/download:", width="stretch")
-t3.caption(tr("creators.page.template_help"))
+with st.expander(tr("phone.templates_title"), icon=":material/download:"):  # needed once, before an upload
+    t1, t2, t3 = st.columns(3)
+    t1.download_button(tr("creators.page.template_csv"), template_csv(lg),
+                       file_name=tr("creators.page.template_name") + ".csv", mime="text/csv",
+                       icon=":material/download:", on_click="ignore", width="stretch")
+    t2.download_button(tr("creators.page.template_xlsx"), template_xlsx(lg),
+                       file_name=tr("creators.page.template_name") + ".xlsx", on_click="ignore",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       icon=":material/download:", width="stretch")
+    t3.caption(tr("creators.page.template_help"))
 
 parsed: ParsedRoster | None = None
 if source == "upload":
@@ -95,11 +97,11 @@ if parsed is None:
 
 errors = sum(1 for p in parsed.problems if p.severity == "error")
 warnings = len(parsed.problems) - errors
-c1, c2, c3 = st.columns(3)
-c1.metric(tr("creators.page.rows"), fmt_int(len(parsed), lg))
-c2.metric(tr("creators.page.rows_ok"), fmt_int(int(parsed.valid.sum()), lg))
-c3.metric(tr("creators.page.problems"), f"{fmt_int(errors, lg)} / {fmt_int(warnings, lg)}",
-          help=tr("creators.page.problems_help"))
+with st.container(horizontal=True, gap="medium", key="creators_counts"):  # one row on a phone too
+    st.metric(tr("creators.page.rows"), fmt_int(len(parsed), lg), width="content")
+    st.metric(tr("creators.page.rows_ok"), fmt_int(int(parsed.valid.sum()), lg), width="content")
+    st.metric(tr("creators.page.problems"), f"{fmt_int(errors, lg)} / {fmt_int(warnings, lg)}",
+              help=tr("creators.page.problems_help"), width="content")
 if parsed.problems:
     st.warning(tr("creators.page.problems_lead", errors=fmt_int(errors, lg), warnings=fmt_int(warnings, lg)),
                icon=":material/rule:")
@@ -110,13 +112,14 @@ if parsed.problems:
                  hide_index=True, width="stretch", key="creators_problems")
 
 # --- 2. filters and derived figures -------------------------------------------------------------------------------
-st.subheader(tr("creators.page.filters"))
-f1, f2 = st.columns(2)
-req_platform = f1.toggle(tr("creators.page.f_platform"), value=True, key="creators_f_platform")
-req_industry = f1.toggle(tr("creators.page.f_industry"), value=True, key="creators_f_industry")
-excl_flagged = f2.toggle(tr("creators.page.f_flagged"), value=True, key="creators_f_flagged")
-city = f2.text_input(tr("creators.page.f_city"), key="creators_f_city", max_chars=60,
-                     placeholder=tr("creators.page.f_city_ph")).strip() or None
+# The filters fold, as a phone app's filter sheet does: all on by default, changed now and then.
+with st.expander(tr("creators.page.filters"), icon=":material/filter_list:"):
+    f1, f2 = st.columns(2)
+    req_platform = f1.toggle(tr("creators.page.f_platform"), value=True, key="creators_f_platform")
+    req_industry = f1.toggle(tr("creators.page.f_industry"), value=True, key="creators_f_industry")
+    excl_flagged = f2.toggle(tr("creators.page.f_flagged"), value=True, key="creators_f_flagged")
+    city = f2.text_input(tr("creators.page.f_city"), key="creators_f_city", max_chars=60,
+                         placeholder=tr("creators.page.f_city_ph")).strip() or None
 options = Options(require_platform=req_platform, require_industry=req_industry, city=city,
                   exclude_flagged=excl_flagged)
 df = derive(parsed, figures(), rec.brief, city=city)
@@ -151,9 +154,10 @@ elif short.status in ("no_plan", "empty_roster", "none_eligible"):
     st.warning(short.message, icon=":material/warning:")
 else:
     st.info(short.message, icon=":material/info:")
-st.caption(tr(f"creators.page.method_{short.objective}"))
-for note in short.notes:  # the goal's objective, the region, expertise, doctors (may quote the brief's region)
-    st.caption(plain_md(note))
+with st.expander(tr("phone.method_title"), icon=":material/function:"):
+    st.caption(tr(f"creators.page.method_{short.objective}"))
+    for note in short.notes:  # the goal's objective, the region, expertise, doctors (may quote the brief's region)
+        st.caption(plain_md(note))
 
 if short.lines:
     fitted_table([{tr("plan.kind"): tr(f"kind.{ln.kind}"), tr("creators.report.planned"): ln.planned,
@@ -163,7 +167,8 @@ if short.lines:
 for ln in short.lines:
     if ln.missing > 0:
         st.markdown(f"**{tr('creators.report.missing_line', kind=tr(f'kind.{ln.kind}'), n=fmt_int(ln.missing, lg))}**")
-        st.markdown("\n".join(f"- {r}" for r in ln.relax))
+        with st.expander(tr("phone.relax_title"), icon=":material/tune:"):  # what would fill the line
+            st.markdown("\n".join(f"- {r}" for r in ln.relax))
 
 if short.selected:
     sf = shortlist_frame(short, lg)
@@ -178,7 +183,9 @@ if short.selected:
     }, "creators_selected", first=tr("creators.col.name"))
     chart = shortlist_chart(df, short, lg, options)
     spec: dict[str, Any] = chart.to_dict(validate=False)
-    st.vega_lite_chart(spec, width="stretch", height=430)
+    # On screen the plot is 200 px high (the PDF keeps the builder's 300): with its title, axes and legend the
+    # chart and the sentence under it share one phone screen.
+    st.vega_lite_chart({**spec, "height": 200}, width="stretch", height=int(spec["usermeta"]["height_px"]) - 60)
     st.caption(chart_sentence(df, short, lg, options))
 
 # --- 4. briefs to send ------------------------------------------------------------------------------------------
@@ -201,14 +208,16 @@ if generated:
     pick = st.selectbox(tr("deliver.page.pick_brief", n=len(generated)), range(len(generated)),
                         format_func=lambda i: generated[i].title, key=f"creators_brief_pick_{lg}")
     shown_brief = generated[pick or 0]
-    for sec in shown_brief.sections:
-        ek = _edit_key(shown_brief, sec.key, sec.text)
-        text = st.text_area(sec.heading, value=edits.get(ek, sec.text), key=f"creators_cb_{ek}", height="content",
-                            max_chars=4000)
-        if text.strip() and text != sec.text:
-            edits[ek] = text
-        else:
-            edits.pop(ek, None)
+    # The sections fold: a brief is two phone screens of text, read and edited on demand, sent as PDF or Markdown.
+    with st.expander(tr("phone.brief_edit_title", n=len(shown_brief.sections)), icon=":material/edit_note:"):
+        for sec in shown_brief.sections:
+            ek = _edit_key(shown_brief, sec.key, sec.text)
+            text = st.text_area(sec.heading, value=edits.get(ek, sec.text), key=f"creators_cb_{ek}",
+                                height="content", max_chars=4000)
+            if text.strip() and text != sec.text:
+                edits[ek] = text
+            else:
+                edits.pop(ek, None)
 briefs: list[CreatorBrief] = []
 for cb in generated:
     for sec in cb.sections:
@@ -219,13 +228,15 @@ if not briefs:
     st.info(tr("plan.empty"), icon=":material/info:")
 else:
     edited_briefs = tuple(briefs)
-    b1, b2 = st.columns(2)
-    b1.download_button(tr("deliver.page.dl_briefs_pdf"), lambda: briefs_pdf(edited_briefs, lg),
-                       file_name=tr("deliver.page.file_briefs") + ".pdf", mime="application/pdf",
-                       icon=":material/picture_as_pdf:", on_click="ignore", width="stretch", key="creators_dl_briefs_pdf")
-    b2.download_button(tr("deliver.page.dl_briefs_md"), lambda: briefs_markdown(edited_briefs, lg),
-                       file_name=tr("deliver.page.file_briefs") + ".md", mime="text/markdown",
-                       icon=":material/description:", on_click="ignore", width="stretch", key="creators_dl_briefs_md")
+    brief_downloads = st.container(horizontal=True, gap="small", key="creators_brief_downloads")
+    brief_downloads.download_button(tr("deliver.page.dl_briefs_pdf"), lambda: briefs_pdf(edited_briefs, lg),
+                                    file_name=tr("deliver.page.file_briefs") + ".pdf", mime="application/pdf",
+                                    icon=":material/picture_as_pdf:", on_click="ignore", width="content",
+                                    key="creators_dl_briefs_pdf")
+    brief_downloads.download_button(tr("deliver.page.dl_briefs_md"), lambda: briefs_markdown(edited_briefs, lg),
+                                    file_name=tr("deliver.page.file_briefs") + ".md", mime="text/markdown",
+                                    icon=":material/description:", on_click="ignore", width="content",
+                                    key="creators_dl_briefs_md")
 
 # --- 5. downloads -----------------------------------------------------------------------------------------------
 st.subheader(tr("creators.page.downloads"))
@@ -251,19 +262,20 @@ def _csv() -> str:
     return shortlist_csv(short, lg)
 
 
-d1, d2, d3, d4 = st.columns(4)
-d1.download_button(tr("creators.page.dl_shortlist_pdf"), _shortlist_pdf, file_name=tr("creators.page.file_shortlist")
-                   + ".pdf", mime="application/pdf", icon=":material/picture_as_pdf:", on_click="ignore",
-                   width="stretch", key="creators_dl_pdf")
-d2.download_button(tr("creators.page.dl_rec_pdf"), _recommendation_pdf, file_name=tr("creators.page.file_rec")
-                   + ".pdf", mime="application/pdf", icon=":material/picture_as_pdf:", on_click="ignore",
-                   width="stretch", key="creators_dl_rec")
-d3.download_button(tr("creators.page.dl_xlsx"), _xlsx, file_name=tr("creators.page.file_shortlist") + ".xlsx",
-                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                   icon=":material/table_view:", on_click="ignore", width="stretch", key="creators_dl_xlsx")
-d4.download_button(tr("creators.page.dl_csv"), _csv, file_name=tr("creators.page.file_shortlist") + ".csv",
-                   mime="text/csv", icon=":material/table:", on_click="ignore", width="stretch",
-                   key="creators_dl_csv")
+downloads = st.container(horizontal=True, gap="small", key="creators_downloads")  # they wrap, two to a phone row
+downloads.download_button(tr("creators.page.dl_shortlist_pdf"), _shortlist_pdf,
+                          file_name=tr("creators.page.file_shortlist") + ".pdf", mime="application/pdf",
+                          icon=":material/picture_as_pdf:", on_click="ignore",
+                          width="content", key="creators_dl_pdf")
+downloads.download_button(tr("creators.page.dl_rec_pdf"), _recommendation_pdf, file_name=tr("creators.page.file_rec")
+                          + ".pdf", mime="application/pdf", icon=":material/picture_as_pdf:", on_click="ignore",
+                          width="content", key="creators_dl_rec")
+downloads.download_button(tr("creators.page.dl_xlsx"), _xlsx, file_name=tr("creators.page.file_shortlist") + ".xlsx",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          icon=":material/table_view:", on_click="ignore", width="content", key="creators_dl_xlsx")
+downloads.download_button(tr("creators.page.dl_csv"), _csv, file_name=tr("creators.page.file_shortlist") + ".csv",
+                          mime="text/csv", icon=":material/table:", on_click="ignore", width="content",
+                          key="creators_dl_csv")
 
 # The way on: back to the recommendation, or on to the results after the campaign.
 with st.container(horizontal=True, gap="small", key="creators_next"):

@@ -26,6 +26,12 @@ rec = recommend(brief(), lang=lg, figures=figures())
 b = rec.brief
 
 
+# Advisories that say how the plan's numbers are counted or how to staff it (not a rule to keep): folded in the tab.
+COUNTING_NOTES = frozenset({"cost-band", "reserve", "koc-cost", "reach-basis", "tier-scheme", "unallocated",
+                            "kol-fee-assumption", "capacity", "management", "management-agency",
+                            "management-at-planning"})
+
+
 def score_text(r: Recommendation) -> str:
     return tr("rec.score_of", score=f"{r.scores[r.strategy]:.0f}")
 
@@ -102,14 +108,25 @@ def grouped_reasons(rec: Recommendation) -> tuple[list[tuple[float, Reason]], li
     return pro, con, about
 
 
+SHOWN_REASONS = 3  # the strongest reasons on each side in sight; the rest one tap away (a phone screen each)
+
+
 def reasons(title: str, rs: list[tuple[float, Reason]]) -> None:
     st.markdown(f"#### {title}")
     if not rs:
         st.caption(tr("rec.reasons_none"))
-    for eff, r in rs:
+
+    def one(eff: float, r: Reason) -> None:
         tail = f" ({tr('rec.favours', strategy=tr(f'strategy.{r.favours}.name'))})" if eff < 0 and r.favours else ""
         st.markdown(f"**{points(eff)} · {r.label}** — {r.text}{tail}")
         st.caption(source_line(r.source))
+
+    for eff, r in rs[:SHOWN_REASONS]:
+        one(eff, r)
+    if len(rs) > SHOWN_REASONS:
+        with st.expander(tr("phone.more_reasons", n=len(rs) - SHOWN_REASONS)):
+            for eff, r in rs[SHOWN_REASONS:]:
+                one(eff, r)
 
 
 # --- Headline: the strategy, its score, the brief it answers -------------------------------------------------
@@ -126,7 +143,7 @@ if b.budget_idr <= 0:  # nothing to plan or score: ask for the budget instead of
 # the summary says why (the engine's headline and summary).
 st.title(tr(f"strategy.{rec.planned_strategy or rec.strategy}.long"))
 st.markdown(f"**{rec.summary}**")
-with st.container(horizontal=True, gap="medium"):  # side by side, wrapping two to a row on a phone
+with st.container(horizontal=True, gap="small", key="rec_numbers"):  # side by side, one row on a phone too
     st.metric(tr("rec.score"), score_text(rec), width="content")
     st.metric(tr("rec.runner_up"), tr(f"strategy.{rec.runner_up}.name"), width="content",
               delta=tr("rec.margin", margin=decimal(rec.margin)), delta_color="off", delta_arrow="off")
@@ -163,8 +180,16 @@ if figures_edited():
         st.page_link("pages/assumptions.py", label=tr("rec.figures_open"), icon=":material/tune:")
 
 for w in rec.warnings:
-    if w.code in ("budget-too-small", "close-call") or w.code.startswith("compliance-"):
+    if w.code in ("budget-too-small", "close-call"):
         st.warning(w.text, icon=":material/warning:")
+# The legal rules that apply, named in one line and unfolded on demand (in full, with sources, in the warnings tab):
+# in full here they took more than half a phone screen above the tabs.
+legal = [w for w in rec.warnings if w.code.startswith("compliance-")]
+if legal:
+    names = ", ".join(tr_first(f"phone.rule_name.{w.code}", "rec.warnings") for w in legal)
+    with st.expander(tr("phone.rules_title", n=len(legal), names=names), icon=":material/gavel:"):
+        for w in legal:
+            st.warning(w.text, icon=":material/warning:")
 
 why_tab, plan_tab, warn_tab, share_tab = kept_tabs("rec", [tr("rec.tab_why"), tr("rec.tab_plan"),
                                                              tr("rec.tab_warnings"), tr("rec.tab_share")], lg)
@@ -179,7 +204,7 @@ with why_tab:
         reasons(tr("rec.reasons_for", strategy=name), pro)
     with right:
         reasons(tr("rec.reasons_against", strategy=name), con)
-    with st.expander(tr("rec.charts_title"), icon=":material/bar_chart:", expanded=True):
+    with st.expander(tr("rec.charts_title"), icon=":material/bar_chart:"):  # the reasons above, drawn
         chart("scores", rec, lg)
         chart("why", rec, lg)
 
@@ -222,7 +247,6 @@ with plan_tab:
                     + (" " + left_over(rec) if rec.unallocated_idr else ""))
         st.markdown(tr("rec.reach_total", reach=fmt_range(rec.reach_total.low, rec.reach_total.high, lg),
                        engagements=fmt_range(rec.engagements_total.low, rec.engagements_total.high, lg)))
-        st.caption(tr("rec.plan_basis"))
         p1, p2 = st.columns(2)
         with p1:
             chart("allocation", rec, lg)
@@ -231,15 +255,22 @@ with plan_tab:
     else:
         st.info(tr("plan.empty"), icon=":material/info:")
     with st.expander(tr("rec.tiers_title"), icon=":material/scatter_plot:"):
+        if rec.plan:
+            st.caption(tr("rec.plan_basis"))  # how the plan's counts, costs and reach are worked out
         chart("tiers", figures(), lg)
         st.caption(tr("rec.tiers_caption"))
 
 # --- Warnings and next steps ----------------------------------------------------------------------------------
 with warn_tab:
     st.subheader(tr("rec.warnings"))
+    notes = [w for w in rec.warnings if w.code in COUNTING_NOTES]
     for w in rec.warnings:
-        src = f" — {source_line(w.source)}" if w.source else ""
-        st.markdown(f"- {w.text}{src}")
+        if w not in notes:
+            st.markdown(f"- {w.text}{' — ' + source_line(w.source) if w.source else ''}")
+    if notes:  # how the plan's numbers are counted: read on demand
+        with st.expander(tr("phone.notes_title", n=len(notes)), icon=":material/calculate:"):
+            for w in notes:
+                st.markdown(f"- {w.text}{' — ' + source_line(w.source) if w.source else ''}")
     st.subheader(tr("rec.next"))
     for i, s in enumerate(rec.next_steps, 1):
         st.markdown(f"{i}. {s}")

@@ -70,9 +70,11 @@ def say(text: str) -> None:
 
 
 def side_by_side(analysis: Analysis, chart: Any, sentence: Any) -> None:
-    """Engagements and reach next to each other (stacked on a phone), each chart with its sentence under it."""
-    for column, measure in zip(st.columns(2), ("engagements", "reach"), strict=True):
-        with column:
+    """Engagements and reach as two tabs, each chart with its sentence under it: one chart in sight at a time,
+    so a phone does not scroll through both (they were stacked there, about a screen each)."""
+    labels = [tr("results.table.engagements"), tr("results.table.reach")]
+    for tab, measure in zip(st.tabs(labels), ("engagements", "reach"), strict=True):
+        with tab:
             draw(chart(analysis, measure, lg))
             say(sentence(analysis, measure, lg))
 
@@ -109,12 +111,15 @@ if source == "upload":
 else:
     data = SAMPLE_FILE.read_bytes()
     st.info(tr("results.page.sample_note"), icon=":material/science:")
-t1, t2 = st.columns(2)
-t1.download_button(tr("results.page.template_csv"), template_csv(lg), file_name=f"{tr('results.template_sheet')}.csv",
-                   mime="text/csv", icon=":material/table:", width="stretch", on_click="ignore")
-t2.download_button(tr("results.page.template_xlsx"), template_xlsx(lg), file_name=f"{tr('results.template_sheet')}.xlsx",
-                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                   icon=":material/grid_on:", width="stretch", on_click="ignore")
+with st.expander(tr("phone.files_title"), icon=":material/download:"):  # needed once, before the campaign's file
+    t1, t2 = st.columns(2)
+    t1.download_button(tr("results.page.template_csv"), template_csv(lg),
+                       file_name=f"{tr('results.template_sheet')}.csv", mime="text/csv", icon=":material/table:",
+                       width="stretch", on_click="ignore")
+    t2.download_button(tr("results.page.template_xlsx"), template_xlsx(lg),
+                       file_name=f"{tr('results.template_sheet')}.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       icon=":material/grid_on:", width="stretch", on_click="ignore")
 
 # ---- 2. the brief it is compared with --------------------------------------------------------------------
 options = ["sample", "current", "link", "json", "none"] if source == "sample" else ["current", "link", "json", "none"]
@@ -200,14 +205,16 @@ if a.rec is None:
 elif not a.rec.plan:
     st.info(tr("results.page.no_plan_lines"), icon=":material/info:")
 else:
-    st.caption(tr("results.page.vs_plan_note") + " " + tr("flow.range_meaning"))
+    with st.expander(tr("phone.range_title"), icon=":material/straighten:"):
+        st.caption(tr("results.page.vs_plan_note") + " " + tr("flow.range_meaning"))
     fitted_table(plan_rows(a, lg), "results_vs_plan")
     side_by_side(a, plan_chart, plan_sentence)
 
 # ---- 6. keep / review / drop -----------------------------------------------------------------------------
 st.subheader(tr("results.page.keep"))
-say(rule_text(a, lg))
-st.caption(tr("results.page.band_note"))
+with st.expander(tr("phone.rule_title"), icon=":material/rule:"):  # the rule in words, read once
+    say(rule_text(a, lg))
+    st.caption(tr("results.page.band_note"))
 fitted_table(creator_rows(a, lg), "results_keep", first=header(lg, "creator"))
 draw(efficiency_chart(a, lg))
 say(efficiency_sentence(a, lg))
@@ -221,11 +228,12 @@ else:
 
 # ---- 8. downloads ----------------------------------------------------------------------------------------
 st.subheader(tr("results.page.downloads"))
-d1, d2 = st.columns(2)
 key = f"{digest}|{brief_json}|{figures_json}|{lg}"
-d1.download_button(tr("results.page.pdf"), lambda: _pdf(key, a, lg), file_name=f"{tr('results.page.file_stem')}.pdf",
-                   mime="application/pdf", icon=":material/picture_as_pdf:", width="stretch", on_click="ignore",
-                   key="results_pdf")
-d2.download_button(tr("results.page.xlsx"), lambda: to_xlsx(a, lg), file_name=f"{tr('results.page.file_stem')}.xlsx",
-                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                   icon=":material/grid_on:", width="stretch", on_click="ignore", key="results_xlsx")
+with st.container(horizontal=True, gap="small", key="results_downloads"):
+    st.download_button(tr("results.page.pdf"), lambda: _pdf(key, a, lg),
+                       file_name=f"{tr('results.page.file_stem')}.pdf", mime="application/pdf",
+                       icon=":material/picture_as_pdf:", width="content", on_click="ignore", key="results_pdf")
+    st.download_button(tr("results.page.xlsx"), lambda: to_xlsx(a, lg),
+                       file_name=f"{tr('results.page.file_stem')}.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       icon=":material/grid_on:", width="content", on_click="ignore", key="results_xlsx")

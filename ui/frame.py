@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import runpy
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Protocol
@@ -28,7 +28,7 @@ from guide.advice.brief_io import (
 )
 from ui import browser
 from ui.links import NOTICE_PARAM
-from ui.state import brief, figures, init_state, load_brief, projector
+from ui.state import ANSWERED_ON, brief, end_typing, figures, init_state, load_brief, projector
 from ui.text import lang, tr
 
 # Link parameters a page owns (the workshop room and trainer secret): kept in the address, never read as the brief.
@@ -58,10 +58,20 @@ _CSS = """<style>
   .st-key-plan_cards, [class*="st-key-rtn_"] { display: block; }
   [class*="st-key-rtw_"] { display: none; }  /* wide tables give way to a picker and a detail view */
   .st-key-app_header [data-testid="stElementContainer"]:has([data-testid="stMarkdown"]) { display: none; }
-  /* the recommendation's top (title, score, the brief, the way forward) in about one screen */
-  [data-testid="stMainBlockContainer"] { padding-top: 3.5rem; }
-  .stApp h1 { font-size: 1.75rem; padding-top: .25rem; }
-  [data-testid="stMetricValue"] { font-size: 1.5rem; }
+  /* The app bar: the language switch sits in Streamlit's top bar beside the menu button, as a phone app's
+     bar does; the projector switch is for a laptop on a projector, not a phone. */
+  [data-testid="stLayoutWrapper"]:has(> .st-key-app_header) { position: fixed; top: .6rem; right: .75rem;
+    z-index: 999991; background: transparent; padding: 0; width: auto; }
+  .st-key-app_header [data-testid="stElementContainer"]:has([data-testid="stCheckbox"]) { display: none; }
+  /* the recommendation's top (title, score, the key numbers) in half a screen */
+  [data-testid="stMainBlockContainer"] { padding-top: 3.75rem; }
+  .stApp h1 { font-size: 1.5rem; padding-top: .25rem; padding-bottom: .25rem; }
+  .stApp h2 { font-size: 1.35rem; }
+  .stApp h3 { font-size: 1.2rem; }
+  .stApp h4 { font-size: 1.05rem; }
+  .st-key-rec_numbers { column-gap: .75rem; }
+  [data-testid="stMetricValue"] { font-size: 1.25rem; }
+  [data-testid="stMetric"] label p { font-size: .8rem; }
   .st-key-brief_summary, .st-key-rec_next, .st-key-brief_summary [data-testid="stHorizontalBlock"],
   .st-key-brief_summary [data-testid="stLayoutWrapper"] > div { gap: .3rem; row-gap: .3rem; }
   .st-key-brief_summary { padding: .6rem; }
@@ -151,7 +161,39 @@ def _in_app() -> Iterator[None]:
 
 
 class _Page(Protocol):  # what st.navigation returns
+    @property
+    def url_path(self) -> str: ...
+
     def run(self) -> None: ...
+
+
+SHOWN_PAGE = "shown_page"  # the url_path of the page the last run began to draw
+
+
+def follow_navigation(page: _Page, pages: Sequence[_Page]) -> None:
+    """A text box's answer that reaches the server after a menu click must not undo the click.
+
+    The cause (measured in the browser, Streamlit 1.67): a text box commits on blur, and its value is handed to
+    Streamlit's widget manager in a React effect one frame later; the manager then sends it in its own rerun
+    message. A click on the top menu sends the page change at once, and without the leaving page's widgets. So
+    the order on the wire is: page change, then the answer, whose message still names the page being left; the
+    answer's rerun replaced the page-change run, and the user was back on the page she left (the first click
+    "swallowed"). The answer itself was kept, by its on_change callback.
+
+    The fix: the wizard's boxes commit as they are typed (live="0ms"), so by the time a person (or a test at
+    machine speed) clicks, the text has gone. This is the safety net for a click within one frame of the last
+    keystroke: when this run carries a typed answer from the page being drawn (ui.state.mark_answer), but the
+    run before began another page, the answer is late; its callback has applied it, and the user is taken on
+    to the page she chose."""
+    ss = st.session_state
+    end_typing()
+    answered_on = ss.pop(ANSWERED_ON, None)
+    before = ss.get(SHOWN_PAGE)
+    if answered_on is not None and answered_on == page.url_path and before not in (None, page.url_path):
+        chosen = next((p for p in pages if p.url_path == before), None)
+        if chosen is not None:
+            st.switch_page(chosen)  # type: ignore[arg-type]  # a st.Page, seen here through _Page
+    ss[SHOWN_PAGE] = page.url_path
 
 
 # The start of Streamlit's KeyError for a session-state key it does not have (streamlit/runtime/state).

@@ -95,3 +95,36 @@ def kept_tabs(name: str, labels: list[str], lang: str) -> Any:
             ss[f"{name}_tab"] = labels.index(chosen)
 
     return st.tabs(labels, default=labels[pos], key=key, on_change=remember)
+
+
+ANSWERED_ON = "answered_on_page"  # the page whose typed answer reached the server in this run (a callback's mark)
+
+
+def mark_answer(page: str) -> None:
+    """Called from a typed answer's on_change callback: the answer came from `page` (its url_path).
+
+    ui.frame.follow_navigation reads it: when the answer arrives after the user has already gone to another
+    page, the run it causes must not bring her back."""
+    st.session_state[ANSWERED_ON] = page
+
+
+TYPING = "typing_started_from"  # field -> its value in the brief when the user began typing in its box
+TYPED_NOW = "typed_this_run"  # the fields whose box sent text in this run
+
+
+def typing(field: str, current: Any) -> Any:
+    """Called from a box's on_change callback while the user types (a box that commits as it is typed): the
+    field's value from before this stretch of typing, which an unreadable half-typed entry falls back to."""
+    ss = st.session_state
+    typed = ss.get(TYPED_NOW)
+    ss[TYPED_NOW] = {*(typed if isinstance(typed, set) else ()), field}
+    started = ss.setdefault(TYPING, {})
+    return started.setdefault(field, current)
+
+
+def end_typing() -> None:
+    """Once per run, after the callbacks: a box that sent nothing in this run has ended its stretch of typing."""
+    ss = st.session_state
+    typed = ss.pop(TYPED_NOW, None) or set()
+    started = ss.get(TYPING) or {}
+    ss[TYPING] = {f: v for f, v in started.items() if f in typed}

@@ -16,6 +16,10 @@ from conftest import wait_ready
 from playwright.sync_api import Page, expect
 
 MAIN = '[data-testid="stMain"]'
+# Guards at the heights measured 2026-12-04 (issue 21 asks for 3 screens; they were 7.0 / 5.4 and 6.2 / 4.3):
+# creators 3.38 at 390 px and 3.15 at 1280 px, results 4.24 and 4.19 (one column of tables and charts).
+CREATORS_SCREENS = {390: 3.6, 1280: 3.3}
+RESULTS_SCREENS = {390: 4.4, 1280: 4.3}
 
 
 def screens(page: Page) -> float:
@@ -91,15 +95,25 @@ def test_journey_in_indonesian(page_at, tmp_path: Path, width: int, height: int)
     expect(page.get_by_role("button", name="Anggaran (Rp): Rp 150.000.000")).to_be_visible()
     expect(page.get_by_role("button", name="Durasi (minggu): 6 minggu")).to_be_visible()
     no_sideways_scroll(page)
-    tabs_top = page.locator('[data-testid="stTabs"]').evaluate(
-        "el => (el.getBoundingClientRect().top + el.closest('[data-testid=\"stMain\"]').scrollTop) / innerHeight")
-    # Guards at today's heights (measured 2026-12-04: 1.74 at 390 px, 1.04 at 1280 px, the two legal warnings above
-    # the tabs); issue 21's targets (half a screen on a phone) are not met yet.
-    assert tabs_top <= (1.8 if width == 390 else 1.1), f"the top of the recommendation is {tabs_top:.2f} screens"
-    for tab in ("Mengapa", "Rencana", "Peringatan dan langkah", "Bagikan dan unduh"):
+    def screens_down(selector: str, edge: str) -> float:  # how far down the page an element's edge is, in screens
+        return float(page.locator(selector).first.evaluate(
+            f"el => (el.getBoundingClientRect().{edge} + el.closest('[data-testid=\"stMain\"]').scrollTop)"
+            " / innerHeight"))
+
+    numbers_end = screens_down(".st-key-rec_numbers", "bottom")  # strategy, score, runner-up, planned spend
+    tabs_top = screens_down('[data-testid="stTabs"]', "top")
+    # Issue 21's target: the strategy, its score and the key numbers within half a screen on a phone. Measured
+    # 2026-12-04: 0.40 at 390 px (the tabs at 0.94; they were at 1.74), 0.31 at 1280 px.
+    assert numbers_end <= 0.5, f"the key numbers end {numbers_end:.2f} screens down"
+    assert tabs_top <= (1.0 if width == 390 else 0.9), f"the tabs begin {tabs_top:.2f} screens down"
+    # Each tab within 3 screens (issue 21); the warnings tab, with the legal rules and their sources in full, is
+    # held to its measured height (3.67 at 390 px; it was 6.3).
+    limits = {"Mengapa": 3.0, "Rencana": 3.0, "Peringatan dan langkah": 3.8 if width == 390 else 3.0,
+              "Bagikan dan unduh": 3.0}
+    for tab, limit in limits.items():
         page.get_by_role("tab", name=tab).click()
         wait_ready(page)
-        assert screens(page) <= (6.5 if width == 390 else 3.0), (tab, screens(page))  # phone: 6.3 measured
+        assert screens(page) <= limit, (tab, screens(page))
     # Switching language keeps the open tab (the last one), then back to Indonesian
     switch = page.locator('[data-testid="stButtonGroup"]')  # the language switch, one on the screen
     switch.get_by_text("EN", exact=True).click()
@@ -142,17 +156,28 @@ def test_journey_in_indonesian(page_at, tmp_path: Path, width: int, height: int)
     no_sideways_scroll(page)
     results_screens = screens(page)
     print(f"{width}px: creators {creators_screens:.2f} screens, results {results_screens:.2f} screens")
-    assert creators_screens <= (7.2 if width == 390 else 5.5)  # measured 6.99 and 5.37 (with the briefs editor)
-    assert results_screens <= (6.5 if width == 390 else 4.5)  # measured 6.24 and 4.29
+    assert creators_screens <= CREATORS_SCREENS[width]
+    assert results_screens <= RESULTS_SCREENS[width]
     assert boss_pages == 1, f"the PDF for the boss is {boss_pages} pages, not one"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 21 item 5, open: the typed budget is kept, but the first click on the "
-                   "top menu right after typing is swallowed by the text box's own save (a second click works)")
 def test_a_budget_typed_without_enter_survives_a_menu_click(page_at) -> None:
     page: Page = page_at("/brief?lang=id")
     next_step(page)
     page.get_by_role("textbox", name="Anggaran (Rp)").fill("75 jt")  # no Enter, no pause
-    page.get_by_role("link", name="Rekomendasi").click()
+    page.get_by_role("link", name="Rekomendasi").click()  # one click: the box's late save must not undo it
     wait_ready(page)
+    expect(page).to_have_url(re.compile(r"/recommendation\?.*budget_idr=75000000"))
     expect(page.get_by_role("button", name="Anggaran (Rp): Rp 75.000.000")).to_be_visible()
+
+
+def test_a_product_value_typed_then_a_menu_click_lands_on_that_page_with_the_value(page_at) -> None:
+    page: Page = page_at("/brief?lang=id")
+    next_step(page)
+    page.get_by_role("textbox", name="Nilai produk per KOC (Rp)").fill("250rb")  # no Enter, no pause
+    page.get_by_role("link", name="Kreator").click()
+    wait_ready(page)
+    expect(page).to_have_url(re.compile(r"/creators\?"))
+    page.get_by_role("link", name="Brief", exact=True).click()  # back at the step she left
+    wait_ready(page)
+    expect(page.get_by_role("textbox", name="Nilai produk per KOC (Rp)")).to_have_value("250.000")
