@@ -38,6 +38,7 @@ from guide.text.i18n import fmt_int, fmt_pct, t
 from guide.text.safetext import plain_md
 from guide.text.tabular import UPLOAD_CEILING_MB
 from ui import brief, figures, lang, money, page_guard, show_notices, tr
+from ui.state import kept_tabs
 from ui.tables import fitted_table
 
 page_guard()
@@ -170,75 +171,85 @@ for ln in short.lines:
         with st.expander(tr("phone.relax_title"), icon=":material/tune:"):  # what would fill the line
             st.markdown("\n".join(f"- {r}" for r in ln.relax))
 
+# The picks, their chart and the briefs as tabs: a phone scrolls through one at a time (issue 21: at most 3 screens;
+# the page was 3.4 at 390 px with them stacked)
+view_tabs = kept_tabs("creators_view", [tr("creators.page.picks_tab"), tr("creators.page.chart_tab"),
+                                        tr("creators.page.briefs_tab")] if short.selected
+                      else [tr("creators.page.briefs_tab")], lg)
+tab_briefs = view_tabs[-1]
+spec: dict[str, Any] = {}
 if short.selected:
+    tab_picks, tab_chart = view_tabs[0], view_tabs[1]
     sf = shortlist_frame(short, lg)
-    fitted_table({
-        tr("creators.page.p_row"): sf["row"], tr("creators.col.name"): sf["name"],
-        tr("creators.col.handle"): sf["handle"], tr("plan.kind"): [tr(f"kind.{k}") for k in sf["kind"]],
-        tr("creators.col.fee_idr"): [money(v) + (" *" if e else "")
-                                     for v, e in zip(sf["fee_idr"], sf["fee_estimated"], strict=True)],
-        tr(f"creators.report.value_{short.objective}"): sf[
-            "expected_reach" if short.objective == "reach" else "expected_engagements"],
-        tr("creators.page.why"): sf["why"],
-    }, "creators_selected", first=tr("creators.col.name"))
+    with tab_picks:
+        fitted_table({
+            tr("creators.page.p_row"): sf["row"], tr("creators.col.name"): sf["name"],
+            tr("creators.col.handle"): sf["handle"], tr("plan.kind"): [tr(f"kind.{k}") for k in sf["kind"]],
+            tr("creators.col.fee_idr"): [money(v) + (" *" if e else "")
+                                         for v, e in zip(sf["fee_idr"], sf["fee_estimated"], strict=True)],
+            tr(f"creators.report.value_{short.objective}"): sf[
+                "expected_reach" if short.objective == "reach" else "expected_engagements"],
+            tr("creators.page.why"): sf["why"],
+        }, "creators_selected", first=tr("creators.col.name"))
     chart = shortlist_chart(df, short, lg, options)
-    spec: dict[str, Any] = chart.to_dict(validate=False)
-    # On screen the plot is 200 px high (the PDF keeps the builder's 300): with its title, axes and legend the
-    # chart and the sentence under it share one phone screen.
-    st.vega_lite_chart({**spec, "height": 200}, width="stretch", height=int(spec["usermeta"]["height_px"]) - 60)
-    st.caption(chart_sentence(df, short, lg, options))
-
-# --- 4. briefs to send ------------------------------------------------------------------------------------------
-st.subheader(tr("creators.page.briefs"))
-st.caption(tr("creators.page.briefs_help"))
-start_day = st.date_input(tr("deliver.page.start"), value=None, key="creators_start", format="DD/MM/YYYY",
-                          help=tr("deliver.page.start_help"))
-# One brief per shortlisted creator can be dozens: the page edits one at a time (a select box), and keeps every
-# edit in session state by (language, brief, section, generated text), so a changed plan never inherits stale text.
-generated = creator_briefs(rec, lg, shortlist=short, start=start_day)
-edits: dict[str, str] = st.session_state.setdefault("creators_brief_edits", {})
-
+    spec = chart.to_dict(validate=False)
+    with tab_chart:
+        # On screen the plot is 200 px high (the PDF keeps the builder's 300): with its title, axes and legend the
+        # chart and the sentence under it share one phone screen.
+        st.vega_lite_chart({**spec, "height": 200}, width="stretch", height=int(spec["usermeta"]["height_px"]) - 60)
+        st.caption(chart_sentence(df, short, lg, options))
 
 def _edit_key(cb: CreatorBrief, key: str, text: str) -> str:
     tag = hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()[:10]
     return f"{lg}|{cb.key}|{key}|{tag}"
 
 
-if generated:
-    pick = st.selectbox(tr("deliver.page.pick_brief", n=len(generated)), range(len(generated)),
-                        format_func=lambda i: generated[i].title, key=f"creators_brief_pick_{lg}")
-    shown_brief = generated[pick or 0]
-    # The sections fold: a brief is two phone screens of text, read and edited on demand, sent as PDF or Markdown.
-    with st.expander(tr("phone.brief_edit_title", n=len(shown_brief.sections)), icon=":material/edit_note:"):
-        for sec in shown_brief.sections:
-            ek = _edit_key(shown_brief, sec.key, sec.text)
-            text = st.text_area(sec.heading, value=edits.get(ek, sec.text), key=f"creators_cb_{ek}",
-                                height="content", max_chars=4000)
-            if text.strip() and text != sec.text:
-                edits[ek] = text
-            else:
-                edits.pop(ek, None)
-briefs: list[CreatorBrief] = []
-for cb in generated:
-    for sec in cb.sections:
-        if (edited_text := edits.get(_edit_key(cb, sec.key, sec.text))) is not None:
-            cb = cb.with_text(sec.key, edited_text)
-    briefs.append(cb)
-if not briefs:
-    st.info(tr("plan.empty"), icon=":material/info:")
-else:
-    edited_briefs = tuple(briefs)
-    brief_downloads = st.container(horizontal=True, gap="small", key="creators_brief_downloads")
-    brief_downloads.download_button(tr("deliver.page.dl_briefs_pdf"), lambda: briefs_pdf(edited_briefs, lg),
-                                    file_name=tr("deliver.page.file_briefs") + ".pdf", mime="application/pdf",
-                                    icon=":material/picture_as_pdf:", on_click="ignore", width="content",
-                                    key="creators_dl_briefs_pdf")
-    brief_downloads.download_button(tr("deliver.page.dl_briefs_md"), lambda: briefs_markdown(edited_briefs, lg),
-                                    file_name=tr("deliver.page.file_briefs") + ".md", mime="text/markdown",
-                                    icon=":material/description:", on_click="ignore", width="content",
-                                    key="creators_dl_briefs_md")
+# --- 4. briefs to send (the last tab above) --------------------------------------------------------------------
+with tab_briefs:
+    st.caption(tr("creators.page.briefs_help"))
+    start_day = st.date_input(tr("deliver.page.start"), value=None, key="creators_start", format="DD/MM/YYYY",
+                              help=tr("deliver.page.start_help"))
+    # One brief per shortlisted creator can be dozens: the page edits one at a time (a select box), and keeps
+    # every edit in session state by (language, brief, section, generated text), so a changed plan never
+    # inherits stale text.
+    generated = creator_briefs(rec, lg, shortlist=short, start=start_day)
+    edits: dict[str, str] = st.session_state.setdefault("creators_brief_edits", {})
+    if generated:
+        pick = st.selectbox(tr("deliver.page.pick_brief", n=len(generated)), range(len(generated)),
+                            format_func=lambda i: generated[i].title, key=f"creators_brief_pick_{lg}")
+        shown_brief = generated[pick or 0]
+        # The sections fold: a brief is two phone screens of text, read and edited on demand, sent as PDF or
+        # Markdown.
+        with st.expander(tr("phone.brief_edit_title", n=len(shown_brief.sections)), icon=":material/edit_note:"):
+            for sec in shown_brief.sections:
+                ek = _edit_key(shown_brief, sec.key, sec.text)
+                text = st.text_area(sec.heading, value=edits.get(ek, sec.text), key=f"creators_cb_{ek}",
+                                    height="content", max_chars=4000)
+                if text.strip() and text != sec.text:
+                    edits[ek] = text
+                else:
+                    edits.pop(ek, None)
+    briefs: list[CreatorBrief] = []
+    for cb in generated:
+        for sec in cb.sections:
+            if (edited_text := edits.get(_edit_key(cb, sec.key, sec.text))) is not None:
+                cb = cb.with_text(sec.key, edited_text)
+        briefs.append(cb)
+    if not briefs:
+        st.info(tr("plan.empty"), icon=":material/info:")
+    else:
+        edited_briefs = tuple(briefs)
+        brief_downloads = st.container(horizontal=True, gap="small", key="creators_brief_downloads")
+        brief_downloads.download_button(tr("deliver.page.dl_briefs_pdf"), lambda: briefs_pdf(edited_briefs, lg),
+                                        file_name=tr("deliver.page.file_briefs") + ".pdf", mime="application/pdf",
+                                        icon=":material/picture_as_pdf:", on_click="ignore", width="content",
+                                        key="creators_dl_briefs_pdf")
+        brief_downloads.download_button(tr("deliver.page.dl_briefs_md"), lambda: briefs_markdown(edited_briefs, lg),
+                                        file_name=tr("deliver.page.file_briefs") + ".md", mime="text/markdown",
+                                        icon=":material/description:", on_click="ignore", width="content",
+                                        key="creators_dl_briefs_md")
 
-# --- 5. downloads -----------------------------------------------------------------------------------------------
+# --- 4. downloads -----------------------------------------------------------------------------------------------
 st.subheader(tr("creators.page.downloads"))
 sep, dec = csv_dialect(lg)
 st.caption(tr("creators.page.csv_note", sep=sep, dec=dec))

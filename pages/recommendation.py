@@ -271,9 +271,11 @@ with warn_tab:
         with st.expander(tr("phone.notes_title", n=len(notes)), icon=":material/calculate:"):
             for w in notes:
                 st.markdown(f"- {w.text}{' — ' + source_line(w.source) if w.source else ''}")
-    st.subheader(tr("rec.next"))
-    for i, s in enumerate(rec.next_steps, 1):
-        st.markdown(f"{i}. {s}")
+    # The next steps fold, like the counting notes: the warnings are what this tab is for (a phone read 3.7
+    # screens with both open; issue 21 asks for at most 3).
+    with st.expander(f"{tr('rec.next')} ({len(rec.next_steps)})", icon=":material/checklist:"):
+        for i, s in enumerate(rec.next_steps, 1):
+            st.markdown(f"{i}. {s}")
 
 # --- Share and download ---------------------------------------------------------------------------------------
 with share_tab:

@@ -188,43 +188,46 @@ with st.expander(tr("results.formulas_title"), icon=":material/function:", expan
     for key in (*FORMULAS, "matched", "reach_note"):
         say("• " + tr(f"results.formula.{key}"))
 
-tab_kind, tab_platform, tab_creator = kept_tabs(
-    "results", [tr("results.page.by_kind"), tr("results.page.by_platform"), tr("results.page.by_creator")], lg)
-with tab_kind:
-    fitted_table(breakdown_rows(a.by_kind, "kind", lg, lambda k: tr(f"results.kind.{k}")), "results_by_kind")
-with tab_platform:
-    fitted_table(breakdown_rows(a.by_platform, "platform", lg, lambda k: tr(f"results.platform.{k}")),
-                 "results_by_platform")
-with tab_creator:
-    fitted_table(breakdown_rows(a.by_creator, "creator", lg), "results_by_creator")
+# ---- 5.–7. the breakdowns, the plan, keep/review/drop and the weeks: one tab each, so a phone scrolls through one
+# at a time (the page was 4.2 screens at 390 px with them stacked; issue 21 asks for at most 3)
+tab_rows, tab_plan, tab_keep, tab_weeks = kept_tabs(
+    "results_view", [tr("results.page.breakdown"), tr("results.page.vs_plan"), tr("results.page.keep"),
+                     tr("results.page.timeline")], lg)
+with tab_rows:
+    tab_kind, tab_platform, tab_creator = kept_tabs(
+        "results", [tr("results.page.by_kind"), tr("results.page.by_platform"), tr("results.page.by_creator")], lg)
+    with tab_kind:
+        fitted_table(breakdown_rows(a.by_kind, "kind", lg, lambda k: tr(f"results.kind.{k}")), "results_by_kind")
+    with tab_platform:
+        fitted_table(breakdown_rows(a.by_platform, "platform", lg, lambda k: tr(f"results.platform.{k}")),
+                     "results_by_platform")
+    with tab_creator:
+        fitted_table(breakdown_rows(a.by_creator, "creator", lg), "results_by_creator")
 
-# ---- 5. against the plan ---------------------------------------------------------------------------------
-st.subheader(tr("results.page.vs_plan"))
-if a.rec is None:
-    st.info(tr("results.chart.no_plan"), icon=":material/info:")
-elif not a.rec.plan:
-    st.info(tr("results.page.no_plan_lines"), icon=":material/info:")
-else:
-    with st.expander(tr("phone.range_title"), icon=":material/straighten:"):
-        st.caption(tr("results.page.vs_plan_note") + " " + tr("flow.range_meaning"))
-    fitted_table(plan_rows(a, lg), "results_vs_plan")
-    side_by_side(a, plan_chart, plan_sentence)
+with tab_plan:
+    if a.rec is None:
+        st.info(tr("results.chart.no_plan"), icon=":material/info:")
+    elif not a.rec.plan:
+        st.info(tr("results.page.no_plan_lines"), icon=":material/info:")
+    else:
+        with st.expander(tr("phone.range_title"), icon=":material/straighten:"):
+            st.caption(tr("results.page.vs_plan_note") + " " + tr("flow.range_meaning"))
+        fitted_table(plan_rows(a, lg), "results_vs_plan")
+        side_by_side(a, plan_chart, plan_sentence)
 
-# ---- 6. keep / review / drop -----------------------------------------------------------------------------
-st.subheader(tr("results.page.keep"))
-with st.expander(tr("phone.rule_title"), icon=":material/rule:"):  # the rule in words, read once
-    say(rule_text(a, lg))
-    st.caption(tr("results.page.band_note"))
-fitted_table(creator_rows(a, lg), "results_keep", first=header(lg, "creator"))
-draw(efficiency_chart(a, lg))
-say(efficiency_sentence(a, lg))
+with tab_keep:
+    with st.expander(tr("phone.rule_title"), icon=":material/rule:"):  # the rule in words, read once
+        say(rule_text(a, lg))
+        st.caption(tr("results.page.band_note"))
+    fitted_table(creator_rows(a, lg), "results_keep", first=header(lg, "creator"))
+    draw(efficiency_chart(a, lg))
+    say(efficiency_sentence(a, lg))
 
-# ---- 7. over time ----------------------------------------------------------------------------------------
-st.subheader(tr("results.page.timeline"))
-if a.weeks:
-    side_by_side(a, timeline_chart, timeline_sentence)
-else:
-    st.info(tr("results.chart.no_dates"), icon=":material/calendar_month:")
+with tab_weeks:
+    if a.weeks:
+        side_by_side(a, timeline_chart, timeline_sentence)
+    else:
+        st.info(tr("results.chart.no_dates"), icon=":material/calendar_month:")
 
 # ---- 8. downloads ----------------------------------------------------------------------------------------
 st.subheader(tr("results.page.downloads"))

@@ -44,6 +44,7 @@ def test_upload_shortlist_and_downloads(page_at, tmp_path: Path, width: int) -> 
     success = page.locator('[data-testid="stAlertContentSuccess"]')
     expect(success).to_contain_text("3 of")
     expect(success).to_contain_text("HiGHS")
+    page.get_by_role("tab", name="Chart").click()  # the picks first; their chart one tab over
     expect(page.locator('[data-testid="stVegaLiteChart"]').first).to_be_visible()
     expect(page.get_by_text("All 3 eligible creators are picked", exact=False)).to_be_visible()
 

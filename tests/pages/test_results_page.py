@@ -34,11 +34,13 @@ def table_with(at: AppTest, column: str):
 
 
 SCREEN = {
-    "id": {"sections": ("Rencana vs hasil", "Pertahankan, tinjau, hentikan", "Per minggu", "Unduh laporan"),
+    "id": {"tabs": ["Rincian", "Rencana vs hasil", "Pertahankan, tinjau, hentikan", "Per minggu"],
+           "sections": ("Total", "Unduh laporan"),
            "formula": "CPM = biaya ÷ impresi × 1.000", "cost": "Biaya", "cost_value": "Rp 13.500.000",
            "decision": "Keputusan", "verdicts": {"Pertahankan", "Tinjau", "Hentikan"},
            "planned": "Kreator direncanakan", "downloads": {"Laporan PDF", "Laporan Excel", "Templat CSV"}},
-    "en": {"sections": ("Plan vs actual", "Keep, review, drop", "By week", "Download the report"),
+    "en": {"tabs": ["Breakdown", "Plan vs actual", "Keep, review, drop", "By week"],
+           "sections": ("Totals", "Download the report"),
            "formula": "CPM = cost ÷ impressions × 1,000", "cost": "Cost", "cost_value": "Rp 13,500,000",
            "decision": "Decision", "verdicts": {"Keep", "Review", "Drop"},
            "planned": "Planned creators", "downloads": {"PDF report", "Excel report", "CSV template"}},
@@ -53,6 +55,8 @@ def test_sample_shows_totals_plan_ranking_charts_and_downloads(lang):
     text = shown(at)
     for section in screen["sections"]:
         assert section in text
+    # One tab each for the breakdowns, the plan, keep/review/drop and the weeks (a phone scrolls one at a time)
+    assert [tab.label for tab in at.tabs if tab.label in screen["tabs"]] == screen["tabs"]
     assert screen["formula"] in text
     # Totals of the fictional sample: 28 posts costing Rp 13.500.000 in all
     cost = next(m for m in at.metric if m.label == screen["cost"])
