@@ -1,0 +1,56 @@
+"""Tests for mutants of `make mutation`'s sample that survived (docs/testing.md, 2026-12-04 late run): each
+asserts what a user would see, with literal values, and was seen to fail with its mutant applied by hand."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from guide import CampaignBrief, knowledge, recommend
+from guide.creators.roster import derive, parse_roster
+from guide.creators.shortlist import make_shortlist
+from guide.output.files import CliError, read_input
+from guide.reports.recommendation import shortlist_rows
+from guide.results.analysis import SAMPLE_BRIEF, SAMPLE_FILE, analyse, parse_csv
+
+HEADER = "name,platform,followers,handle,kind,engagement_rate,avg_engagements,fee_idr,industries,city,expertise\n"
+
+
+def test_the_shortlist_table_of_a_reach_goal_shows_each_picks_reach() -> None:
+    # guide.reports.recommendation.x_shortlist_rows__mutmut_59: the PDF and workbook showed engagements under the
+    # heading "Expected reach". One micro creator: 20,000 followers × 22.5 % reach × 0.8 = 3,600 people;
+    # engagements would be 20,000 × 3 % × 0.8 = 480.
+    roster = parse_roster((HEADER + "Mikro IG,instagram,20000,@a,influencer,3.0,,1000000,beauty,Jakarta,\n").encode(),
+                          "r.csv")
+    brief = CampaignBrief(goal="awareness", budget_idr=28_000_000, audience="broad", industry="beauty",
+                          platforms=("instagram",))
+    s = make_shortlist(derive(roster, knowledge().figures, brief), recommend(brief, "en"), "en")
+    header, rows, _ = shortlist_rows(s, "en")
+    assert header[-1] == "Expected reach"
+    assert rows == [["Mikro IG", "@a", "Instagram", "Micro-influencer", "20,000", "3.00%", "Rp 1,000,000", "3,600"]]
+
+
+@pytest.mark.parametrize(("lang", "own", "other"), [("en", "Micro-influencer", "Mikro-influencer"),
+                                                     ("id", "Mikro-influencer", "Micro-influencer")])
+def test_the_results_pdf_names_the_kinds_in_the_readers_language(lang: str, own: str, other: str) -> None:
+    # guide.results.report.x_to_pdf__mutmut_154: the "by kind" table of an English PDF said "Mikro-influencer".
+    from pypdf import PdfReader
+
+    from guide.results.report import to_pdf
+
+    a = analyse(parse_csv(SAMPLE_FILE.read_bytes()), SAMPLE_BRIEF, lang)
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(to_pdf(a, lang))).pages)
+    assert own in text and other not in text
+
+
+def test_the_cli_reads_a_file_of_exactly_its_size_limit_and_refuses_one_byte_more(tmp_path: Path) -> None:
+    # guide.output.files.x_read_input__mutmut_27: a file of exactly the limit was refused.
+    at_limit = tmp_path / "ok.csv"
+    at_limit.write_bytes(b"x" * 1000)
+    assert read_input(str(at_limit), 1000) == b"x" * 1000
+    over = tmp_path / "big.csv"
+    over.write_bytes(b"x" * 1001)
+    with pytest.raises(CliError, match="larger than"):
+        read_input(str(over), 1000)
