@@ -126,7 +126,7 @@ def test_plan_is_cards_on_a_phone_and_a_table_on_a_laptop(page_at):
         cards, table = page.locator(".st-key-plan_cards"), page.locator(".st-key-plan_table")
         if cards_shown:
             expect(cards).to_be_visible()
-            expect(cards.get_by_text("Phase 1 · Micro-influencer × 10")).to_be_visible()
+            expect(cards.get_by_text("Phase 1 · Micro-influencer × 9")).to_be_visible()
             expect(table).to_be_hidden()
         else:
             expect(table).to_be_visible()

@@ -66,8 +66,8 @@ async def user(i: int, browser, base: str, deadline: float, out: dict, min_loops
                 await click_and_time(page, "Lanjut", lat, until=f"Langkah {n} dari 6")
             await expect(see).to_be_visible(timeout=TIMEOUT_MS)
             await click_and_time(page, "Lihat rekomendasi", lat, until="Skor kecocokan")
-            # The Why tab opens first, with its two charts (the plan charts are in the Plan tab).
-            await expect(page.locator("[data-testid=stVegaLiteChart]").nth(1)).to_be_visible(timeout=TIMEOUT_MS)
+            # The Why tab opens first, with its two charts drawn in a folded expander under the reasons.
+            await expect(page.locator("[data-testid=stVegaLiteChart]").nth(1)).to_be_attached(timeout=TIMEOUT_MS)
             errors += await page.locator('[data-testid="stException"]').count()
             errors += await page.locator('[data-testid="stAlertContentError"]').count()
             # The goal's edit button in the brief summary goes straight back to the first step.
