@@ -31,11 +31,10 @@ def shoot(page: Page, url: str, out: Path, tab: str | None = None, toggle: str |
     if tab:
         page.get_by_role("tab", name=t(lg, tab)).click()
         wait_ready(page, timeout=60_000)
-    if "/brief" in url:  # the wizard's first step has no chart or table: its heading is enough
-        expect(page.locator("h1").first).to_be_visible(timeout=60_000)
-    else:
+    expect(page.locator("h1").first).to_be_visible(timeout=60_000)
+    if "/brief" not in url:  # the wizard's first step has no chart or table; elsewhere one is drawn (maybe in a fold)
         expect(page.locator('[data-testid="stVegaLiteChart"], [data-testid="stTable"], '
-                            '[data-testid="stDataFrame"]').filter(visible=True).first).to_be_visible(timeout=60_000)
+                            '[data-testid="stDataFrame"]').first).to_be_attached(timeout=60_000)
     page.screenshot(path=str(out))
 
 
