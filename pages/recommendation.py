@@ -306,9 +306,11 @@ with share_tab:
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore",
                        icon=":material/table_view:", width="stretch", key="rec_dl_xlsx")
     d1, d2, d3 = st.columns(3)
-    d1.download_button(tr("download.markdown"), to_markdown(rec, lg), file_name="rencana-kreator.md",
-                       mime="text/markdown", icon=":material/description:", width="stretch")
-    d2.download_button(tr("download.csv"), to_csv(rec, lg), file_name="rencana-kreator.csv", mime="text/csv",
-                       icon=":material/table:", width="stretch")
-    d3.download_button(tr("download.json"), to_json(rec), file_name="brief.json", mime="application/json",
-                       icon=":material/data_object:", width="stretch")
+    # Built when clicked, like the PDF and the workbook: a rerun does not write three files nobody asked for.
+    d1.download_button(tr("download.markdown"), lambda: to_markdown(rec, lg), file_name="rencana-kreator.md",
+                       mime="text/markdown", icon=":material/description:", width="stretch", on_click="ignore",
+                       key="rec_dl_md")
+    d2.download_button(tr("download.csv"), lambda: to_csv(rec, lg), file_name="rencana-kreator.csv", mime="text/csv",
+                       icon=":material/table:", width="stretch", on_click="ignore", key="rec_dl_csv")
+    d3.download_button(tr("download.json"), lambda: to_json(rec), file_name="brief.json", mime="application/json",
+                       icon=":material/data_object:", width="stretch", on_click="ignore", key="rec_dl_json")
