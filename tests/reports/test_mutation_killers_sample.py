@@ -54,3 +54,30 @@ def test_the_cli_reads_a_file_of_exactly_its_size_limit_and_refuses_one_byte_mor
     over.write_bytes(b"x" * 1001)
     with pytest.raises(CliError, match="larger than"):
         read_input(str(over), 1000)
+
+
+def test_the_shortlist_chart_marks_the_picked_creators_and_explains_its_marks() -> None:
+    # guide.creators.charts.x_chart_data__mutmut_106 (every creator drawn as "Not picked"),
+    # x_shortlist_chart__mutmut_158 (the fill read a field that does not exist, so picked circles were hollow) and
+    # x_shortlist_chart__mutmut_130 (no legend). Sample roster, Rp 20 jt sales brief: 22 picked, 14 others eligible.
+    from guide.creators.charts import chart_data, shortlist_chart
+    from guide.creators.roster import sample_roster
+
+    brief = CampaignBrief(goal="sales", budget_idr=20_000_000, audience="broad", industry="beauty")
+    df = derive(sample_roster(), knowledge().figures, brief)
+    s = make_shortlist(df, recommend(brief, "en"), "en")
+    assert s.status == "optimal" and len(s.selected) == 22
+    assert chart_data(df, s, "en")["status"].value_counts().to_dict() == {"Picked": 22, "Not picked": 14}
+    encoding = shortlist_chart(df, s, "en").to_dict()["encoding"]
+    assert encoding["fill"]["field"] == "status" and encoding["fill"]["scale"]["range"] == ["#0B6E69", "transparent"]
+    assert encoding["color"]["legend"] == {"orient": "bottom"} and encoding["shape"]["legend"] == {"orient": "bottom"}
+
+
+def test_results_against_the_plan_name_each_line_with_its_phase() -> None:
+    # guide.results.report.x_plan_rows__mutmut_12: the "Phase 1 · " of each planned line was dropped.
+    from guide.results.report import plan_rows
+
+    a = analyse(parse_csv(SAMPLE_FILE.read_bytes()), SAMPLE_BRIEF, "en")
+    # (the sample's nano creator is a kind the plan did not have: no phase)
+    assert [next(iter(row.values())) for row in plan_rows(a, "en")] == ["Phase 1 · Micro-influencer",
+                                                                       "Phase 2 · KOC (customer)", "Nano-influencer"]
