@@ -81,3 +81,12 @@ def test_results_against_the_plan_name_each_line_with_its_phase() -> None:
     # (the sample's nano creator is a kind the plan did not have: no phase)
     assert [next(iter(row.values())) for row in plan_rows(a, "en")] == ["Phase 1 · Micro-influencer",
                                                                        "Phase 2 · KOC (customer)", "Nano-influencer"]
+
+
+def test_an_ambiguous_amount_suggests_its_readings_joined_in_the_users_language() -> None:
+    # guide.text.numbers.AmountReading.message__mutmut_23: the suggestions were joined with Indonesian "atau".
+    from guide.text.numbers import read_amount
+
+    assert read_amount("1.500,000", "en").message("en") == (
+        "“1\u2060\\.500,000” can be read more than one way: Rp 1,500 or Rp 1,500,000. In English a comma groups "
+        "thousands and a dot marks decimals; type for example 1.5 thousand or 1.5 million. The previous value is kept.")
