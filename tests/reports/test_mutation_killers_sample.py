@@ -90,3 +90,18 @@ def test_an_ambiguous_amount_suggests_its_readings_joined_in_the_users_language(
     assert read_amount("1.500,000", "en").message("en") == (
         "“1\u2060\\.500,000” can be read more than one way: Rp 1,500 or Rp 1,500,000. In English a comma groups "
         "thousands and a dot marks decimals; type for example 1.5 thousand or 1.5 million. The previous value is kept.")
+
+
+def test_a_line_the_budget_cannot_fill_says_how_much_more_money_and_for_how_many() -> None:
+    # guide.creators.shortlist._relax__mutmut_201: the count in the hint was dropped ("… short of the None …").
+    # Plan for Rp 3 jt sales: 8 nano; Rp 2.550.000 to spend after the 15 % reserve. Ten nano creators at Rp 2 jt:
+    # one fits, Rp 550.000 is left, the 7 cheapest others cost Rp 14.000.000, so Rp 13.450.000 is missing.
+    rows = "".join(f"Nano {i},instagram,5000,@n{i},influencer,3.0,,2000000,beauty,Jakarta,\n" for i in range(10))
+    brief = CampaignBrief(goal="sales", budget_idr=3_000_000, audience="niche", industry="beauty",
+                          platforms=("instagram",))
+    s = make_shortlist(derive(parse_roster((HEADER + rows).encode(), "r.csv"), knowledge().figures, brief),
+                       recommend(brief, "en"), "en")
+    (line,) = s.lines
+    assert (line.kind, line.planned, line.filled, line.missing) == ("nano", 8, 1, 7)
+    assert line.relax == ("The budget is Rp 13,450,000 short of the 7 cheapest remaining Nano-influencer: raise the "
+                          "budget or pick cheaper creators.",)
