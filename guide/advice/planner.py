@@ -89,10 +89,11 @@ def unit(figures: Figures, kind: Kind, brief: CampaignBrief) -> Unit:
                 kf.followers_low * kf.er_low / 100 * c, kf.followers_high * kf.er_high / 100 * c, basis)
 
 
-def objective_of(goal: str, content: str | None = None, kinds: tuple[Kind, ...] = ()) -> Objective:
-    """The goal's objective; where expertise is the point (expert content) a plan with KOLs counts expert voices
-    first, whatever the goal, so the first affordable KOL adds to the plan's measure instead of cutting its reach."""
-    if content == "expert" and "kol" in kinds:
+def objective_of(goal: str, content: str | None = None, kol_led: bool = False) -> Objective:
+    """The goal's objective; where expertise is the point (expert content) a KOL-led plan (a core KOL line: the KOL
+    strategy) counts expert voices first, whatever the goal, so the first affordable KOL adds to the plan's measure
+    instead of cutting its reach. A plan where a KOL may join (combined's expert line) keeps the goal's objective."""
+    if content == "expert" and kol_led:
         return "expert-voices"
     if goal in REACH_GOALS:
         return "reach"
@@ -324,7 +325,7 @@ def _plan(specs: tuple[LineSpec, ...], mix_id: str | None, brief: CampaignBrief,
     if sum(r for r, s in zip(rates, specs, strict=True) if s.core) > money or money < min(rates):
         return None
     kinds = tuple(s.kind for s in specs)
-    objective = objective_of(brief.goal, brief.content, kinds)
+    objective = objective_of(brief.goal, brief.content, any(s.kind == "kol" and s.core for s in specs))
     per_n, per_x, per_a = _values(objective, kinds, units, figures)
     cap = max(1, int(figures.team_capacity.value))
     fee_share = figures.agency_fee_share.value / (1 - figures.agency_fee_share.value)
