@@ -105,3 +105,17 @@ def test_a_line_the_budget_cannot_fill_says_how_much_more_money_and_for_how_many
     assert (line.kind, line.planned, line.filled, line.missing) == ("nano", 8, 1, 7)
     assert line.relax == ("The budget is Rp 13,450,000 short of the 7 cheapest remaining Nano-influencer: raise the "
                           "budget or pick cheaper creators.",)
+
+
+def test_the_results_pdf_of_a_file_with_problems_lists_them_by_row_and_column() -> None:
+    # guide.results.report.to_pdf__mutmut_762: the problems table's "Row" heading lost its argument (a TypeError,
+    # so no PDF for any file with a problem).
+    from pypdf import PdfReader
+
+    from guide.results.report import to_pdf
+
+    data = (b"creator,kind,platform,cost_idr,likes,impressions\n"
+            b"Ana,micro,instagram,1500000,300,20000\nBudi,giant,instagram,1000000,10,1000\n")
+    a = analyse(parse_csv(data), SAMPLE_BRIEF, "en")
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(to_pdf(a, "en"))).pages)
+    assert "Problems in the file Row Column Problem 3 kind Unknown kind 'giant'." in text
