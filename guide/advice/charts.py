@@ -12,7 +12,8 @@ and in the chart's sentence (`describe_*`); tooltips only repeat it.
 A page draws a chart as `spec, data = chart_spec(name, *inputs, size=...)` and hands both to
 `st.vega_lite_chart(data, spec)`. The spec holds no data: it is built once per chart, language, size and
 shape (rows, axis ticks) and kept as JSON (building Altair objects is most of a page run's server time),
-and the data is this run's DataFrame. `full_spec` puts the data inline, for vl-convert (PDF) and tests.
+and the data is this run's Arrow table (Streamlit sends charts' data as Arrow, so a table built from the rows
+skips a pandas round trip). `full_spec` puts the data inline, for vl-convert (PDF) and tests.
 What every chart shares (palette scales, number axes, ticks, base config, titles) is guide/output/charts.py;
 this module only describes the recommendation's, the comparison's and the what-if map's data.
 """
@@ -27,7 +28,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import altair as alt
-import pandas as pd
+import pyarrow as pa
 from babel.lists import format_list
 
 from guide.advice.knowledge import Figures
@@ -91,8 +92,8 @@ def _text_layer(base: alt.Chart, **mark: Any) -> alt.Chart:
 # data's values (every field has an explicit type), so a layout is built once per language, size and shape.
 
 
-def _scores_parts(rec: Recommendation, lang: str) -> tuple[pd.DataFrame, tuple[Any, ...]]:
-    df = pd.DataFrame([
+def _scores_parts(rec: Recommendation, lang: str) -> tuple[pa.Table, tuple[Any, ...]]:
+    df = pa.Table.from_pylist([
         {"strategy": t(lang, f"strategy.{s}.name"), "score": round(rec.scores[s], 1),
          "winner": s == rec.strategy, "order": i,
          "label": fmt_decimal(rec.scores[s], lang, 0) + (" ✓" if s == rec.strategy else "")}
@@ -138,7 +139,7 @@ def _why_rows(rec: Recommendation) -> list[tuple[str, str, float]]:
     return [(r.label, r.rule_id, r.points) for r in rec.reasons if r.direction != "neutral" and r.points]
 
 
-def _why_parts(rec: Recommendation, lang: str) -> tuple[pd.DataFrame, tuple[Any, ...]]:
+def _why_parts(rec: Recommendation, lang: str) -> tuple[pa.Table, tuple[Any, ...]]:
     ranked = sorted(_why_rows(rec), key=lambda r: -r[2])  # biggest push first, biggest pull last
     rows = [{"rule": label, "rule_id": rid, "points": e, "label": ("+" if e > 0 else "") + fmt_decimal(e, lang, 1),
              "positive": e > 0, "strategy": t(lang, f"strategy.{rec.strategy}.name"), "order": i}
@@ -149,7 +150,7 @@ def _why_parts(rec: Recommendation, lang: str) -> tuple[pd.DataFrame, tuple[Any,
     points = [e for _, _, e in _why_rows(rec)]
     lo, hi = min([0.0, *points]), max([0.0, *points])
     order = tuple(str(r["rule"]) for r in rows)  # an explicit order: layers with filters cannot sort by a field
-    return pd.DataFrame(rows), (lang, rec.strategy, order, _span_ticks(lo, hi))
+    return pa.Table.from_pylist(rows), (lang, rec.strategy, order, _span_ticks(lo, hi))
 
 
 def _span_ticks(lo: float, hi: float) -> tuple[float, ...]:
@@ -198,7 +199,7 @@ def describe_why(rec: Recommendation, lang: str) -> str:
              top_points=("+" if top[2] > 0 else "") + fmt_decimal(top[2], lang, 1))
 
 
-def _tiers_parts(figures: Figures, lang: str) -> tuple[pd.DataFrame, tuple[Any, ...]]:
+def _tiers_parts(figures: Figures, lang: str) -> tuple[pa.Table, tuple[Any, ...]]:
     rows = []
     ers = [(figures.kinds[k].er_low + figures.kinds[k].er_high) / 2 for k in TIERS]
     for i, kind in enumerate(TIERS):
@@ -213,10 +214,10 @@ def _tiers_parts(figures: Figures, lang: str) -> tuple[pd.DataFrame, tuple[Any, 
             # below otherwise, so neighbouring labels do not overlap.
             "above": ers[i] > ers[i + 1] if i + 1 < len(ers) else ers[i] > ers[i - 1],
         })
-    df = pd.DataFrame(rows)
-    x_domain = (float(df["followers"].min()) / 4, float(df["followers"].max()) * 4)
-    y_ticks = tuple(nice_ticks(float(df["er"].max()) * 1.25, 4))
-    return df, (lang, x_domain, y_ticks)
+    followers = [float(r["followers"]) for r in rows]
+    x_domain = (min(followers) / 4, max(followers) * 4)
+    y_ticks = tuple(nice_ticks(max(float(r["er"]) for r in rows) * 1.25, 4))
+    return pa.Table.from_pylist(rows), (lang, x_domain, y_ticks)
 
 
 def _tiers_layout(lang: str, x_domain: tuple[float, float], y_ticks: tuple[float, ...], size: Size) -> dict[str, Any]:
@@ -258,14 +259,13 @@ def describe_tiers(figures: Figures, lang: str) -> str:
              last_er=fmt_pct((last.er_low + last.er_high) / 2, lang))
 
 
-def _allocation_parts(rec: Recommendation, lang: str) -> tuple[pd.DataFrame, tuple[Any, ...]]:
+def _allocation_parts(rec: Recommendation, lang: str) -> tuple[pa.Table, tuple[Any, ...]]:
     ranked = sorted(rec.plan, key=lambda ln: -ln.cost_idr)
     rows = [{"kind": t(lang, f"kind.{ln.kind}"), "cost": ln.cost_idr, "label": fmt_idr_short(ln.cost_idr, lang),
              "phase": ln.phase, "order": i} for i, ln in enumerate(ranked)]
     if not rows:
         rows = [{"kind": t(lang, "charts.empty_plan"), "cost": 0, "label": "", "phase": 1, "order": 0}]
-    df = pd.DataFrame(rows)
-    return df, (lang, len(df), tuple(nice_ticks(float(df["cost"].max()), 3)))
+    return pa.Table.from_pylist(rows), (lang, len(rows), tuple(nice_ticks(float(max(r["cost"] for r in rows)), 3)))
 
 
 def _allocation_layout(lang: str, rows: int, ticks: tuple[float, ...], size: Size) -> dict[str, Any]:
@@ -298,7 +298,7 @@ def describe_allocation(rec: Recommendation, lang: str) -> str:
              parts=format_list(parts, locale=lang))
 
 
-def _timeline_parts(rec: Recommendation, lang: str) -> tuple[pd.DataFrame, tuple[Any, ...]]:
+def _timeline_parts(rec: Recommendation, lang: str) -> tuple[pa.Table, tuple[Any, ...]]:
     rows = [{"kind": t(lang, f"kind.{ln.kind}"), "start": ln.start_week - 1, "end": ln.end_week,
              "label": t(lang, "charts.phase_weeks", phase=ln.phase, start=ln.start_week, end=ln.end_week),
              "count": ln.count, "order": i, "late": ln.start_week - 1 >= 0.4 * rec.brief.duration_weeks}
@@ -307,7 +307,7 @@ def _timeline_parts(rec: Recommendation, lang: str) -> tuple[pd.DataFrame, tuple
         rows = [{"kind": t(lang, "charts.empty_plan"), "start": 0, "end": 0, "label": "", "count": 0, "order": 0,
                  "late": False}]
     weeks = rec.brief.duration_weeks
-    return pd.DataFrame(rows), (lang, weeks, len(rows), tuple(nice_ticks(weeks, 5)))
+    return pa.Table.from_pylist(rows), (lang, weeks, len(rows), tuple(nice_ticks(weeks, 5)))
 
 
 def _timeline_layout(lang: str, weeks: int, rows: int, ticks: tuple[float, ...], size: Size) -> dict[str, Any]:
@@ -346,7 +346,7 @@ def describe_timeline(rec: Recommendation, lang: str) -> str:
 
 
 # name -> (its data and layout arguments from the inputs, the layout from those arguments and a size)
-_PARTS: dict[str, tuple[Callable[..., tuple[pd.DataFrame, tuple[Any, ...]]], Callable[..., dict[str, Any]]]] = {
+_PARTS: dict[str, tuple[Callable[..., tuple[pa.Table, tuple[Any, ...]]], Callable[..., dict[str, Any]]]] = {
     "scores": (_scores_parts, _scores_layout),
     "why": (_why_parts, _why_layout),
     "tiers": (_tiers_parts, _tiers_layout),
@@ -377,9 +377,9 @@ def _cached(key: tuple[Any, ...], build: Callable[[], dict[str, Any]]) -> dict[s
     return fresh
 
 
-def chart_spec(name: str, *inputs: Any, size: Size = "normal") -> tuple[dict[str, Any], pd.DataFrame]:
+def chart_spec(name: str, *inputs: Any, size: Size = "normal") -> tuple[dict[str, Any], pa.Table]:
     """Chart `name` (one of CHARTS) for `inputs` (`rec, lang`, or `figures, lang` for "tiers"): its Vega-Lite
-    spec without data, and the DataFrame to draw it with (`st.vega_lite_chart(data, spec)`). The spec is built
+    spec without data, and the Arrow table to draw it with (`st.vega_lite_chart(data, spec)`). The spec is built
     once per chart, size, language and shape and kept as JSON; each call gets its own dict."""
     parts, layout = _PARTS[name]
     df, args = parts(*inputs)
@@ -412,7 +412,7 @@ def timeline_chart(rec: Recommendation, lang: str, size: Size = "normal") -> dic
 
 
 def compare_spec(recs: Mapping[str, Recommendation], labels: Mapping[str, str], lang: str,
-                 size: Size = "normal") -> tuple[dict[str, Any], pd.DataFrame]:
+                 size: Size = "normal") -> tuple[dict[str, Any], pa.Table]:
     """The four scores of each scenario, grouped by scenario; each scenario's recommendation solid (✓), the
     others outlined."""
     rows = []
@@ -421,7 +421,7 @@ def compare_spec(recs: Mapping[str, Recommendation], labels: Mapping[str, str], 
             rows.append({"scenario": labels[name], "strategy": t(lang, f"strategy.{s}.name"),
                          "score": round(rec.scores[s], 1), "winner": s == rec.strategy, "order": i,
                          "label": fmt_decimal(rec.scores[s], lang, 0) + (" ✓" if s == rec.strategy else "")})
-    df = pd.DataFrame(rows)
+    df = pa.Table.from_pylist(rows)
     order = tuple(labels[n] for n in recs)
 
     def build() -> dict[str, Any]:
@@ -509,7 +509,7 @@ def describe_runs(runs: Sequence[tuple[str, float | None, float | None]], lang: 
 
 
 def whatif_spec(cells: Sequence[Cell], lang: str, current_budget: int, current_goal: str, audience: str,
-                size: Size = "normal") -> tuple[dict[str, Any], pd.DataFrame]:
+                size: Size = "normal") -> tuple[dict[str, Any], pa.Table]:
     """One audience's map: goal (rows) × budget (Rp on a log axis), coloured by the recommended strategy, with
     a black "you are here" mark at the brief's budget and goal."""
     from guide.advice.models import GOALS
@@ -523,8 +523,8 @@ def whatif_spec(cells: Sequence[Cell], lang: str, current_budget: int, current_g
                          "strategy": t(lang, f"strategy.{c.strategy}.name"),
                          "budget_label": fmt_idr_short(c.budget_idr, lang),
                          "current": bool(goal == current_goal and lo <= current_budget < hi), "here": current_budget})
-    df = pd.DataFrame(rows)
-    low, high = float(df["lo"].min()), float(df["hi"].max())
+    df = pa.Table.from_pylist(rows)
+    low, high = min(float(r["lo"]) for r in rows), max(float(r["hi"]) for r in rows)
     ticks = tuple(log_ticks(low, high))
     here_right = math.log(current_budget / low) > 0.5 * math.log(high / low) if current_budget > 0 else False
     goal_order = tuple(t(lang, f"goal.{g}") for g in GOALS)

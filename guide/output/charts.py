@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal, get_args
 
 import pandas as pd
+import pyarrow as pa
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from guide.output import palette
@@ -154,8 +155,9 @@ def finish(layout: dict[str, Any], size: Size) -> dict[str, Any]:
     return spec
 
 
-def full_spec(spec: Mapping[str, Any], data: pd.DataFrame) -> dict[str, Any]:
+def full_spec(spec: Mapping[str, Any], data: pa.Table | pd.DataFrame) -> dict[str, Any]:
     """The spec with its data inline (`data.values`), for vl-convert (PDF pictures) and for tests."""
     out = dict(spec)
-    out["data"] = {"values": json.loads(data.to_json(orient="records"))}
+    rows = data.to_pylist() if isinstance(data, pa.Table) else json.loads(data.to_json(orient="records"))
+    out["data"] = {"values": rows}
     return out
