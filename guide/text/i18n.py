@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any, Literal, get_args
 
 import yaml
-from babel.numbers import format_compact_decimal, format_decimal, format_percent
+from babel import Locale
+from babel.numbers import NumberPattern, format_compact_decimal, format_decimal, format_percent, parse_pattern
 
 Lang = Literal["id", "en"]
 LANGS: tuple[Lang, ...] = get_args(Lang)
@@ -108,23 +109,27 @@ NA = "–"
 _LOCALES = {"id": "id_ID", "en": "en"}
 
 
-def _locale(lang: str) -> str:
-    return _LOCALES.get(lang, "id_ID")
+@lru_cache(maxsize=None)
+def _locale(lang: str) -> Locale:
+    """The language's CLDR locale, parsed once (Babel parses a locale name on every call it is given one)."""
+    return Locale.parse(_LOCALES.get(lang, "id_ID"))
 
 
 def _finite(x: float) -> bool:
     return isinstance(x, int) or math.isfinite(x)
 
 
-def _pattern(digits: int) -> str:
-    return "#,##0" + ("." + "0" * digits if digits > 0 else "")
+@lru_cache(maxsize=None)
+def _pattern(digits: int, suffix: str = "") -> NumberPattern:
+    """'#,##0' with `digits` decimals (and a suffix such as '%'), parsed once."""
+    return parse_pattern("#,##0" + ("." + "0" * digits if digits > 0 else "") + suffix)
 
 
 def fmt_int(n: float, lang: str) -> str:
     """A whole number with the language's grouping: 12345 -> '12.345' (id), '12,345' (en)."""
     if not _finite(n):
         return NA
-    return format_decimal(round(n), format="#,##0", locale=_locale(lang))
+    return format_decimal(round(n), format=_pattern(0), locale=_locale(lang))
 
 
 def fmt_decimal(x: float, lang: str, digits: int = 1) -> str:
@@ -168,7 +173,7 @@ def fmt_pct(x: float, lang: str, digits: int = 1) -> str:
     """A percentage given in percent units: 3.86 -> '3,9%' (id) / '3.9%' (en); digits=2 -> '3,86%'."""
     if not _finite(x):
         return NA
-    return format_percent(x / 100, format=_pattern(max(0, digits)) + "%", locale=_locale(lang))
+    return format_percent(x / 100, format=_pattern(max(0, digits), "%"), locale=_locale(lang))
 
 
 def fmt_range(low: float, high: float, lang: str, money: bool = False) -> str:
