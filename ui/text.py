@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -20,6 +21,13 @@ def lang() -> Lang:
 
 def tr(key: str, **kwargs: Any) -> str:
     return t(lang(), key, **kwargs)
+
+
+def translator(lg: Lang) -> Callable[..., str]:
+    """`tr` for one language, read once: a page that looks up a hundred texts per run asks the session once."""
+    def tr_in(key: str, **kwargs: Any) -> str:
+        return t(lg, key, **kwargs)
+    return tr_in
 
 
 def tr_first(*keys: str, **kwargs: Any) -> str:

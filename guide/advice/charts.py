@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import altair as alt
-import pyarrow as pa
+import pyarrow as pa  # type: ignore[import-untyped]
 from babel.lists import format_list
 
 from guide.advice.knowledge import Figures
@@ -265,7 +265,8 @@ def _allocation_parts(rec: Recommendation, lang: str) -> tuple[pa.Table, tuple[A
              "phase": ln.phase, "order": i} for i, ln in enumerate(ranked)]
     if not rows:
         rows = [{"kind": t(lang, "charts.empty_plan"), "cost": 0, "label": "", "phase": 1, "order": 0}]
-    return pa.Table.from_pylist(rows), (lang, len(rows), tuple(nice_ticks(float(max(r["cost"] for r in rows)), 3)))
+    top = float(ranked[0].cost_idr) if ranked else 0.0
+    return pa.Table.from_pylist(rows), (lang, len(rows), tuple(nice_ticks(top, 3)))
 
 
 def _allocation_layout(lang: str, rows: int, ticks: tuple[float, ...], size: Size) -> dict[str, Any]:
@@ -515,16 +516,18 @@ def whatif_spec(cells: Sequence[Cell], lang: str, current_budget: int, current_g
     from guide.advice.models import GOALS
 
     rows = []
+    spans: list[tuple[float, float]] = []
     for goal in GOALS:
         row = sorted((c for c in cells if c.goal == goal and c.audience == audience), key=lambda c: c.budget_idr)
         edges = _cell_edges([c.budget_idr for c in row])
+        spans += edges
         for c, (lo, hi) in zip(row, edges, strict=True):
             rows.append({"budget": c.budget_idr, "lo": lo, "hi": hi, "goal": t(lang, f"goal.{goal}"),
                          "strategy": t(lang, f"strategy.{c.strategy}.name"),
                          "budget_label": fmt_idr_short(c.budget_idr, lang),
                          "current": bool(goal == current_goal and lo <= current_budget < hi), "here": current_budget})
     df = pa.Table.from_pylist(rows)
-    low, high = min(float(r["lo"]) for r in rows), max(float(r["hi"]) for r in rows)
+    low, high = min(lo for lo, _ in spans), max(hi for _, hi in spans)
     ticks = tuple(log_ticks(low, high))
     here_right = math.log(current_budget / low) > 0.5 * math.log(high / low) if current_budget > 0 else False
     goal_order = tuple(t(lang, f"goal.{g}") for g in GOALS)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import os
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -109,7 +109,7 @@ NA = "–"
 _LOCALES = {"id": "id_ID", "en": "en"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _locale(lang: str) -> Locale:
     """The language's CLDR locale, parsed once (Babel parses a locale name on every call it is given one)."""
     return Locale.parse(_LOCALES.get(lang, "id_ID"))
@@ -119,7 +119,7 @@ def _finite(x: float) -> bool:
     return isinstance(x, int) or math.isfinite(x)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pattern(digits: int, suffix: str = "") -> NumberPattern:
     """'#,##0' with `digits` decimals (and a suffix such as '%'), parsed once."""
     return parse_pattern("#,##0" + ("." + "0" * digits if digits > 0 else "") + suffix)

@@ -236,7 +236,7 @@ def _module_attr(module: str, name: str) -> Callable[[], tuple[str, ...]]:
 
 
 def _brief_fields() -> tuple[str, ...]:
-    # pages/recommendation.field_label: field.<name> for a brief field that is not an audience descriptor.
+    # ui/recommendation.field_label: field.<name> for a brief field that is not an audience descriptor.
     from guide.advice.brief_io import BRIEF_FIELDS
     from ui.wizard import DESCRIPTORS
 
