@@ -60,7 +60,8 @@ def _run(script: str) -> None:
 def keep_scroll() -> None:
     """Remember the scroll position as the user scrolls (installed once per browser tab), and put it
     back when the last run asked for it (a language switch)."""
-    _run(_SAVE)
+    with st.container(key="js_save"):  # the same element every run: its script runs once per browser tab
+        st.html(_SAVE, unsafe_allow_javascript=True)
     if st.session_state.pop("restore_scroll", False):
         _run(_RESTORE.format(n=_counter("js_restores")))
 
