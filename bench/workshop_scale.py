@@ -3,25 +3,30 @@
 count and time, on 127.0.0.1 only. In the middle PostgreSQL is restarted (stopped, ~10 s down, started:
 what `pg_ctl restart` does, with the pause made explicit); the votes in the database are counted against the
 votes sent. The board is a board-view session on server B (its fragment reruns every 2.5 s).
-`python -m bench.workshop_scale` prints the figures."""
+Vote → board lag: see `vote_lags` (every vote sent is measured, the target figure over the votes through
+server A; those whose way to the board crossed the outage are also counted apart).
+`python -m bench.workshop_scale` prints the figures; every vote's times go to bench/out/workshop_scale_votes.json."""
 
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import random
 import statistics
 import threading
 import time
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, select
 
 from guide.advice.brief_io import presets
 from guide.workshop import rooms as ws
 from tests.stclient import THINK_S, Session, WidgetState, page_cookie
 
 N, SPREAD_S, DOWN_S, DEADLINE_S, ALONE_S = 100, 40.0, 10.0, 240.0, 12.0
+RAW = Path(__file__).resolve().parent / "out" / "workshop_scale_votes.json"  # every vote's times, to check by hand
 UNEXPECTED = ("Maaf, halaman ini mengalami masalah", "Sorry, this page ran into a problem")
 
 
@@ -72,6 +77,9 @@ def measure() -> dict[str, Any]:
         th.start()
         th.join(DEADLINE_S + 60)
         stored = ws.board(engine, keys.code).total
+        with engine.connect() as conn:
+            times = {int(reason.removeprefix("reason ")): float(at) for reason, at in conn.execute(
+                select(ws.votes.c.reason, ws.votes.c.updated_at).where(ws.votes.c.question_id == qid))}
         engine.dispose()
     finally:
         for srv in servers:
@@ -83,7 +91,11 @@ def measure() -> dict[str, Any]:
             else:
                 os.environ[k] = v
     sent = out.pop("sent")
-    out.update({"votes_sent": sent, "votes_in_db": stored, "lost_votes": sent - stored})
+    seen, outage = out.pop("_seen"), out.pop("_outage")
+    figures, rows = vote_lags(out.pop("_votes"), times, seen, outage, out.pop("_board_server"))
+    out.update({"votes_sent": sent, "votes_in_db": stored, "lost_votes": sent - stored, **figures})
+    RAW.parent.mkdir(exist_ok=True)
+    RAW.write_text(json.dumps({"figures": out, "outage": outage, "votes": rows, "board_seen": seen}, indent=1))
     return out
 
 
@@ -118,12 +130,6 @@ async def _run(servers: list[Any], pg: Any, code: str, qid: int) -> dict[str, An
         seen = [(ts, int(v)) for ts, v in board.metrics if v.isdigit()]
     failed = [repr(t.exception())[:200] for t in tasks if t.done() and not t.cancelled() and t.exception()]
     done = [r for r in log if "done" in r]
-    before = sorted((r for r in done if r["done"] < down_at and not r["pending"]), key=lambda r: r["done"])
-    lag = []
-    for k, r in enumerate(before):
-        first = next((ts for ts, n in seen if n >= k + 1 and ts >= r["sent"]), None)
-        if first is not None:
-            lag.append(first - r["sent"])
     sessions = [r["session"] for r in log if "session" in r]
     errors = sum(s.exceptions for s in sessions) + board.exceptions
     errors += sum(1 for s in sessions for x in s.texts if any(u in x for u in UNEXPECTED))
@@ -135,10 +141,52 @@ async def _run(servers: list[Any], pg: Any, code: str, qid: int) -> dict[str, An
         "postgres_down_s": round(up_at - down_at, 1), "errors_shown": errors,
         "board_alone_median_ms": round(ref * 1000, 1), "board_load_p95_ms": round(p95 * 1000, 1),
         "board_p95_over_alone": round(p95 / ref, 2) if alone else None,
-        "vote_to_other_board_p95_s": round(statistics.quantiles(lag, n=20)[18], 2) if len(lag) >= 2 else None,
-        "lag_votes_measured": len(lag), "participants_failed": len(failed), "first_failure": failed[:1],
+        "participants_failed": len(failed), "first_failure": failed[:1],
         "wall_s": round(time.time() - t0, 1),
-        "load_avg_1m": round(os.getloadavg()[0], 1)}
+        "load_avg_1m": round(os.getloadavg()[0], 1),
+        "_votes": [{k: r[k] for k in ("i", "server", "sent", "done", "pending")} for r in done],
+        "_seen": seen, "_outage": (down_at, up_at), "_board_server": wb}
+
+
+def pct95(xs: list[float]) -> float | None:
+    return round(statistics.quantiles(xs, n=20)[18], 2) if len(xs) >= 2 else None
+
+
+def vote_lags(votes: list[dict[str, Any]], stored: dict[int, float], seen: list[tuple[float, int]],
+              outage: tuple[float, float], board_server: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Each vote's lag: from the moment its participant sent it to the first board count that includes it.
+    A vote is in the board's count once the count reaches its rank in the order the database stored the votes
+    (`updated_at`, each participant votes once); the board's count only grows. Every vote sent is measured, the
+    ones kept on the phone during the outage too (counted from when they were sent, while the database was
+    down). The target figure is over the votes through the server the board is not on; the votes whose
+    send → board interval crossed the outage are also shown apart, with how long after the database came back
+    the board showed them."""
+    order = sorted(stored.values())
+    down_at, up_at = outage
+    rows = []
+    for r in votes:
+        at = stored.get(r["i"])
+        if at is None:
+            continue
+        rank = sum(1 for x in order if x <= at)
+        shown = next((ts for ts, n in seen if n >= rank and ts >= r["sent"]), None)
+        rows.append({**r, "stored": at, "rank": rank, "shown": shown,
+                     "lag": None if shown is None else shown - r["sent"],
+                     "crossed": r["sent"] < up_at and (shown is None or shown > down_at)})
+    other = [x for x in rows if x["server"] != board_server]
+    lag_other = [x["lag"] for x in other if x["lag"] is not None]
+    lag_up = [x["lag"] for x in other if x["lag"] is not None and not x["crossed"]]
+    crossed = [x for x in rows if x["crossed"]]
+    catch_up = [x["shown"] - up_at for x in crossed if x["shown"] is not None]
+    return {
+        "vote_to_other_board_p95_s": pct95(lag_other), "lag_votes_measured": len(lag_other),
+        "vote_to_other_board_max_s": round(max(lag_other), 2) if lag_other else None,
+        "vote_to_other_board_p95_db_up_s": pct95(lag_up), "lag_votes_db_up": len(lag_up),
+        "vote_to_same_board_p95_s": pct95([x["lag"] for x in rows if x["server"] == board_server
+                                         and x["lag"] is not None]),
+        "votes_crossing_outage": len(crossed),
+        "outage_votes_shown_after_db_back_max_s": round(max(catch_up), 2) if catch_up else None,
+        "votes_never_shown": sum(1 for x in rows if x["shown"] is None)}, rows
 
 
 if __name__ == "__main__":

@@ -1,11 +1,18 @@
 """A minimal client of Streamlit's browser protocol, enough to be one workshop participant.
 
 What a browser tab does, without the browser: open the websocket `/_stcore/stream` (subprotocol
-"streamlit"), send a `BackMsg.rerun_script` carrying the page name, query string and widget states, and read
+"streamlit"), send a `BackMsg.rerun_script` carrying the page, query string and widget states, and read
 the `ForwardMsg`s back (new elements with their widget ids, `auto_rerun` for `st.fragment(run_every=...)`,
 `script_finished`). Fragment timers are honoured as the frontend honours them (a fragment rerun every
 `interval` seconds), so 50 clients load the server as 50 phones would. Script-run times are measured from
 sending a rerun to its `script_finished`, on loopback.
+
+The page, as Streamlit's frontend sends it: the page name from the address on the first run only; after that
+the page script hash the server's `navigation` message named, in every rerun, fragment reruns included. This
+matters: an `st.rerun(scope="app")` asked from a fragment run reruns the page that run was sent for, and a
+rerun that names no page (hash empty, as this client once sent its fragment reruns) lands on the default page.
+A full run the server starts by itself (such an `st.rerun`) drops the fragment timers, as the frontend does on
+its `new_session`; the run announces the fragments it still has.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ DONE = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCE
 class Session:
     def __init__(self, base_ws: str, page: str, query: str, cookie: str | None = None) -> None:
         self.url, self.page, self.query = f"{base_ws}/_stcore/stream", page, query
+        self.page_hash = ""  # the page script hash of the latest `navigation` message (what the frontend keeps)
         self.cookie = cookie  # "name=value" from the page load (server.py's participant cookie)
         self.metrics: list[tuple[float, str]] = []  # (time seen, value) of every st.metric drawn
         self.widgets: dict[str, Any] = {}  # widget id -> its element proto (latest run)
@@ -70,6 +78,10 @@ class Session:
                 sub: Any = getattr(el, name) if name else None
                 if sub is not None and getattr(sub, "id", None):
                     self.widgets[sub.id] = sub
+            elif kind == "navigation":
+                self.page_hash = msg.navigation.page_script_hash
+            elif kind == "new_session" and not msg.metadata.run.fragment_ids:
+                self._fragments = {}  # a full run, whoever asked for it: its fragments announce themselves again
             elif kind == "auto_rerun":
                 self._fragments[msg.auto_rerun.fragment_id] = msg.auto_rerun.interval
             elif kind == "script_finished":
@@ -80,7 +92,11 @@ class Session:
         async with self._lock:
             back = BackMsg()
             cs = back.rerun_script
-            cs.query_string, cs.page_name, cs.fragment_id = self.query, self.page, fragment
+            cs.query_string, cs.fragment_id = self.query, fragment
+            if self.page_hash:  # as the frontend: the current page by its hash once the server has named it
+                cs.page_script_hash = self.page_hash
+            else:
+                cs.page_name = self.page
             cs.is_auto_rerun = bool(fragment)
             for s in states or []:
                 cs.widget_states.widgets.append(s)

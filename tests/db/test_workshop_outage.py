@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from sqlalchemy import create_engine
@@ -113,3 +114,56 @@ def test_room_creation_and_joins_are_limited_per_address(tmp_path: Path) -> None
         ws.throttle(engine, ws.JOIN_BUCKET, "203.0.113.7", now=1000.0)
     with pytest.raises(ws.RateLimited):
         ws.throttle(engine, ws.JOIN_BUCKET, "203.0.113.7", now=1000.0)
+
+
+def test_phones_in_a_browser_come_back_to_the_room_after_an_outage(own_pg: PgServer) -> None:
+    """A real phone (Chromium) that opens the room while PostgreSQL is down gets the vote form once it is back,
+    without a reload; a phone that sent its answer during the outage sees it stored, on the same page. Both pages
+    come back through the room's poll (`st.rerun(scope="app")` from a fragment), which a browser sends with the
+    page's script hash: the protocol client of bench/workshop_scale.py once sent none and landed on the start
+    page instead (issue 22)."""
+    from playwright.sync_api import expect
+
+    from tests.e2e.conftest import StreamlitServer, chromium_browser, wait_ready
+
+    url = own_pg.create_database("phones")
+    engine = ws.prepare(create_engine(url, pool_pre_ping=True))
+    keys = ws.create_room(engine)
+    qid = ws.start_quiz(engine, keys.code, keys.secret, PHARMA.brief, PHARMA.id)
+    room = f"/workshop?room={keys.code}"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(ws.ENV_URL, url)
+        srv = StreamlitServer().start()
+    try:
+        with chromium_browser() as browser:
+            early = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+            early.goto(srv.url + room)
+            wait_ready(early)
+            kol = early.get_by_text("KOL — pakar tepercaya")
+            expect(kol).to_be_visible()
+            own_pg.pause()
+            try:
+                late = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+                late.goto(srv.url + room)  # joins while the database is down
+                expect(late.get_by_text("Halaman ini muncul lagi sendiri begitu database kembali.")).to_be_visible()
+                kol.click()
+                early.get_by_label("Alasan Anda dalam satu kalimat (opsional)").fill("ahli dipercaya")
+                early.get_by_role("button", name="Kirim jawaban").click()
+                expect(early.get_by_text("Jawaban yang menunggu dikirim: KOL.")).to_be_visible()
+            finally:
+                own_pg.resume()
+            # Back by themselves, on the Workshop page, with nothing typed lost.
+            expect(late.get_by_text("KOL — pakar tepercaya")).to_be_visible(timeout=20_000)
+            expect(late.get_by_role("button", name="Kirim jawaban")).to_be_visible()
+            assert urlsplit(late.url).path == "/workshop"
+            expect(early.get_by_text("Jawaban Anda: KOL. Anda masih bisa mengubahnya sampai pelatih menampilkan "
+                                     "jawaban.")).to_be_visible(timeout=20_000)
+            expect(early.get_by_text("ahli dipercaya")).to_be_visible()
+            assert urlsplit(early.url).path == "/workshop"
+        b = ws.board(engine, keys.code)
+        assert (b.question_id, b.total, b.counts["kol"], b.reasons) == (qid, 1, 1, (("kol", "ahli dipercaya"),))
+        assert "Traceback" not in srv.log_path.read_text(errors="replace")
+    finally:
+        srv.stop()
+        engine.dispose()
+
