@@ -140,62 +140,76 @@ def prune(values: np.ndarray, fees: np.ndarray, line: np.ndarray, caps: Sequence
     return np.sort(np.concatenate(keep)) if keep else np.zeros(0, dtype=np.int64)
 
 
-def lagrange_keep(v: np.ndarray, f: np.ndarray, ln: np.ndarray, counts: np.ndarray, budget: float) -> np.ndarray:
-    """Which creators can be in a value-optimal choice of exactly `counts[k]` per line within the budget.
+def lagrange_fix(v: np.ndarray, f: np.ndarray, ln: np.ndarray, counts: np.ndarray,
+                 budget: float) -> tuple[np.ndarray, np.ndarray]:
+    """(keep, must): which creators can be in a value-optimal choice of exactly `counts[k]` per line within the
+    budget, and which are in every one.
 
     The budget relaxed with a price λ per rupiah: L(λ) = λ·budget + Σ_lines (the counts[k] highest v − λ·f)
-    bounds the value of every feasible choice from above, and the same sum with creator i forced in (in place
-    of its line's counts[k]-th best) bounds every choice that contains i. The cheapest λ whose choice fits
-    the budget gives a feasible choice (a lower bound on the optimum). A creator whose forced-in bound, at that
-    λ or just below it, is under the lower bound is in no optimal choice: dropped, the optimum unchanged.
-    Typical large rosters keep a few times the planned count instead of thousands."""
+    bounds the value of every feasible choice from above; the same sum with creator i forced in (in place of
+    its line's counts[k]-th best) bounds every choice that contains i, and with i forced out (its line's next
+    best in its place) every choice without it. The cheapest λ whose choice fits the budget gives a feasible
+    choice (a lower bound on the optimum). A creator whose forced-in bound, at that λ or just below it, is
+    under the lower bound is in no optimal choice (`keep` False); one whose forced-out bound is under it is in
+    every optimal choice (`must` True). Fixing both leaves the set of value-optimal choices, and so the
+    cheapest of them, unchanged. Typical large rosters leave a few dozen creators undecided instead of
+    thousands."""
     n = v.size
     keep = np.ones(n, dtype=bool)
+    must = np.zeros(n, dtype=bool)
     groups = [np.flatnonzero(ln == k) for k in range(len(counts))]
     if n == 0 or any(int(c) > g.size for c, g in zip(counts, groups, strict=True)):
-        return keep
+        return keep, must
 
-    def at(lam: float) -> tuple[float, float, float, np.ndarray, np.ndarray]:
+    def at(lam: float) -> tuple[float, float, float, np.ndarray, np.ndarray, np.ndarray]:
         score = v - lam * f
         bound = lam * budget
         fee = value = 0.0
         kth = np.full(n, np.inf)
+        loss = np.zeros(n)  # forcing a chosen creator out: its line's next best score in place of its own
         chosen = np.zeros(n, dtype=bool)
         for c, g in zip(counts.tolist(), groups, strict=True):
             if c == 0 or g.size == 0:
                 continue
             sg = score[g]
-            top = np.arange(g.size) if c >= g.size else np.argpartition(-sg, c - 1)[:c]
+            if c >= g.size:
+                top = np.arange(g.size)
+                nxt = -np.inf  # every creator of the line is needed
+            else:
+                part = np.argpartition(-sg, c)
+                top = part[:c]
+                nxt = float(sg[part[c]])
             bound += float(sg[top].sum())
             fee += float(f[g][top].sum())
             value += float(v[g][top].sum())
             kth[g] = float(sg[top].min())
+            loss[g[top]] = nxt - sg[top]
             chosen[g[top]] = True
-        return bound, fee, value, score - kth, chosen
+        return bound, fee, value, score - kth, np.minimum(loss, 0.0), chosen
 
     lo, hi = 0.0, 1.0
     if at(lo)[1] <= budget:
-        return keep
+        return keep, must
     for _ in range(80):
         if at(hi)[1] <= budget:
             break
         lo, hi = hi, hi * 2
     else:
-        return keep
+        return keep, must
     for _ in range(50):
         mid = (lo + hi) / 2
         if at(mid)[1] <= budget:
             hi = mid
         else:
             lo = mid
-    ub_hi, fee_hi, lower, gain_hi, chosen = at(hi)
-    ub_lo, _fee_lo, _v_lo, gain_lo, _c = at(lo)
+    ub_hi, fee_hi, lower, gain_hi, loss_hi, chosen = at(hi)
+    ub_lo, _fee_lo, _v_lo, gain_lo, loss_lo, _c = at(lo)
     lower = _improve(v, f, ln, chosen, budget - fee_hi, lower)
     eps = 1e-9 * (abs(ub_hi) + abs(lower) + 1.0) + 1e-6
     # forcing i in changes the bound by its score minus its line's counts-th best (≥ 0 for the top members)
-    out: np.ndarray = (ub_hi + np.minimum(gain_hi, 0.0) >= lower - eps) & (ub_lo + np.minimum(gain_lo, 0.0)
-                                                                            >= lower - eps)
-    return out
+    keep = (ub_hi + np.minimum(gain_hi, 0.0) >= lower - eps) & (ub_lo + np.minimum(gain_lo, 0.0) >= lower - eps)
+    must = (ub_hi + loss_hi < lower - eps) | (ub_lo + loss_lo < lower - eps)
+    return keep, must & keep
 
 
 def _improve(v: np.ndarray, f: np.ndarray, ln: np.ndarray, chosen: np.ndarray, left: float, value: float,
@@ -262,20 +276,29 @@ def solve(values: np.ndarray, fees: np.ndarray, line: np.ndarray, caps: Sequence
         cheapest += float(fk.sum())
         kth[k] = fk[-1] if fk.size else 0.0
     fill_known = cheapest <= budget
+    fixed = np.zeros(0, dtype=np.int64)  # creators in every optimal choice: picked, not left to the solver
+    room = float(budget)
     if fill_known:
         need = cheapest - kth[ln] + f
         keep = (need <= budget) | (f <= kth[ln])
         cand, v, f, ln = cand[keep], v[keep], f[keep], ln[keep]
-        keep = lagrange_keep(v, f, ln, counts.astype(np.int64), budget)
-        cand, v, f, ln = cand[keep], v[keep], f[keep], ln[keep]
+        keep, must = lagrange_fix(v, f, ln, counts.astype(np.int64), budget)
+        fixed = cand[must]
+        counts -= np.bincount(ln[must], minlength=nl)
+        room -= float(f[must].sum())
+        free = keep & ~must
+        cand, v, f, ln = cand[free], v[free], f[free], ln[free]
         n = cand.size
+        if not counts.any():
+            return np.sort(fixed), True
     # Line membership as a sparse matrix: one row per line.
     from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
 
     member = csr_matrix((np.ones(n), (ln, np.arange(n))), shape=(nl, n))
     caps_arr = np.asarray(caps, dtype=float)
     weight = 1.0 / np.maximum(caps_arr[ln], 1.0)
-    constraints = [LinearConstraint(member, 0, caps_arr), LinearConstraint(f.reshape(1, -1), 0, float(budget))]
+    constraints = [LinearConstraint(member, counts, counts) if fill_known else LinearConstraint(member, 0, caps_arr),
+                   LinearConstraint(f.reshape(1, -1), 0, room)]
     integrality = np.ones(n)
     bounds = Bounds(0, 1)
     opts = {"mip_rel_gap": 0.0, "time_limit": time_limit, "presolve": True}
@@ -291,9 +314,7 @@ def solve(values: np.ndarray, fees: np.ndarray, line: np.ndarray, caps: Sequence
         x: np.ndarray = np.round(np.asarray(res.x, dtype=float))
         return x
 
-    if fill_known:
-        constraints.append(LinearConstraint(member, counts, counts))
-    else:
+    if not fill_known:
         x1 = run(-weight)
         if x1 is None:
             return np.zeros(0, dtype=np.int64), False
@@ -305,7 +326,7 @@ def solve(values: np.ndarray, fees: np.ndarray, line: np.ndarray, caps: Sequence
     x = run(-v + f / (float(budget) + 1.0))
     if x is None:
         return np.zeros(0, dtype=np.int64), False
-    return cand[x > 0.5], proven
+    return np.sort(np.concatenate([fixed, cand[x > 0.5]])), proven
 
 
 # --- the shortlist from a derived roster and a recommendation ------------------------------------------------------
