@@ -36,7 +36,7 @@ import pyarrow as pa  # type: ignore[import-untyped]
 import pyarrow.compute as pc  # type: ignore[import-untyped]
 
 from guide.advice.knowledge import DATA_DIR, Figures
-from guide.advice.models import INDUSTRIES, PLATFORMS, TIERS, CampaignBrief, Industry, Kind
+from guide.advice.models import INDUSTRIES, KINDS, PLATFORMS, TIERS, CampaignBrief, Industry, Kind
 from guide.creators.places import expertise_profile, mkek_applies, region_of
 from guide.text.i18n import catalog, fmt_pct, t
 from guide.text.numbers import read_count, read_decimal, read_percent
@@ -445,9 +445,21 @@ def validate_frame(table: Table, frame: pd.DataFrame, rownums: np.ndarray) -> Pa
 
 def tier_of(followers: np.ndarray, figures: Figures) -> np.ndarray:
     """Influencer tier by the figures' lower follower bounds (below micro's lower bound: nano)."""
+    out: np.ndarray = np.array(TIERS, dtype=object)[_tier_index(followers, figures)]
+    return out
+
+
+def _tier_index(followers: np.ndarray, figures: Figures) -> np.ndarray:
     bounds = np.array([figures.kinds[k].followers_low for k in TIERS[1:]], dtype=np.int64)
-    idx = np.searchsorted(bounds, followers, side="right")
-    return np.array(TIERS, dtype=object)[idx]
+    out: np.ndarray = np.searchsorted(bounds, followers, side="right")
+    return out
+
+
+def _labels(names: Sequence[str], codes: np.ndarray) -> np.ndarray:
+    """Short codes as an object array of Python strings, taken from `names` by index (numpy fills an object
+    array with one value many times slower)."""
+    out: np.ndarray = np.array(names, dtype=object)[codes]
+    return out
 
 
 def _interp_fee(followers: np.ndarray, lo_f: int, hi_f: int, lo_r: int, hi_r: int) -> np.ndarray:
@@ -459,31 +471,53 @@ def _interp_fee(followers: np.ndarray, lo_f: int, hi_f: int, lo_r: int, hi_r: in
     return np.round(fee / 1000.0) * 1000.0
 
 
+ER_BASES = ("given", "derived", "assumed")
+AUTH_LABELS = ("ok", "low", "high", "unchecked")
+
+
 def derive(parsed: ParsedRoster, figures: Figures, brief: CampaignBrief | None = None,
            city: str | None = None) -> pd.DataFrame:
-    """One row per roster row with the derived columns (see the module docstring). Pure and vectorised."""
+    """One row per roster row with the derived columns (see the module docstring). Pure and vectorised: the
+    line kind, rate basis and authenticity are small integer codes until the output takes their labels."""
     n = len(parsed)
     followers = parsed.followers
+    ex = parsed.extra
     kind = np.array(parsed.kind, dtype=object)
-    tier = tier_of(followers, figures) if n else np.array([], dtype=object)
-    line_kind = np.where(kind == "influencer", tier, kind)
+    tier_idx = _tier_index(followers, figures) if n else np.zeros(0, dtype=np.int64)
+    tier = _labels(TIERS, tier_idx)
+    # The line kind as an index into KINDS: the tier for an influencer, else the creator's own kind.
+    kind_pos = {k: i for i, k in enumerate(KINDS)}
+    line_code = np.array([kind_pos[x] for x in TIERS], dtype=np.int64)[tier_idx]
+    influencer = kind == "influencer"
+    for k in set(kind[~influencer].tolist()):
+        line_code[kind == k] = kind_pos[k]
+    line_kind = _labels(KINDS, line_code)
+    present = [KINDS[i] for i in np.flatnonzero(np.bincount(line_code, minlength=len(KINDS)))]
+
+    def per_kind(attr: str) -> np.ndarray:
+        """A figure of each row's line kind (the kinds present only are looked up)."""
+        table = np.zeros(len(KINDS))
+        for k in present:
+            table[kind_pos[k]] = float(getattr(figures.kinds[k], attr))
+        out: np.ndarray = table[line_code]
+        return out
 
     er = parsed.engagement_rate.copy()
-    er_basis = np.full(n, "given", dtype=object)
+    basis = np.zeros(n, dtype=np.int8)
     from_avg = np.isnan(er) & ~np.isnan(parsed.avg_engagements) & (followers > 0)
     er[from_avg] = parsed.avg_engagements[from_avg] / followers[from_avg] * 100
-    er_basis[from_avg] = "derived"
+    basis[from_avg] = 1
     assumed = np.isnan(er)
-    kinds, kind_codes = np.unique(line_kind.astype(str), return_inverse=True)
-    band_low = np.array([figures.kinds[k].er_low for k in kinds], dtype=float)[kind_codes] if n else np.zeros(0)
-    band_high = np.array([figures.kinds[k].er_high for k in kinds], dtype=float)[kind_codes] if n else np.zeros(0)
+    band_low = per_kind("er_low")
+    band_high = per_kind("er_high")
     er[assumed] = (band_low[assumed] + band_high[assumed]) / 2
-    er_basis[assumed] = "assumed"
+    basis[assumed] = 2
 
     fee = parsed.fee_idr.copy()
     estimated = np.isnan(fee)
-    for k in set(line_kind[estimated].tolist()):
-        sel = estimated & (line_kind == k)
+    for code in np.flatnonzero(np.bincount(line_code[estimated], minlength=len(KINDS))):
+        k = KINDS[int(code)]
+        sel = estimated & (line_code == code)
         kf = figures.kinds[k]
         if k == "koc":
             _low, mid, _high = figures.unit_band("koc", brief) if brief else (kf.rate_low, kf.rate_mid, kf.rate_high)
@@ -491,53 +525,52 @@ def derive(parsed: ParsedRoster, figures: Figures, brief: CampaignBrief | None =
         else:
             fee[sel] = _interp_fee(followers[sel], kf.followers_low, kf.followers_high, kf.rate_low, kf.rate_high)
 
-    checkable = ~assumed & np.isin(np.array(parsed.platform, dtype=object), list(AUTH_PLATFORMS))
+    platform = ex["platform"]
+    checkable = ~assumed & platform.isin(list(AUTH_PLATFORMS)).to_numpy(dtype=bool)
     low_thr = band_low * LOW_FACTOR
     high_thr = np.maximum(band_high * HIGH_FACTOR, HIGH_FLOOR_PCT)
-    auth = np.full(n, "ok", dtype=object)
-    auth[checkable & (er < low_thr)] = "low"
-    auth[checkable & (er > high_thr)] = "high"
-    auth[~checkable] = "unchecked"
+    auth = np.zeros(n, dtype=np.int8)
+    auth[checkable & (er < low_thr)] = 1
+    auth[checkable & (er > high_thr)] = 2
+    auth[~checkable] = 3
 
     # The plan's figures (guide/advice/planner.py `unit()`): reach = followers × the kind's reach rate per post
     # (middle of its band; the top of the band raised by the short-video factor on TikTok) × completion.
     c = figures.completion_factor.value
     video = figures.video_reach_factor.value
-    reach_lo = np.array([figures.kinds[k].reach_low for k in kinds], dtype=float)[kind_codes] if n else np.zeros(0)
-    reach_hi = np.array([figures.kinds[k].reach_high for k in kinds], dtype=float)[kind_codes] if n else np.zeros(0)
-    on_video = np.array(parsed.platform, dtype=object) == "tiktok"
+    reach_lo = per_kind("reach_low")
+    reach_hi = per_kind("reach_high")
+    on_video = (platform == "tiktok").to_numpy(dtype=bool)
     reach_rate = (reach_lo + reach_hi * np.where(on_video, video, 1.0)) / 2
     reach = np.floor(followers * reach_rate / 100 * c)
     engagements = np.floor(followers * er / 100 * c)
 
-    platform = np.array(parsed.platform, dtype=object)
     if brief is not None and brief.platforms:
-        platform_fit = np.isin(platform, list(brief.platforms))
+        platform_fit = platform.isin(list(brief.platforms)).to_numpy(dtype=bool)
     else:
         platform_fit = np.ones(n, dtype=bool)
-    ex = parsed.extra
-    ind_key = ex["industries"] if "industries" in ex else pd.Series([";".join(x) for x in parsed.industries],
-                                                                     dtype=str)
+    ind_key = ex["industries"]
     if brief is not None:
         ind = brief.industry
         industry_fit = _map_unique(ind_key, lambda x: "yes" if ind in str(x).split(";") else (
             "unknown" if not x else "no")).to_numpy()
     else:
-        industry_fit = np.full(n, "unknown", dtype=object)
+        industry_fit = _labels(("unknown",), np.zeros(n, dtype=np.int8))
     # The page's or the CLI's city when given, else the brief's region (a metro area expands to its cities).
     region = region_of(city) if city and city.strip() else region_of(brief.region if brief is not None else None)
-    city_col = ex.get("city", pd.Series(parsed.city, dtype=str))
+    city_col = ex["city"]
+    no_filter = _labels(("any",), np.zeros(n, dtype=np.int8))
     if region is not None:
         city_fit = _map_unique(city_col, lambda x: "yes" if region.matches(x) else (
             "unknown" if not x else "no")).to_numpy()
         if not (city and city.strip()) and region.key is None and not (city_fit == "yes").any():
             # The brief's region names no metro area and no city of this roster (e.g. "Jawa Barat"): no filter
             # (the shortlist says so) rather than leaving every creator out.
-            city_fit = np.full(n, "any", dtype=object)
+            city_fit = no_filter
     else:
-        city_fit = np.full(n, "any", dtype=object)
+        city_fit = no_filter
     # A KOL's expertise against the brief's industry (data/expertise.yaml), and doctors (MKEK fatwa 022/2020).
-    exp_col = ex.get("expertise", pd.Series(parsed.expertise, dtype=str))
+    exp_col = ex["expertise"]
     industry = brief.industry if brief is not None and brief.industry != "other" else None
     expertise_fit = _map_unique(exp_col, lambda x: "any" if industry is None else "unknown" if not x else (
         "yes" if industry in expertise_profile(x)[0] else "no")).to_numpy()
@@ -549,14 +582,13 @@ def derive(parsed: ParsedRoster, figures: Figures, brief: CampaignBrief | None =
         return pd.Series(a, dtype=object)
 
     return pd.DataFrame({
-        "row": parsed.rows, "name": ex.get("name", parsed.name), "handle": ex.get("handle", parsed.handle),
-        "platform": ex.get("platform", parsed.platform),
+        "row": parsed.rows, "name": ex["name"], "handle": ex["handle"], "platform": platform,
         "followers": followers, "kind": labels(kind), "tier": labels(tier), "line_kind": labels(line_kind),
-        "engagement_rate": np.round(er, 3), "er_basis": labels(er_basis),
+        "engagement_rate": np.round(er, 3), "er_basis": labels(_labels(ER_BASES, basis)),
         "fee_idr": np.round(fee).astype(np.int64) if n else np.zeros(0, dtype=np.int64),
         "fee_estimated": estimated,
-        "authenticity": labels(auth), "industries": ind_key,
-        "city": ex.get("city", parsed.city), "expertise": ex.get("expertise", parsed.expertise),
+        "authenticity": labels(_labels(AUTH_LABELS, auth)), "industries": ind_key,
+        "city": city_col, "expertise": exp_col,
         "platform_fit": platform_fit, "industry_fit": labels(industry_fit), "city_fit": labels(city_fit),
         "expertise_fit": labels(expertise_fit), "doctor": doctor, "mkek": mkek,
         "expected_reach": reach.astype(np.int64) if n else np.zeros(0, dtype=np.int64),
