@@ -119,20 +119,17 @@ def _p(row: int, column: str, code: str, severity: Severity = "error", **params:
 
 @dataclass(frozen=True)
 class ParsedRoster:
-    """Validated columns, one entry per data row (blank rows excluded), plus every problem found."""
+    """Validated columns, one entry per data row (blank rows excluded), plus every problem found.
+
+    The text columns are kept as `derive` reads them (`extra`: pandas string Series of name, handle, platform,
+    city, expertise and the industries joined by ';'; the kinds as an array of labels); `name`, `kind`,
+    `industries` … give them as Python lists when asked."""
 
     rows: np.ndarray  # spreadsheet row numbers
-    name: list[str]
-    handle: list[str]
-    platform: list[str]
     followers: np.ndarray  # int64, 0 where invalid
-    kind: list[str]
     engagement_rate: np.ndarray  # float, nan where not given
     avg_engagements: np.ndarray  # float, nan where not given
     fee_idr: np.ndarray  # float, nan where not given
-    industries: list[tuple[str, ...]]
-    city: list[str]
-    expertise: list[str]
     valid: np.ndarray  # bool: no error on the row
     problems: tuple[RowProblem, ...]
     source: str = ""
@@ -140,6 +137,39 @@ class ParsedRoster:
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    def _text(self, key: str) -> list[str]:
+        return list(self.extra[key].tolist())
+
+    @property
+    def name(self) -> list[str]:
+        return self._text("name")
+
+    @property
+    def handle(self) -> list[str]:
+        return self._text("handle")
+
+    @property
+    def platform(self) -> list[str]:
+        return self._text("platform")
+
+    @property
+    def kind(self) -> list[str]:
+        return self._text("kind")
+
+    @property
+    def city(self) -> list[str]:
+        return self._text("city")
+
+    @property
+    def expertise(self) -> list[str]:
+        return self._text("expertise")
+
+    @property
+    def industries(self) -> list[tuple[str, ...]]:
+        """Each row's industries, in the order first written (a tuple per row)."""
+        sets, codes = self.extra["industry_sets"]
+        return list(sets[codes].tolist())
 
 
 # --- reading the file -------------------------------------------------------------------------------------------
@@ -230,14 +260,18 @@ def _column(rows: Sequence[Sequence[str]], idx: int | None, n: int) -> list[str]
 def _numbers(values: pd.Series, rows: np.ndarray, col: str, kind: str, problems: list[RowProblem],
              valid: np.ndarray, required: bool) -> np.ndarray:
     """One numeric column as an array: a vectorised fast path for plain numbers, the parsers for the rest."""
-    st = values.astype(str)  # already trimmed by validate_frame
+    st = values  # text, already trimmed by validate_frame
+    arr = _arrow(st)
     out = np.full(len(st), np.nan)
-    empty = (st == "").to_numpy(dtype=bool)
-    pattern = r"[0-9]{1,12}(?:\.[0-9]{1,6})?" if kind == "percent" else r"[0-9]{1,12}"
-    plain = st.str.fullmatch(pattern).fillna(False).to_numpy(dtype=bool)
+    size = pc.binary_length(arr)
+    empty = _mask(pc.equal(size, 0))
+    if kind == "percent":
+        plain_a = pc.match_substring_regex(arr, r"^[0-9]{1,12}(?:\.[0-9]{1,6})?$")
+    else:  # 1 to 12 ASCII digits
+        plain_a = pc.and_(pc.ascii_is_decimal(arr), pc.less_equal(size, 12))
+    plain = _mask(plain_a)
     if plain.any():
-        texts = pa.array(st[plain])  # arrow-backed strings: no Python objects
-        out[plain] = pc.cast(texts, pa.float64()).to_numpy(zero_copy_only=False)
+        out[plain] = pc.cast(pc.filter(arr, plain_a), pa.float64()).to_numpy(zero_copy_only=False)
     if required:
         for i in np.flatnonzero(empty):
             problems.append(_p(int(rows[i]), col, "required"))
@@ -291,14 +325,37 @@ def _map_unique(s: pd.Series, fn: Any) -> pd.Series:
 
 
 
+def _arrow(s: pd.Series) -> Any:
+    """A text Series as Arrow strings (pandas' Arrow-backed strings pass without a copy)."""
+    return pa.array(s.array, type=pa.string())
+
+
+def _mask(a: Any) -> np.ndarray:
+    """An Arrow boolean result (no nulls) as a numpy bool array."""
+    return np.asarray(a.to_numpy(zero_copy_only=False), dtype=bool)
+
+
+def _spread(values: Sequence[str], codes: np.ndarray) -> pd.Series:
+    """One text per distinct value spread to every row by its factorize code, as a pandas string Series."""
+    taken = pa.array(list(values), type=pa.string()).take(pa.array(codes))
+    return pd.Series(taken, dtype=str)
+
+
 def _clean_series(s: pd.Series) -> pd.Series:
-    """Printable text on one line, at most MAX_TEXT characters (only cells that need it are rewritten)."""
-    s = s.astype(str)
-    arr = pa.array(s.array, type=pa.string())  # pandas' Arrow-backed strings pass without a copy
-    ok = pc.and_(pc.and_(pc.utf8_is_printable(arr), pc.equal(arr, pc.utf8_trim_whitespace(arr))),
-                 pc.and_(pc.invert(pc.match_substring(arr, "  ")), pc.less_equal(pc.utf8_length(arr), MAX_TEXT)))
-    fix = ~np.asarray(ok.to_numpy(zero_copy_only=False), dtype=bool)
-    if not fix.any():
+    """Printable text on one line, at most MAX_TEXT characters (only cells that need it are rewritten). `s` is
+    trimmed (validate_frame trims every cell)."""
+    arr = _arrow(s)
+    # Printable ASCII without a double space, within MAX_TEXT bytes, is clean as it is; the other cells (few in
+    # practice) are checked in full.
+    maybe = np.flatnonzero(_mask(pc.or_(pc.or_(pc.invert(pc.ascii_is_printable(arr)), pc.match_substring(arr, "  ")),
+                                        pc.greater(pc.binary_length(arr), MAX_TEXT))))
+    if not maybe.size:
+        return s
+    sub = arr.take(pa.array(maybe))
+    ok = pc.and_(pc.and_(pc.utf8_is_printable(sub), pc.equal(sub, pc.utf8_trim_whitespace(sub))),
+                 pc.and_(pc.invert(pc.match_substring(sub, "  ")), pc.less_equal(pc.utf8_length(sub), MAX_TEXT)))
+    fix = maybe[~_mask(ok)]
+    if not fix.size:
         return s
     out = s.to_numpy(dtype=object).copy()
     out[fix] = [_clean_text(str(v)) for v in out[fix]]
@@ -357,11 +414,14 @@ def validate_frame(table: Table, frame: pd.DataFrame, rownums: np.ndarray) -> Pa
     names_s = _clean_series(col("name"))
     report((names_s == "").to_numpy(dtype=bool), "name", "required")
 
+    # Platforms and kinds are read and checked once per distinct value, spread to the rows by factorize codes.
     raw_platform = col("platform")
-    platform_s = _map_unique(raw_platform, lambda v: PLATFORM_ALIASES.get(
-        " ".join(str(v).strip().lower().split()), " ".join(str(v).strip().lower().split())))
-    known_platform = platform_s.isin(PLATFORMS).to_numpy(dtype=bool)
-    empty_platform = (platform_s == "").to_numpy(dtype=bool)
+    p_codes, p_uniq = pd.factorize(raw_platform, use_na_sentinel=False)
+    p_words = [" ".join(str(v).strip().lower().split()) for v in p_uniq]
+    p_names = [PLATFORM_ALIASES.get(w, w) for w in p_words]
+    platform_s = _spread(p_names, p_codes)
+    known_platform = np.array([v in PLATFORMS for v in p_names], dtype=bool)[p_codes]
+    empty_platform = np.array([v == "" for v in p_names], dtype=bool)[p_codes]
     report(empty_platform, "platform", "required")
     report(~known_platform & ~empty_platform, "platform", "unknown_platform", values=raw_platform,
            allowed=", ".join(PLATFORMS))
@@ -371,11 +431,10 @@ def validate_frame(table: Table, frame: pd.DataFrame, rownums: np.ndarray) -> Pa
     followers = np.nan_to_num(followers_f, nan=0).astype(np.int64)
 
     raw_kind = col("kind")
-    kind_s = _map_unique(raw_kind, lambda v: "influencer" if not str(v).strip()
-                         else KIND_ALIASES.get(str(v).strip().lower(), ""))
-    bad_kind = (kind_s == "").to_numpy(dtype=bool)
-    report(bad_kind, "kind", "unknown_kind", values=raw_kind)
-    kind_s = kind_s.where(~bad_kind, "influencer")
+    k_codes, k_uniq = pd.factorize(raw_kind, use_na_sentinel=False)
+    k_names = ["influencer" if not str(v).strip() else KIND_ALIASES.get(str(v).strip().lower(), "") for v in k_uniq]
+    report(np.array([v == "" for v in k_names], dtype=bool)[k_codes], "kind", "unknown_kind", values=raw_kind)
+    kinds = np.array([v or "influencer" for v in k_names], dtype=object)[k_codes]
 
     er = _numbers(col("engagement_rate"), rows, "engagement_rate", "percent", problems, valid,
                   required=False)
@@ -397,21 +456,23 @@ def validate_frame(table: Table, frame: pd.DataFrame, rownums: np.ndarray) -> Pa
     parsed_u = [parse_industries(str(u)) if str(u).strip() else ((), []) for u in uniq]
     picked = np.empty(len(parsed_u), dtype=object)
     picked[:] = [v[0] for v in parsed_u]
-    industries: list[tuple[str, ...]] = picked[codes].tolist()
-    industries_key = pd.Series(np.array([";".join(v[0]) for v in parsed_u], dtype=object)[codes], dtype=str)
+    industries_key = _spread([";".join(v[0]) for v in parsed_u], codes)
     unknown_u = np.array([bool(v[1]) for v in parsed_u], dtype=bool)
     for j in np.flatnonzero(unknown_u[codes]):
         problems.append(_p(int(rows[j]), "industries", "unknown_industry", severity="warning",
                            value="; ".join(parsed_u[codes[j]][1])[:60], allowed=", ".join(INDUSTRIES)))
 
     handle_s = _clean_series(col("handle")).str.lstrip("@")
-    key = platform_s.astype(str) + "\x00" + handle_s.str.lower().str.strip()
+    # The same account twice: platform and lower-cased handle, each factorized, as one integer key.
+    platform_code = pd.factorize(pd.Series(p_names, dtype=object), use_na_sentinel=False)[0][p_codes]
+    handle_code, handle_uniq = pd.factorize(handle_s.str.lower().str.strip(), use_na_sentinel=False)
+    key = platform_code.astype(np.int64) * (len(handle_uniq) + 1) + handle_code
     has = (handle_s != "").to_numpy(dtype=bool)
-    dup = key.duplicated(keep=False).to_numpy(dtype=bool) & has
+    dup = pd.Series(key).duplicated(keep=False).to_numpy(dtype=bool) & has
     if dup.any():
-        first_seen: dict[str, int] = {}
+        first_seen: dict[int, int] = {}
         for j in np.flatnonzero(dup):
-            k = str(key.iat[int(j)])
+            k = int(key[j])
             if k in first_seen:
                 problems.append(_p(int(rows[j]), "handle", "duplicate_handle", handle="@" + str(handle_s.iat[int(j)]),
                                    first=first_seen[k]))
@@ -421,7 +482,7 @@ def validate_frame(table: Table, frame: pd.DataFrame, rownums: np.ndarray) -> Pa
 
     cities = _clean_series(col("city"))
     expertise_s = _clean_series(col("expertise"))
-    report(((kind_s == "kol") & (expertise_s == "")).to_numpy(dtype=bool), "expertise", "kol_without_expertise",
+    report((kinds == "kol") & (expertise_s == "").to_numpy(dtype=bool), "expertise", "kol_without_expertise",
            severity="warning")
 
     problems = [dc_replace(p, column=names.get(p.column, p.column)) if p.field and p.column == p.field else p
@@ -431,13 +492,11 @@ def validate_frame(table: Table, frame: pd.DataFrame, rownums: np.ndarray) -> Pa
     if len(problems) > MAX_PROBLEMS:
         more = len(problems) - MAX_PROBLEMS
         problems = [*problems[:MAX_PROBLEMS], _p(0, "", "more_problems", severity="warning", n=more)]
-    return ParsedRoster(rows=rows, name=names_s.tolist(), handle=handle_s.tolist(), platform=platform_s.tolist(),
-                        followers=followers, kind=kind_s.tolist(), engagement_rate=er, avg_engagements=avg,
-                        fee_idr=fee, industries=industries, city=cities.tolist(), expertise=expertise_s.tolist(),
+    return ParsedRoster(rows=rows, followers=followers, engagement_rate=er, avg_engagements=avg, fee_idr=fee,
                         valid=valid, problems=tuple(problems), source=source,
-                        # The same columns as pandas string Series, so `derive` need not convert them again.
-                        extra={"name": names_s, "handle": handle_s, "platform": platform_s.astype(str),
-                               "city": cities, "expertise": expertise_s, "industries": industries_key})
+                        extra={"name": names_s, "handle": handle_s, "platform": platform_s, "kind": kinds,
+                               "city": cities, "expertise": expertise_s, "industries": industries_key,
+                               "industry_sets": (picked, codes)})
 
 
 # --- derived columns --------------------------------------------------------------------------------------------
@@ -482,7 +541,7 @@ def derive(parsed: ParsedRoster, figures: Figures, brief: CampaignBrief | None =
     n = len(parsed)
     followers = parsed.followers
     ex = parsed.extra
-    kind = np.array(parsed.kind, dtype=object)
+    kind = ex["kind"]
     tier_idx = _tier_index(followers, figures) if n else np.zeros(0, dtype=np.int64)
     tier = _labels(TIERS, tier_idx)
     # The line kind as an index into KINDS: the tier for an influencer, else the creator's own kind.
