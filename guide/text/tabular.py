@@ -303,14 +303,23 @@ def _read_csv_columns(text: str, lines: list[str], skipped: int, sep: str, encod
         return None
     if bad or table.num_columns != width or table.num_rows != len(lines) - skipped - 1:
         return None
-    blank = None
-    for col in table.columns:
-        if table.num_rows and pc.max(pc.utf8_length(col)).as_py() > MAX_CELL_CHARS:
+    if table.num_rows:
+        for col in table.columns:
+            # A cell of more than MAX_CELL_CHARS characters has more bytes too: characters are counted only then.
+            if (pc.max(pc.binary_length(col)).as_py() > MAX_CELL_CHARS
+                    and pc.max(pc.utf8_length(col)).as_py() > MAX_CELL_CHARS):
+                return None
+        # A blank row (every cell empty or spaces): the rows still blank are followed from column to column, so
+        # the first column with text in most rows settles most of them.
+        blank = np.arange(table.num_rows)
+        for col in table.columns:
+            cells = col if blank.size == table.num_rows else col.take(pa.array(blank))
+            empty = pc.equal(pc.utf8_trim_whitespace(cells), "")
+            blank = blank[np.asarray(empty.to_numpy(zero_copy_only=False), dtype=bool)]
+            if not blank.size:
+                break
+        if blank.size:
             return None
-        empty = pc.equal(pc.utf8_trim_whitespace(col), "")
-        blank = empty if blank is None else pc.and_(blank, empty)
-    if blank is not None and table.num_rows and pc.any(blank).as_py():
-        return None
     string = pd.StringDtype("pyarrow", na_value=np.nan)
     frame = table.to_pandas(types_mapper=lambda t: string if t == pa.string() else None)
     frame.columns = pd.RangeIndex(width)
