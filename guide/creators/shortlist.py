@@ -204,18 +204,26 @@ def lagrange_fix(v: np.ndarray, f: np.ndarray, ln: np.ndarray, counts: np.ndarra
             lo = mid
     ub_hi, fee_hi, lower, gain_hi, loss_hi, chosen = at(hi)
     ub_lo, _fee_lo, _v_lo, gain_lo, loss_lo, _c = at(lo)
-    lower = _improve(v, f, ln, chosen, budget - fee_hi, lower)
-    eps = 1e-9 * (abs(ub_hi) + abs(lower) + 1.0) + 1e-6
-    # forcing i in changes the bound by its score minus its line's counts-th best (≥ 0 for the top members)
-    keep = (ub_hi + np.minimum(gain_hi, 0.0) >= lower - eps) & (ub_lo + np.minimum(gain_lo, 0.0) >= lower - eps)
-    must = (ub_hi + loss_hi < lower - eps) | (ub_lo + loss_lo < lower - eps)
-    return keep, must & keep
+    lower, chosen = _improve(v, f, ln, chosen, budget - fee_hi, lower)
+
+    def decide(lower: float) -> tuple[np.ndarray, np.ndarray]:
+        eps = 1e-9 * (abs(ub_hi) + abs(lower) + 1.0) + 1e-6
+        # forcing i in changes the bound by its score minus its line's counts-th best (≥ 0 for the top members)
+        keep = (ub_hi + np.minimum(gain_hi, 0.0) >= lower - eps) & (ub_lo + np.minimum(gain_lo, 0.0)
+                                                                     >= lower - eps)
+        must = (ub_hi + loss_hi < lower - eps) | (ub_lo + loss_lo < lower - eps)
+        return keep, must & keep
+
+    keep, must = decide(lower)
+    # A better feasible value decides more creators: exchanges of two for two among the undecided ones.
+    better = _improve_pairs(v, f, ln, chosen, keep & ~must, budget - float(f[chosen].sum()), lower)
+    return decide(better) if better > lower else (keep, must)
 
 
 def _improve(v: np.ndarray, f: np.ndarray, ln: np.ndarray, chosen: np.ndarray, left: float, value: float,
-             rounds: int = 200) -> float:
-    """A better feasible value (a tighter lower bound): swap a chosen creator for an unchosen one of its line
-    while some swap that fits the money left gains value (the largest gain first)."""
+             rounds: int = 200) -> tuple[float, np.ndarray]:
+    """A better feasible value (a tighter lower bound) and its choice: swap a chosen creator for an unchosen one
+    of its line while some swap that fits the money left gains value (the largest gain first)."""
     chosen = chosen.copy()
     for _ in range(rounds):
         ins = np.flatnonzero(chosen)
@@ -232,6 +240,39 @@ def _improve(v: np.ndarray, f: np.ndarray, ln: np.ndarray, chosen: np.ndarray, l
         i, j = ins[k // outs.size], outs[k % outs.size]
         chosen[i], chosen[j] = False, True
         left -= float(f[j] - f[i])
+        value += best
+    return value, chosen
+
+
+MAX_SWAPS = 1_000  # exchanges of one creator considered for pairs of them (a million pairs at most)
+
+
+def _improve_pairs(v: np.ndarray, f: np.ndarray, ln: np.ndarray, chosen: np.ndarray, movable: np.ndarray,
+                   left: float, value: float, rounds: int = 20) -> float:
+    """A better feasible value after `_improve`: two chosen creators exchanged at once for two unchosen ones of
+    the same lines (each pair of single exchanges, among the `movable` creators), the largest gain that fits
+    the money left first, while one gains value. Skipped when there are more than MAX_SWAPS single
+    exchanges."""
+    chosen = chosen.copy()
+    for _ in range(rounds):
+        ins = np.flatnonzero(chosen & movable)
+        outs = np.flatnonzero(~chosen & movable)
+        same = ln[ins][:, None] == ln[outs][None, :]
+        if not 2 <= int(same.sum()) <= MAX_SWAPS:
+            break
+        a, b = np.nonzero(same)
+        i, j = ins[a], outs[b]
+        dv, df = v[j] - v[i], f[j] - f[i]
+        gain = np.where((df[:, None] + df[None, :] <= left) & (i[:, None] != i[None, :]) & (j[:, None] != j[None, :]),
+                        dv[:, None] + dv[None, :], 0.0)
+        k = int(np.argmax(gain))
+        best = float(gain.flat[k])
+        if best <= 0:
+            break
+        x, y = divmod(k, i.size)
+        chosen[[i[x], i[y]]] = False
+        chosen[[j[x], j[y]]] = True
+        left -= float(df[x] + df[y])
         value += best
     return value
 
