@@ -283,12 +283,17 @@ def solve(values: np.ndarray, fees: np.ndarray, line: np.ndarray, caps: Sequence
 
     `line[i]` is the line of creator i (index into `caps`), or -1 for a creator no line can use.
     """
-    from scipy.optimize import Bounds, LinearConstraint, milp  # type: ignore[import-untyped]
-
     values = np.asarray(values, dtype=float)
     fees = np.asarray(fees, dtype=float)
     line = np.asarray(line, dtype=np.int64)
-    cand = prune(values, fees, line, caps)
+    return _solve(values, fees, line, caps, budget, prune(values, fees, line, caps), time_limit)
+
+
+def _solve(values: np.ndarray, fees: np.ndarray, line: np.ndarray, caps: Sequence[int], budget: int,
+           cand: np.ndarray, time_limit: float) -> tuple[np.ndarray, bool]:
+    """`solve` over the creators `prune` kept (`cand`)."""
+    from scipy.optimize import Bounds, LinearConstraint, milp  # type: ignore[import-untyped]
+
     cand = cand[fees[cand] <= budget]
     if cand.size == 0:
         return cand, True
@@ -373,18 +378,24 @@ def solve(values: np.ndarray, fees: np.ndarray, line: np.ndarray, caps: Sequence
 # --- the shortlist from a derived roster and a recommendation ------------------------------------------------------
 
 
+def _is(df: pd.DataFrame, column: str, label: str) -> np.ndarray:
+    """Rows whose label column (Python strings) equals `label`: compared by numpy, without pandas' checks."""
+    out: np.ndarray = np.asarray(df[column].to_numpy(dtype=object) == label, dtype=bool)
+    return out
+
+
 def eligible_mask(df: pd.DataFrame, kinds: Sequence[str], options: Options) -> np.ndarray:
     mask = df["valid"].to_numpy(dtype=bool) & df["line_kind"].isin(list(kinds)).to_numpy(dtype=bool)
     if options.require_platform:
         mask &= df["platform_fit"].to_numpy(dtype=bool)
     if options.require_industry:
-        mask &= (df["industry_fit"] != "no").to_numpy(dtype=bool)
+        mask &= ~_is(df, "industry_fit", "no")
     # The city filter: the page's or CLI's city, else the brief's region (derive decides; "any" when none).
-    mask &= (df["city_fit"] != "no").to_numpy(dtype=bool)
+    mask &= ~_is(df, "city_fit", "no")
     if options.exclude_flagged:
         mask &= ~df["authenticity"].isin(["low", "high"]).to_numpy(dtype=bool)
     if options.require_expertise and "kol" in kinds:
-        is_kol = (df["line_kind"] == "kol").to_numpy(dtype=bool)
+        is_kol = _is(df, "line_kind", "kol")
         mask &= ~is_kol | df["expertise_fit"].isin(["yes", "any"]).to_numpy(dtype=bool)
     if options.exclude_doctors:
         mask &= ~df["mkek"].to_numpy(dtype=bool)
@@ -442,8 +453,9 @@ def make_shortlist(df: pd.DataFrame, rec: Recommendation, lang: str, options: Op
     values = df[value_col].to_numpy(dtype=float)
     fees = df["fee_idr"].to_numpy(dtype=float)
     eligible_total = int(mask.sum())
-    chosen, proven = solve(values, fees, line, caps, budget, time_limit=time_limit)
-    cand_count = int(prune(values, fees, line, caps).size)
+    cand = prune(values, fees, line, caps)
+    chosen, proven = _solve(values, fees, line, caps, budget, cand, time_limit)
+    cand_count = int(cand.size)
 
     picks: list[Pick] = []
     results: list[LineResult] = []
@@ -496,7 +508,7 @@ def _notes(df: pd.DataFrame, rec: Recommendation, kinds: Sequence[str], opts: Op
     """What shaped the pick beyond the plan's lines: the goal's objective, the region, expertise, doctors."""
     out = [t(lang, f"downstream.short.objective_{goal_objective}")]
     region = region_of(opts.city) if opts.city else region_of(rec.brief.region)
-    if region is not None and not opts.city and len(df) and (df["city_fit"] == "any").all():
+    if region is not None and not opts.city and len(df) and _is(df, "city_fit", "any").all():
         out.append(t(lang, "downstream.short.region_unmatched", region=region.text))
     elif region is not None:
         fit = df["city_fit"].to_numpy(dtype=object)
@@ -506,8 +518,8 @@ def _notes(df: pd.DataFrame, rec: Recommendation, kinds: Sequence[str], opts: Op
         out.append(t(lang, key, region=region.text, cities=where, n=fmt_int(inside, lang),
                      out=fmt_int(int((fit == "no").sum()), lang)))
     if "kol" in kinds and opts.require_expertise and rec.brief.industry != "other":
-        kol = (df["line_kind"] == "kol").to_numpy(dtype=bool)
-        fits = int((kol & (df["expertise_fit"] == "yes").to_numpy(dtype=bool)).sum())
+        kol = _is(df, "line_kind", "kol")
+        fits = int((kol & _is(df, "expertise_fit", "yes")).sum())
         out.append(t(lang, "downstream.short.expertise", n=fmt_int(fits, lang),
                      industry=t(lang, f"industry.{rec.brief.industry}").lower(),
                      other=fmt_int(int(kol.sum()) - fits, lang)))

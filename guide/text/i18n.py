@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Literal, get_args
 
 import yaml
+from babel import Locale
 from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
 Lang = Literal["id", "en"]
@@ -105,11 +106,12 @@ def t_list(lang: str, key: str) -> list[str]:
 # so the text is the same in the app, the exports and the tests.
 
 NA = "–"
-_LOCALES = {"id": "id_ID", "en": "en"}
+# Babel locales built once: given a name instead, Babel parses it and looks its data up on every number.
+_LOCALES = {"id": Locale.parse("id_ID"), "en": Locale.parse("en")}
 
 
-def _locale(lang: str) -> str:
-    return _LOCALES.get(lang, "id_ID")
+def _locale(lang: str) -> Locale:
+    return _LOCALES.get(lang, _LOCALES["id"])
 
 
 def _finite(x: float) -> bool:
