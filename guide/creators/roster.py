@@ -385,15 +385,16 @@ def validate_frame(table: Table, frame: pd.DataFrame, rownums: np.ndarray) -> Pa
                              columns=", ".join(missing), found=", ".join(str(h)[:30] for h in header[:12])))
     names = {c: table.column(i) for c, i in index.items()}
 
-    cells = frame.iloc[:, [index[c] for c in index]].fillna("").astype(str)
-    cells.columns = pd.Index(list(index))
-    cells = cells.apply(lambda col: col.str.strip())  # every cell trimmed once
+    # The columns used, every cell trimmed once (text Series, one per column: no frame is rebuilt).
+    cells = {c: frame.iloc[:, i].fillna("").astype(str).str.strip().reset_index(drop=True) for c, i in index.items()}
     # Blank rows were left out (and reported) by the tabular reader; a row with data only in ignored columns
     # is no creator either.
-    nonblank = np.array((cells != "").any(axis=1).to_numpy(dtype=bool), copy=True) if len(cells) \
-        else np.zeros(0, dtype=bool)
-    keep = np.flatnonzero(nonblank)
-    cells = cells.iloc[keep].reset_index(drop=True)
+    blank = np.ones(len(frame), dtype=bool)
+    for s in cells.values():
+        blank &= (s == "").to_numpy(dtype=bool)
+    keep = np.flatnonzero(~blank)
+    if keep.size < len(frame):
+        cells = {c: s.iloc[keep].reset_index(drop=True) for c, s in cells.items()}
     rows = rownums[keep].astype(np.int64)
     n = len(rows)
     valid = np.ones(n, dtype=bool)
@@ -401,7 +402,7 @@ def validate_frame(table: Table, frame: pd.DataFrame, rownums: np.ndarray) -> Pa
         valid &= ~np.isin(rows, np.array(sorted(table.bad_rows), dtype=np.int64))
 
     def col(name: str) -> pd.Series:
-        return cells[name] if name in cells.columns else pd.Series([""] * n, dtype=str)
+        return cells[name] if name in cells else pd.Series([""] * n, dtype=str)
 
     def report(mask: np.ndarray, column: str, code: str, severity: Severity = "error",
                values: pd.Series | None = None, **params: object) -> None:
