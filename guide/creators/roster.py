@@ -632,9 +632,11 @@ def derive(parsed: ParsedRoster, figures: Figures, brief: CampaignBrief | None =
     # A KOL's expertise against the brief's industry (data/expertise.yaml), and doctors (MKEK fatwa 022/2020).
     exp_col = ex["expertise"]
     industry = brief.industry if brief is not None and brief.industry != "other" else None
-    expertise_fit = _map_unique(exp_col, lambda x: "any" if industry is None else "unknown" if not x else (
-        "yes" if industry in expertise_profile(x)[0] else "no")).to_numpy()
-    doctor = _map_unique(exp_col, lambda x: bool(x) and expertise_profile(x)[1]).to_numpy(dtype=bool)
+    e_codes, e_uniq = pd.factorize(exp_col, use_na_sentinel=False)  # each distinct expertise read once
+    e_fit = ["any" if industry is None else "unknown" if not x else (
+        "yes" if industry in expertise_profile(x)[0] else "no") for x in e_uniq]
+    expertise_fit = _labels(e_fit, e_codes)
+    doctor = np.array([bool(x) and expertise_profile(x)[1] for x in e_uniq], dtype=bool)[e_codes]
     mkek = doctor & (industry is not None and mkek_applies(industry))
 
     def labels(a: np.ndarray) -> pd.Series:
