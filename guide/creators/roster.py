@@ -643,9 +643,11 @@ def derive(parsed: ParsedRoster, figures: Figures, brief: CampaignBrief | None =
         """A column of short codes kept as Python strings: pandas need not scan 100,000 cells to type it."""
         return pd.Series(a, dtype=object)
 
+    # The arrays below are made here (the parsed roster's own are copied), so the frame takes them as they are
+    # instead of copying every column once more; the text Series are shared copy-on-write.
     return pd.DataFrame({
-        "row": parsed.rows, "name": ex["name"], "handle": ex["handle"], "platform": platform,
-        "followers": followers, "kind": labels(kind), "tier": labels(tier), "line_kind": labels(line_kind),
+        "row": parsed.rows.copy(), "name": ex["name"], "handle": ex["handle"], "platform": platform,
+        "followers": followers.copy(), "kind": labels(kind), "tier": labels(tier), "line_kind": labels(line_kind),
         "engagement_rate": np.round(er, 3), "er_basis": labels(_labels(ER_BASES, basis)),
         "fee_idr": np.round(fee).astype(np.int64) if n else np.zeros(0, dtype=np.int64),
         "fee_estimated": estimated,
@@ -655,8 +657,8 @@ def derive(parsed: ParsedRoster, figures: Figures, brief: CampaignBrief | None =
         "expertise_fit": labels(expertise_fit), "doctor": doctor, "mkek": mkek,
         "expected_reach": reach.astype(np.int64) if n else np.zeros(0, dtype=np.int64),
         "expected_engagements": engagements.astype(np.int64) if n else np.zeros(0, dtype=np.int64),
-        "valid": parsed.valid,
-    })
+        "valid": parsed.valid.copy(),
+    }, copy=False)
 
 
 def authenticity_rule(lang: str, figures: Figures) -> str:
