@@ -335,6 +335,26 @@ def _mask(a: Any) -> np.ndarray:
     return np.asarray(a.to_numpy(zero_copy_only=False), dtype=bool)
 
 
+def _trimmed(s: pd.Series) -> pd.Series:
+    """Text cells without leading or trailing whitespace. A column whose every cell begins and ends with a
+    printable ASCII character other than a space (the usual case) is already trimmed: it is checked by the first
+    and last byte of each cell (the Arrow offsets and data), which is quicker than trimming it."""
+    arr = _arrow(s)
+    for chunk in arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr]:
+        bufs = chunk.buffers()
+        if len(chunk) == 0 or bufs[2] is None:
+            continue
+        width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+        offsets = np.frombuffer(bufs[1], dtype=width)[chunk.offset:chunk.offset + len(chunk) + 1]
+        data = np.frombuffer(bufs[2], dtype=np.uint8)
+        start, end = offsets[:-1], offsets[1:]
+        full = np.greater(end, start)
+        edges = np.concatenate([data[start[full]], data[end[full] - 1]])
+        if not ((edges > 0x20) & (edges < 0x7F)).all():
+            return s.str.strip()
+    return s
+
+
 def _spread(values: Sequence[str], codes: np.ndarray) -> pd.Series:
     """One text per distinct value spread to every row by its factorize code, as a pandas string Series."""
     taken = pa.array(list(values), type=pa.string()).take(pa.array(codes))
@@ -386,7 +406,7 @@ def validate_frame(table: Table, frame: pd.DataFrame, rownums: np.ndarray) -> Pa
     names = {c: table.column(i) for c, i in index.items()}
 
     # The columns used, every cell trimmed once (text Series, one per column: no frame is rebuilt).
-    cells = {c: frame.iloc[:, i].fillna("").astype(str).str.strip().reset_index(drop=True) for c, i in index.items()}
+    cells = {c: _trimmed(frame.iloc[:, i].fillna("").astype(str)).reset_index(drop=True) for c, i in index.items()}
     # Blank rows were left out (and reported) by the tabular reader; a row with data only in ignored columns
     # is no creator either.
     blank = np.ones(len(frame), dtype=bool)
