@@ -327,7 +327,7 @@ def _map_unique(s: pd.Series, fn: Any) -> pd.Series:
 
 def _arrow(s: pd.Series) -> Any:
     """A text Series as Arrow strings (pandas' Arrow-backed strings pass without a copy)."""
-    return pa.array(s.array, type=pa.string())
+    return pa.array(s.array)
 
 
 def _mask(a: Any) -> np.ndarray:
