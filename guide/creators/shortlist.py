@@ -244,11 +244,11 @@ def _improve(v: np.ndarray, f: np.ndarray, ln: np.ndarray, chosen: np.ndarray, l
     return value, chosen
 
 
-MAX_SWAPS = 1_000  # exchanges of one creator considered for pairs of them (a million pairs at most)
+MAX_SWAPS = 600  # exchanges of one creator considered for pairs of them (360,000 pairs a round at most)
 
 
 def _improve_pairs(v: np.ndarray, f: np.ndarray, ln: np.ndarray, chosen: np.ndarray, movable: np.ndarray,
-                   left: float, value: float, rounds: int = 20) -> float:
+                   left: float, value: float, rounds: int = 10) -> float:
     """A better feasible value after `_improve`: two chosen creators exchanged at once for two unchosen ones of
     the same lines (each pair of single exchanges, among the `movable` creators), the largest gain that fits
     the money left first, while one gains value. Skipped when there are more than MAX_SWAPS single
