@@ -11,7 +11,9 @@ stages, each keeping the optimum of the one before:
 Constraints: at most the planned count per line; the sum of fees within the brief's budget. Before solving,
 a creator with at least `count` others in its line that cost no more and are expected to do no less is
 dropped: some optimal solution never needs it (swap it for an unpicked one of those), so the optimum is
-unchanged and large rosters solve quickly.
+unchanged and large rosters solve quickly. When the cheapest creators fill every line within the budget, a
+Lagrangian bound on the budget then settles most of the rest (`lagrange_fix`): creators in no optimal choice
+are dropped, creators in every one are picked, and HiGHS decides only the few left between.
 """
 
 from __future__ import annotations
