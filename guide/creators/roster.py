@@ -122,8 +122,8 @@ class ParsedRoster:
     """Validated columns, one entry per data row (blank rows excluded), plus every problem found.
 
     The text columns are kept as `derive` reads them (`extra`: pandas string Series of name, handle, platform,
-    city, expertise and the industries joined by ';'; the kinds as an array of labels); `name`, `kind`,
-    `industries` … give them as Python lists when asked."""
+    city, expertise and the industries joined by ';'; the kinds as an array of labels and as codes into their
+    distinct labels); `name`, `kind`, `industries` … give them as Python lists when asked."""
 
     rows: np.ndarray  # spreadsheet row numbers
     followers: np.ndarray  # int64, 0 where invalid
@@ -455,7 +455,8 @@ def validate_frame(table: Table, frame: pd.DataFrame, rownums: np.ndarray) -> Pa
     k_codes, k_uniq = pd.factorize(raw_kind, use_na_sentinel=False)
     k_names = ["influencer" if not str(v).strip() else KIND_ALIASES.get(str(v).strip().lower(), "") for v in k_uniq]
     report(np.array([v == "" for v in k_names], dtype=bool)[k_codes], "kind", "unknown_kind", values=raw_kind)
-    kinds = np.array([v or "influencer" for v in k_names], dtype=object)[k_codes]
+    k_labels = [v or "influencer" for v in k_names]
+    kinds = np.array(k_labels, dtype=object)[k_codes]
 
     er = _numbers(col("engagement_rate"), rows, "engagement_rate", "percent", problems, valid,
                   required=False)
@@ -503,7 +504,8 @@ def validate_frame(table: Table, frame: pd.DataFrame, rownums: np.ndarray) -> Pa
 
     cities = _clean_series(col("city"))
     expertise_s = _clean_series(col("expertise"))
-    report((kinds == "kol") & (expertise_s == "").to_numpy(dtype=bool), "expertise", "kol_without_expertise",
+    report(np.array([v == "kol" for v in k_labels], dtype=bool)[k_codes] & (expertise_s == "").to_numpy(dtype=bool),
+           "expertise", "kol_without_expertise",
            severity="warning")
 
     problems = [dc_replace(p, column=names.get(p.column, p.column)) if p.field and p.column == p.field else p
@@ -516,8 +518,8 @@ def validate_frame(table: Table, frame: pd.DataFrame, rownums: np.ndarray) -> Pa
     return ParsedRoster(rows=rows, followers=followers, engagement_rate=er, avg_engagements=avg, fee_idr=fee,
                         valid=valid, problems=tuple(problems), source=source,
                         extra={"name": names_s, "handle": handle_s, "platform": platform_s, "kind": kinds,
-                               "city": cities, "expertise": expertise_s, "industries": industries_key,
-                               "industry_sets": (picked, codes)})
+                               "kind_codes": (k_labels, k_codes), "city": cities, "expertise": expertise_s,
+                               "industries": industries_key, "industry_sets": (picked, codes)})
 
 
 # --- derived columns --------------------------------------------------------------------------------------------
@@ -568,9 +570,10 @@ def derive(parsed: ParsedRoster, figures: Figures, brief: CampaignBrief | None =
     # The line kind as an index into KINDS: the tier for an influencer, else the creator's own kind.
     kind_pos = {k: i for i, k in enumerate(KINDS)}
     line_code = np.array([kind_pos[x] for x in TIERS], dtype=np.int64)[tier_idx]
-    influencer = kind == "influencer"
-    for k in set(kind[~influencer].tolist()):
-        line_code[kind == k] = kind_pos[k]
+    k_labels, k_codes = ex["kind_codes"]  # each row's kind as a code into its distinct labels
+    for j, k in enumerate(k_labels):
+        if k != "influencer":
+            line_code[k_codes == j] = kind_pos[k]
     line_kind = _labels(KINDS, line_code)
     present = [KINDS[i] for i in np.flatnonzero(np.bincount(line_code, minlength=len(KINDS)))]
 
