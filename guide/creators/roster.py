@@ -36,7 +36,7 @@ import pyarrow as pa  # type: ignore[import-untyped]
 import pyarrow.compute as pc  # type: ignore[import-untyped]
 
 from guide.advice.knowledge import DATA_DIR, Figures
-from guide.advice.models import INDUSTRIES, PLATFORMS, TIERS, CampaignBrief, Industry, Kind
+from guide.advice.models import INDUSTRIES, KINDS, PLATFORMS, TIERS, CampaignBrief, Industry, Kind
 from guide.creators.places import expertise_profile, mkek_applies, region_of
 from guide.text.i18n import catalog, fmt_pct, t
 from guide.text.numbers import read_count, read_decimal, read_percent
@@ -119,20 +119,17 @@ def _p(row: int, column: str, code: str, severity: Severity = "error", **params:
 
 @dataclass(frozen=True)
 class ParsedRoster:
-    """Validated columns, one entry per data row (blank rows excluded), plus every problem found."""
+    """Validated columns, one entry per data row (blank rows excluded), plus every problem found.
+
+    The text columns are kept as `derive` reads them (`extra`: pandas string Series of name, handle, platform,
+    city, expertise and the industries joined by ';'; the kinds as an array of labels and as codes into their
+    distinct labels); `name`, `kind`, `industries` … give them as Python lists when asked."""
 
     rows: np.ndarray  # spreadsheet row numbers
-    name: list[str]
-    handle: list[str]
-    platform: list[str]
     followers: np.ndarray  # int64, 0 where invalid
-    kind: list[str]
     engagement_rate: np.ndarray  # float, nan where not given
     avg_engagements: np.ndarray  # float, nan where not given
     fee_idr: np.ndarray  # float, nan where not given
-    industries: list[tuple[str, ...]]
-    city: list[str]
-    expertise: list[str]
     valid: np.ndarray  # bool: no error on the row
     problems: tuple[RowProblem, ...]
     source: str = ""
@@ -140,6 +137,39 @@ class ParsedRoster:
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    def _text(self, key: str) -> list[str]:
+        return list(self.extra[key].tolist())
+
+    @property
+    def name(self) -> list[str]:
+        return self._text("name")
+
+    @property
+    def handle(self) -> list[str]:
+        return self._text("handle")
+
+    @property
+    def platform(self) -> list[str]:
+        return self._text("platform")
+
+    @property
+    def kind(self) -> list[str]:
+        return self._text("kind")
+
+    @property
+    def city(self) -> list[str]:
+        return self._text("city")
+
+    @property
+    def expertise(self) -> list[str]:
+        return self._text("expertise")
+
+    @property
+    def industries(self) -> list[tuple[str, ...]]:
+        """Each row's industries, in the order first written (a tuple per row)."""
+        sets, codes = self.extra["industry_sets"]
+        return list(sets[codes].tolist())
 
 
 # --- reading the file -------------------------------------------------------------------------------------------
@@ -230,14 +260,18 @@ def _column(rows: Sequence[Sequence[str]], idx: int | None, n: int) -> list[str]
 def _numbers(values: pd.Series, rows: np.ndarray, col: str, kind: str, problems: list[RowProblem],
              valid: np.ndarray, required: bool) -> np.ndarray:
     """One numeric column as an array: a vectorised fast path for plain numbers, the parsers for the rest."""
-    st = values.astype(str)  # already trimmed by validate_frame
+    st = values  # text, already trimmed by validate_frame
+    arr = _arrow(st)
     out = np.full(len(st), np.nan)
-    empty = (st == "").to_numpy(dtype=bool)
-    pattern = r"[0-9]{1,12}(?:\.[0-9]{1,6})?" if kind == "percent" else r"[0-9]{1,12}"
-    plain = st.str.fullmatch(pattern).fillna(False).to_numpy(dtype=bool)
+    size = pc.binary_length(arr)
+    empty = _mask(pc.equal(size, 0))
+    if kind == "percent":
+        plain_a = pc.match_substring_regex(arr, r"^[0-9]{1,12}(?:\.[0-9]{1,6})?$")
+    else:  # 1 to 12 ASCII digits
+        plain_a = pc.and_(pc.ascii_is_decimal(arr), pc.less_equal(size, 12))
+    plain = _mask(plain_a)
     if plain.any():
-        texts = pa.array(st[plain])  # arrow-backed strings: no Python objects
-        out[plain] = pc.cast(texts, pa.float64()).to_numpy(zero_copy_only=False)
+        out[plain] = pc.cast(pc.filter(arr, plain_a), pa.float64()).to_numpy(zero_copy_only=False)
     if required:
         for i in np.flatnonzero(empty):
             problems.append(_p(int(rows[i]), col, "required"))
@@ -291,14 +325,57 @@ def _map_unique(s: pd.Series, fn: Any) -> pd.Series:
 
 
 
+def _arrow(s: pd.Series) -> Any:
+    """A text Series as Arrow strings (pandas' Arrow-backed strings pass without a copy)."""
+    return pa.array(s.array)
+
+
+def _mask(a: Any) -> np.ndarray:
+    """An Arrow boolean result (no nulls) as a numpy bool array."""
+    return np.asarray(a.to_numpy(zero_copy_only=False), dtype=bool)
+
+
+def _trimmed(s: pd.Series) -> pd.Series:
+    """Text cells without leading or trailing whitespace. A column whose every cell begins and ends with a
+    printable ASCII character other than a space (the usual case) is already trimmed: it is checked by the first
+    and last byte of each cell (the Arrow offsets and data), which is quicker than trimming it."""
+    arr = _arrow(s)
+    for chunk in arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr]:
+        bufs = chunk.buffers()
+        if len(chunk) == 0 or bufs[2] is None:
+            continue
+        width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+        offsets = np.frombuffer(bufs[1], dtype=width)[chunk.offset:chunk.offset + len(chunk) + 1]
+        data = np.frombuffer(bufs[2], dtype=np.uint8)
+        start, end = offsets[:-1], offsets[1:]
+        full = np.greater(end, start)
+        edges = np.concatenate([data[start[full]], data[end[full] - 1]])
+        if not ((edges > 0x20) & (edges < 0x7F)).all():
+            return s.str.strip()
+    return s
+
+
+def _spread(values: Sequence[str], codes: np.ndarray) -> pd.Series:
+    """One text per distinct value spread to every row by its factorize code, as a pandas string Series."""
+    taken = pa.array(list(values), type=pa.string()).take(pa.array(codes))
+    return pd.Series(taken, dtype=str)
+
+
 def _clean_series(s: pd.Series) -> pd.Series:
-    """Printable text on one line, at most MAX_TEXT characters (only cells that need it are rewritten)."""
-    s = s.astype(str)
-    arr = pa.array(s.array, type=pa.string())  # pandas' Arrow-backed strings pass without a copy
-    ok = pc.and_(pc.and_(pc.utf8_is_printable(arr), pc.equal(arr, pc.utf8_trim_whitespace(arr))),
-                 pc.and_(pc.invert(pc.match_substring(arr, "  ")), pc.less_equal(pc.utf8_length(arr), MAX_TEXT)))
-    fix = ~np.asarray(ok.to_numpy(zero_copy_only=False), dtype=bool)
-    if not fix.any():
+    """Printable text on one line, at most MAX_TEXT characters (only cells that need it are rewritten). `s` is
+    trimmed (validate_frame trims every cell)."""
+    arr = _arrow(s)
+    # Printable ASCII without a double space, within MAX_TEXT bytes, is clean as it is; the other cells (few in
+    # practice) are checked in full.
+    maybe = np.flatnonzero(_mask(pc.or_(pc.or_(pc.invert(pc.ascii_is_printable(arr)), pc.match_substring(arr, "  ")),
+                                        pc.greater(pc.binary_length(arr), MAX_TEXT))))
+    if not maybe.size:
+        return s
+    sub = arr.take(pa.array(maybe))
+    ok = pc.and_(pc.and_(pc.utf8_is_printable(sub), pc.equal(sub, pc.utf8_trim_whitespace(sub))),
+                 pc.and_(pc.invert(pc.match_substring(sub, "  ")), pc.less_equal(pc.utf8_length(sub), MAX_TEXT)))
+    fix = maybe[~_mask(ok)]
+    if not fix.size:
         return s
     out = s.to_numpy(dtype=object).copy()
     out[fix] = [_clean_text(str(v)) for v in out[fix]]
@@ -328,15 +405,16 @@ def validate_frame(table: Table, frame: pd.DataFrame, rownums: np.ndarray) -> Pa
                              columns=", ".join(missing), found=", ".join(str(h)[:30] for h in header[:12])))
     names = {c: table.column(i) for c, i in index.items()}
 
-    cells = frame.iloc[:, [index[c] for c in index]].fillna("").astype(str)
-    cells.columns = pd.Index(list(index))
-    cells = cells.apply(lambda col: col.str.strip())  # every cell trimmed once
+    # The columns used, every cell trimmed once (text Series, one per column: no frame is rebuilt).
+    cells = {c: _trimmed(frame.iloc[:, i].fillna("").astype(str)).reset_index(drop=True) for c, i in index.items()}
     # Blank rows were left out (and reported) by the tabular reader; a row with data only in ignored columns
     # is no creator either.
-    nonblank = np.array((cells != "").any(axis=1).to_numpy(dtype=bool), copy=True) if len(cells) \
-        else np.zeros(0, dtype=bool)
-    keep = np.flatnonzero(nonblank)
-    cells = cells.iloc[keep].reset_index(drop=True)
+    blank = np.ones(len(frame), dtype=bool)
+    for s in cells.values():
+        blank &= (s == "").to_numpy(dtype=bool)
+    keep = np.flatnonzero(~blank)
+    if keep.size < len(frame):
+        cells = {c: s.iloc[keep].reset_index(drop=True) for c, s in cells.items()}
     rows = rownums[keep].astype(np.int64)
     n = len(rows)
     valid = np.ones(n, dtype=bool)
@@ -344,7 +422,7 @@ def validate_frame(table: Table, frame: pd.DataFrame, rownums: np.ndarray) -> Pa
         valid &= ~np.isin(rows, np.array(sorted(table.bad_rows), dtype=np.int64))
 
     def col(name: str) -> pd.Series:
-        return cells[name] if name in cells.columns else pd.Series([""] * n, dtype=str)
+        return cells[name] if name in cells else pd.Series([""] * n, dtype=str)
 
     def report(mask: np.ndarray, column: str, code: str, severity: Severity = "error",
                values: pd.Series | None = None, **params: object) -> None:
@@ -357,11 +435,14 @@ def validate_frame(table: Table, frame: pd.DataFrame, rownums: np.ndarray) -> Pa
     names_s = _clean_series(col("name"))
     report((names_s == "").to_numpy(dtype=bool), "name", "required")
 
+    # Platforms and kinds are read and checked once per distinct value, spread to the rows by factorize codes.
     raw_platform = col("platform")
-    platform_s = _map_unique(raw_platform, lambda v: PLATFORM_ALIASES.get(
-        " ".join(str(v).strip().lower().split()), " ".join(str(v).strip().lower().split())))
-    known_platform = platform_s.isin(PLATFORMS).to_numpy(dtype=bool)
-    empty_platform = (platform_s == "").to_numpy(dtype=bool)
+    p_codes, p_uniq = pd.factorize(raw_platform, use_na_sentinel=False)
+    p_words = [" ".join(str(v).strip().lower().split()) for v in p_uniq]
+    p_names = [PLATFORM_ALIASES.get(w, w) for w in p_words]
+    platform_s = _spread(p_names, p_codes)
+    known_platform = np.array([v in PLATFORMS for v in p_names], dtype=bool)[p_codes]
+    empty_platform = np.array([v == "" for v in p_names], dtype=bool)[p_codes]
     report(empty_platform, "platform", "required")
     report(~known_platform & ~empty_platform, "platform", "unknown_platform", values=raw_platform,
            allowed=", ".join(PLATFORMS))
@@ -371,11 +452,11 @@ def validate_frame(table: Table, frame: pd.DataFrame, rownums: np.ndarray) -> Pa
     followers = np.nan_to_num(followers_f, nan=0).astype(np.int64)
 
     raw_kind = col("kind")
-    kind_s = _map_unique(raw_kind, lambda v: "influencer" if not str(v).strip()
-                         else KIND_ALIASES.get(str(v).strip().lower(), ""))
-    bad_kind = (kind_s == "").to_numpy(dtype=bool)
-    report(bad_kind, "kind", "unknown_kind", values=raw_kind)
-    kind_s = kind_s.where(~bad_kind, "influencer")
+    k_codes, k_uniq = pd.factorize(raw_kind, use_na_sentinel=False)
+    k_names = ["influencer" if not str(v).strip() else KIND_ALIASES.get(str(v).strip().lower(), "") for v in k_uniq]
+    report(np.array([v == "" for v in k_names], dtype=bool)[k_codes], "kind", "unknown_kind", values=raw_kind)
+    k_labels = [v or "influencer" for v in k_names]
+    kinds = np.array(k_labels, dtype=object)[k_codes]
 
     er = _numbers(col("engagement_rate"), rows, "engagement_rate", "percent", problems, valid,
                   required=False)
@@ -397,21 +478,23 @@ def validate_frame(table: Table, frame: pd.DataFrame, rownums: np.ndarray) -> Pa
     parsed_u = [parse_industries(str(u)) if str(u).strip() else ((), []) for u in uniq]
     picked = np.empty(len(parsed_u), dtype=object)
     picked[:] = [v[0] for v in parsed_u]
-    industries: list[tuple[str, ...]] = picked[codes].tolist()
-    industries_key = pd.Series(np.array([";".join(v[0]) for v in parsed_u], dtype=object)[codes], dtype=str)
+    industries_key = _spread([";".join(v[0]) for v in parsed_u], codes)
     unknown_u = np.array([bool(v[1]) for v in parsed_u], dtype=bool)
     for j in np.flatnonzero(unknown_u[codes]):
         problems.append(_p(int(rows[j]), "industries", "unknown_industry", severity="warning",
                            value="; ".join(parsed_u[codes[j]][1])[:60], allowed=", ".join(INDUSTRIES)))
 
     handle_s = _clean_series(col("handle")).str.lstrip("@")
-    key = platform_s.astype(str) + "\x00" + handle_s.str.lower().str.strip()
+    # The same account twice: platform and lower-cased handle, each factorized, as one integer key.
+    platform_code = pd.factorize(pd.Series(p_names, dtype=object), use_na_sentinel=False)[0][p_codes]
+    handle_code, handle_uniq = pd.factorize(handle_s.str.lower().str.strip(), use_na_sentinel=False)
+    key = platform_code.astype(np.int64) * (len(handle_uniq) + 1) + handle_code
     has = (handle_s != "").to_numpy(dtype=bool)
-    dup = key.duplicated(keep=False).to_numpy(dtype=bool) & has
+    dup = pd.Series(key).duplicated(keep=False).to_numpy(dtype=bool) & has
     if dup.any():
-        first_seen: dict[str, int] = {}
+        first_seen: dict[int, int] = {}
         for j in np.flatnonzero(dup):
-            k = str(key.iat[int(j)])
+            k = int(key[j])
             if k in first_seen:
                 problems.append(_p(int(rows[j]), "handle", "duplicate_handle", handle="@" + str(handle_s.iat[int(j)]),
                                    first=first_seen[k]))
@@ -421,7 +504,8 @@ def validate_frame(table: Table, frame: pd.DataFrame, rownums: np.ndarray) -> Pa
 
     cities = _clean_series(col("city"))
     expertise_s = _clean_series(col("expertise"))
-    report(((kind_s == "kol") & (expertise_s == "")).to_numpy(dtype=bool), "expertise", "kol_without_expertise",
+    report(np.array([v == "kol" for v in k_labels], dtype=bool)[k_codes] & (expertise_s == "").to_numpy(dtype=bool),
+           "expertise", "kol_without_expertise",
            severity="warning")
 
     problems = [dc_replace(p, column=names.get(p.column, p.column)) if p.field and p.column == p.field else p
@@ -431,13 +515,11 @@ def validate_frame(table: Table, frame: pd.DataFrame, rownums: np.ndarray) -> Pa
     if len(problems) > MAX_PROBLEMS:
         more = len(problems) - MAX_PROBLEMS
         problems = [*problems[:MAX_PROBLEMS], _p(0, "", "more_problems", severity="warning", n=more)]
-    return ParsedRoster(rows=rows, name=names_s.tolist(), handle=handle_s.tolist(), platform=platform_s.tolist(),
-                        followers=followers, kind=kind_s.tolist(), engagement_rate=er, avg_engagements=avg,
-                        fee_idr=fee, industries=industries, city=cities.tolist(), expertise=expertise_s.tolist(),
+    return ParsedRoster(rows=rows, followers=followers, engagement_rate=er, avg_engagements=avg, fee_idr=fee,
                         valid=valid, problems=tuple(problems), source=source,
-                        # The same columns as pandas string Series, so `derive` need not convert them again.
-                        extra={"name": names_s, "handle": handle_s, "platform": platform_s.astype(str),
-                               "city": cities, "expertise": expertise_s, "industries": industries_key})
+                        extra={"name": names_s, "handle": handle_s, "platform": platform_s, "kind": kinds,
+                               "kind_codes": (k_labels, k_codes), "city": cities, "expertise": expertise_s,
+                               "industries": industries_key, "industry_sets": (picked, codes)})
 
 
 # --- derived columns --------------------------------------------------------------------------------------------
@@ -445,9 +527,21 @@ def validate_frame(table: Table, frame: pd.DataFrame, rownums: np.ndarray) -> Pa
 
 def tier_of(followers: np.ndarray, figures: Figures) -> np.ndarray:
     """Influencer tier by the figures' lower follower bounds (below micro's lower bound: nano)."""
+    out: np.ndarray = np.array(TIERS, dtype=object)[_tier_index(followers, figures)]
+    return out
+
+
+def _tier_index(followers: np.ndarray, figures: Figures) -> np.ndarray:
     bounds = np.array([figures.kinds[k].followers_low for k in TIERS[1:]], dtype=np.int64)
-    idx = np.searchsorted(bounds, followers, side="right")
-    return np.array(TIERS, dtype=object)[idx]
+    out: np.ndarray = np.searchsorted(bounds, followers, side="right")
+    return out
+
+
+def _labels(names: Sequence[str], codes: np.ndarray) -> np.ndarray:
+    """Short codes as an object array of Python strings, taken from `names` by index (numpy fills an object
+    array with one value many times slower)."""
+    out: np.ndarray = np.array(names, dtype=object)[codes]
+    return out
 
 
 def _interp_fee(followers: np.ndarray, lo_f: int, hi_f: int, lo_r: int, hi_r: int) -> np.ndarray:
@@ -459,31 +553,54 @@ def _interp_fee(followers: np.ndarray, lo_f: int, hi_f: int, lo_r: int, hi_r: in
     return np.round(fee / 1000.0) * 1000.0
 
 
+ER_BASES = ("given", "derived", "assumed")
+AUTH_LABELS = ("ok", "low", "high", "unchecked")
+
+
 def derive(parsed: ParsedRoster, figures: Figures, brief: CampaignBrief | None = None,
            city: str | None = None) -> pd.DataFrame:
-    """One row per roster row with the derived columns (see the module docstring). Pure and vectorised."""
+    """One row per roster row with the derived columns (see the module docstring). Pure and vectorised: the
+    line kind, rate basis and authenticity are small integer codes until the output takes their labels."""
     n = len(parsed)
     followers = parsed.followers
-    kind = np.array(parsed.kind, dtype=object)
-    tier = tier_of(followers, figures) if n else np.array([], dtype=object)
-    line_kind = np.where(kind == "influencer", tier, kind)
+    ex = parsed.extra
+    kind = ex["kind"]
+    tier_idx = _tier_index(followers, figures) if n else np.zeros(0, dtype=np.int64)
+    tier = _labels(TIERS, tier_idx)
+    # The line kind as an index into KINDS: the tier for an influencer, else the creator's own kind.
+    kind_pos = {k: i for i, k in enumerate(KINDS)}
+    line_code = np.array([kind_pos[x] for x in TIERS], dtype=np.int64)[tier_idx]
+    k_labels, k_codes = ex["kind_codes"]  # each row's kind as a code into its distinct labels
+    for j, k in enumerate(k_labels):
+        if k != "influencer":
+            line_code[k_codes == j] = kind_pos[k]
+    line_kind = _labels(KINDS, line_code)
+    present = [KINDS[i] for i in np.flatnonzero(np.bincount(line_code, minlength=len(KINDS)))]
+
+    def per_kind(attr: str) -> np.ndarray:
+        """A figure of each row's line kind (the kinds present only are looked up)."""
+        table = np.zeros(len(KINDS))
+        for k in present:
+            table[kind_pos[k]] = float(getattr(figures.kinds[k], attr))
+        out: np.ndarray = table[line_code]
+        return out
 
     er = parsed.engagement_rate.copy()
-    er_basis = np.full(n, "given", dtype=object)
+    basis = np.zeros(n, dtype=np.int8)
     from_avg = np.isnan(er) & ~np.isnan(parsed.avg_engagements) & (followers > 0)
     er[from_avg] = parsed.avg_engagements[from_avg] / followers[from_avg] * 100
-    er_basis[from_avg] = "derived"
+    basis[from_avg] = 1
     assumed = np.isnan(er)
-    kinds, kind_codes = np.unique(line_kind.astype(str), return_inverse=True)
-    band_low = np.array([figures.kinds[k].er_low for k in kinds], dtype=float)[kind_codes] if n else np.zeros(0)
-    band_high = np.array([figures.kinds[k].er_high for k in kinds], dtype=float)[kind_codes] if n else np.zeros(0)
+    band_low = per_kind("er_low")
+    band_high = per_kind("er_high")
     er[assumed] = (band_low[assumed] + band_high[assumed]) / 2
-    er_basis[assumed] = "assumed"
+    basis[assumed] = 2
 
     fee = parsed.fee_idr.copy()
     estimated = np.isnan(fee)
-    for k in set(line_kind[estimated].tolist()):
-        sel = estimated & (line_kind == k)
+    for code in np.flatnonzero(np.bincount(line_code[estimated], minlength=len(KINDS))):
+        k = KINDS[int(code)]
+        sel = estimated & (line_code == code)
         kf = figures.kinds[k]
         if k == "koc":
             _low, mid, _high = figures.unit_band("koc", brief) if brief else (kf.rate_low, kf.rate_mid, kf.rate_high)
@@ -491,78 +608,80 @@ def derive(parsed: ParsedRoster, figures: Figures, brief: CampaignBrief | None =
         else:
             fee[sel] = _interp_fee(followers[sel], kf.followers_low, kf.followers_high, kf.rate_low, kf.rate_high)
 
-    checkable = ~assumed & np.isin(np.array(parsed.platform, dtype=object), list(AUTH_PLATFORMS))
+    platform = ex["platform"]
+    checkable = ~assumed & platform.isin(list(AUTH_PLATFORMS)).to_numpy(dtype=bool)
     low_thr = band_low * LOW_FACTOR
     high_thr = np.maximum(band_high * HIGH_FACTOR, HIGH_FLOOR_PCT)
-    auth = np.full(n, "ok", dtype=object)
-    auth[checkable & (er < low_thr)] = "low"
-    auth[checkable & (er > high_thr)] = "high"
-    auth[~checkable] = "unchecked"
+    auth = np.zeros(n, dtype=np.int8)
+    auth[checkable & (er < low_thr)] = 1
+    auth[checkable & (er > high_thr)] = 2
+    auth[~checkable] = 3
 
     # The plan's figures (guide/advice/planner.py `unit()`): reach = followers × the kind's reach rate per post
     # (middle of its band; the top of the band raised by the short-video factor on TikTok) × completion.
     c = figures.completion_factor.value
     video = figures.video_reach_factor.value
-    reach_lo = np.array([figures.kinds[k].reach_low for k in kinds], dtype=float)[kind_codes] if n else np.zeros(0)
-    reach_hi = np.array([figures.kinds[k].reach_high for k in kinds], dtype=float)[kind_codes] if n else np.zeros(0)
-    on_video = np.array(parsed.platform, dtype=object) == "tiktok"
+    reach_lo = per_kind("reach_low")
+    reach_hi = per_kind("reach_high")
+    on_video = (platform == "tiktok").to_numpy(dtype=bool)
     reach_rate = (reach_lo + reach_hi * np.where(on_video, video, 1.0)) / 2
     reach = np.floor(followers * reach_rate / 100 * c)
     engagements = np.floor(followers * er / 100 * c)
 
-    platform = np.array(parsed.platform, dtype=object)
     if brief is not None and brief.platforms:
-        platform_fit = np.isin(platform, list(brief.platforms))
+        platform_fit = platform.isin(list(brief.platforms)).to_numpy(dtype=bool)
     else:
         platform_fit = np.ones(n, dtype=bool)
-    ex = parsed.extra
-    ind_key = ex["industries"] if "industries" in ex else pd.Series([";".join(x) for x in parsed.industries],
-                                                                     dtype=str)
+    ind_key = ex["industries"]
     if brief is not None:
         ind = brief.industry
         industry_fit = _map_unique(ind_key, lambda x: "yes" if ind in str(x).split(";") else (
             "unknown" if not x else "no")).to_numpy()
     else:
-        industry_fit = np.full(n, "unknown", dtype=object)
+        industry_fit = _labels(("unknown",), np.zeros(n, dtype=np.int8))
     # The page's or the CLI's city when given, else the brief's region (a metro area expands to its cities).
     region = region_of(city) if city and city.strip() else region_of(brief.region if brief is not None else None)
-    city_col = ex.get("city", pd.Series(parsed.city, dtype=str))
+    city_col = ex["city"]
+    no_filter = _labels(("any",), np.zeros(n, dtype=np.int8))
     if region is not None:
         city_fit = _map_unique(city_col, lambda x: "yes" if region.matches(x) else (
             "unknown" if not x else "no")).to_numpy()
         if not (city and city.strip()) and region.key is None and not (city_fit == "yes").any():
             # The brief's region names no metro area and no city of this roster (e.g. "Jawa Barat"): no filter
             # (the shortlist says so) rather than leaving every creator out.
-            city_fit = np.full(n, "any", dtype=object)
+            city_fit = no_filter
     else:
-        city_fit = np.full(n, "any", dtype=object)
+        city_fit = no_filter
     # A KOL's expertise against the brief's industry (data/expertise.yaml), and doctors (MKEK fatwa 022/2020).
-    exp_col = ex.get("expertise", pd.Series(parsed.expertise, dtype=str))
+    exp_col = ex["expertise"]
     industry = brief.industry if brief is not None and brief.industry != "other" else None
-    expertise_fit = _map_unique(exp_col, lambda x: "any" if industry is None else "unknown" if not x else (
-        "yes" if industry in expertise_profile(x)[0] else "no")).to_numpy()
-    doctor = _map_unique(exp_col, lambda x: bool(x) and expertise_profile(x)[1]).to_numpy(dtype=bool)
+    e_codes, e_uniq = pd.factorize(exp_col, use_na_sentinel=False)  # each distinct expertise read once
+    e_fit = ["any" if industry is None else "unknown" if not x else (
+        "yes" if industry in expertise_profile(x)[0] else "no") for x in e_uniq]
+    expertise_fit = _labels(e_fit, e_codes)
+    doctor = np.array([bool(x) and expertise_profile(x)[1] for x in e_uniq], dtype=bool)[e_codes]
     mkek = doctor & (industry is not None and mkek_applies(industry))
 
     def labels(a: np.ndarray) -> pd.Series:
         """A column of short codes kept as Python strings: pandas need not scan 100,000 cells to type it."""
         return pd.Series(a, dtype=object)
 
+    # The arrays below are made here (the parsed roster's own are copied), so the frame takes them as they are
+    # instead of copying every column once more; the text Series are shared copy-on-write.
     return pd.DataFrame({
-        "row": parsed.rows, "name": ex.get("name", parsed.name), "handle": ex.get("handle", parsed.handle),
-        "platform": ex.get("platform", parsed.platform),
-        "followers": followers, "kind": labels(kind), "tier": labels(tier), "line_kind": labels(line_kind),
-        "engagement_rate": np.round(er, 3), "er_basis": labels(er_basis),
+        "row": parsed.rows.copy(), "name": ex["name"], "handle": ex["handle"], "platform": platform,
+        "followers": followers.copy(), "kind": labels(kind), "tier": labels(tier), "line_kind": labels(line_kind),
+        "engagement_rate": np.round(er, 3), "er_basis": labels(_labels(ER_BASES, basis)),
         "fee_idr": np.round(fee).astype(np.int64) if n else np.zeros(0, dtype=np.int64),
         "fee_estimated": estimated,
-        "authenticity": labels(auth), "industries": ind_key,
-        "city": ex.get("city", parsed.city), "expertise": ex.get("expertise", parsed.expertise),
+        "authenticity": labels(_labels(AUTH_LABELS, auth)), "industries": ind_key,
+        "city": city_col, "expertise": exp_col,
         "platform_fit": platform_fit, "industry_fit": labels(industry_fit), "city_fit": labels(city_fit),
         "expertise_fit": labels(expertise_fit), "doctor": doctor, "mkek": mkek,
         "expected_reach": reach.astype(np.int64) if n else np.zeros(0, dtype=np.int64),
         "expected_engagements": engagements.astype(np.int64) if n else np.zeros(0, dtype=np.int64),
-        "valid": parsed.valid,
-    })
+        "valid": parsed.valid.copy(),
+    }, copy=False)
 
 
 def authenticity_rule(lang: str, figures: Figures) -> str:

@@ -11,7 +11,9 @@ stages, each keeping the optimum of the one before:
 Constraints: at most the planned count per line; the sum of fees within the brief's budget. Before solving,
 a creator with at least `count` others in its line that cost no more and are expected to do no less is
 dropped: some optimal solution never needs it (swap it for an unpicked one of those), so the optimum is
-unchanged and large rosters solve quickly.
+unchanged and large rosters solve quickly. When the cheapest creators fill every line within the budget, a
+Lagrangian bound on the budget then settles most of the rest (`lagrange_fix`): creators in no optimal choice
+are dropped, creators in every one are picked, and HiGHS decides only the few left between.
 """
 
 from __future__ import annotations
@@ -140,68 +142,90 @@ def prune(values: np.ndarray, fees: np.ndarray, line: np.ndarray, caps: Sequence
     return np.sort(np.concatenate(keep)) if keep else np.zeros(0, dtype=np.int64)
 
 
-def lagrange_keep(v: np.ndarray, f: np.ndarray, ln: np.ndarray, counts: np.ndarray, budget: float) -> np.ndarray:
-    """Which creators can be in a value-optimal choice of exactly `counts[k]` per line within the budget.
+def lagrange_fix(v: np.ndarray, f: np.ndarray, ln: np.ndarray, counts: np.ndarray,
+                 budget: float) -> tuple[np.ndarray, np.ndarray]:
+    """(keep, must): which creators can be in a value-optimal choice of exactly `counts[k]` per line within the
+    budget, and which are in every one.
 
     The budget relaxed with a price λ per rupiah: L(λ) = λ·budget + Σ_lines (the counts[k] highest v − λ·f)
-    bounds the value of every feasible choice from above, and the same sum with creator i forced in (in place
-    of its line's counts[k]-th best) bounds every choice that contains i. The cheapest λ whose choice fits
-    the budget gives a feasible choice (a lower bound on the optimum). A creator whose forced-in bound, at that
-    λ or just below it, is under the lower bound is in no optimal choice: dropped, the optimum unchanged.
-    Typical large rosters keep a few times the planned count instead of thousands."""
+    bounds the value of every feasible choice from above; the same sum with creator i forced in (in place of
+    its line's counts[k]-th best) bounds every choice that contains i, and with i forced out (its line's next
+    best in its place) every choice without it. The cheapest λ whose choice fits the budget gives a feasible
+    choice (a lower bound on the optimum). A creator whose forced-in bound, at that λ or just below it, is
+    under the lower bound is in no optimal choice (`keep` False); one whose forced-out bound is under it is in
+    every optimal choice (`must` True). Fixing both leaves the set of value-optimal choices, and so the
+    cheapest of them, unchanged. Typical large rosters leave a few dozen creators undecided instead of
+    thousands."""
     n = v.size
     keep = np.ones(n, dtype=bool)
+    must = np.zeros(n, dtype=bool)
     groups = [np.flatnonzero(ln == k) for k in range(len(counts))]
     if n == 0 or any(int(c) > g.size for c, g in zip(counts, groups, strict=True)):
-        return keep
+        return keep, must
 
-    def at(lam: float) -> tuple[float, float, float, np.ndarray, np.ndarray]:
+    def at(lam: float) -> tuple[float, float, float, np.ndarray, np.ndarray, np.ndarray]:
         score = v - lam * f
         bound = lam * budget
         fee = value = 0.0
         kth = np.full(n, np.inf)
+        loss = np.zeros(n)  # forcing a chosen creator out: its line's next best score in place of its own
         chosen = np.zeros(n, dtype=bool)
         for c, g in zip(counts.tolist(), groups, strict=True):
             if c == 0 or g.size == 0:
                 continue
             sg = score[g]
-            top = np.arange(g.size) if c >= g.size else np.argpartition(-sg, c - 1)[:c]
+            if c >= g.size:
+                top = np.arange(g.size)
+                nxt = -np.inf  # every creator of the line is needed
+            else:
+                part = np.argpartition(-sg, c)
+                top = part[:c]
+                nxt = float(sg[part[c]])
             bound += float(sg[top].sum())
             fee += float(f[g][top].sum())
             value += float(v[g][top].sum())
             kth[g] = float(sg[top].min())
+            loss[g[top]] = nxt - sg[top]
             chosen[g[top]] = True
-        return bound, fee, value, score - kth, chosen
+        return bound, fee, value, score - kth, np.minimum(loss, 0.0), chosen
 
     lo, hi = 0.0, 1.0
     if at(lo)[1] <= budget:
-        return keep
+        return keep, must
     for _ in range(80):
         if at(hi)[1] <= budget:
             break
         lo, hi = hi, hi * 2
     else:
-        return keep
+        return keep, must
     for _ in range(50):
         mid = (lo + hi) / 2
         if at(mid)[1] <= budget:
             hi = mid
         else:
             lo = mid
-    ub_hi, fee_hi, lower, gain_hi, chosen = at(hi)
-    ub_lo, _fee_lo, _v_lo, gain_lo, _c = at(lo)
-    lower = _improve(v, f, ln, chosen, budget - fee_hi, lower)
-    eps = 1e-9 * (abs(ub_hi) + abs(lower) + 1.0) + 1e-6
-    # forcing i in changes the bound by its score minus its line's counts-th best (≥ 0 for the top members)
-    out: np.ndarray = (ub_hi + np.minimum(gain_hi, 0.0) >= lower - eps) & (ub_lo + np.minimum(gain_lo, 0.0)
-                                                                            >= lower - eps)
-    return out
+    ub_hi, fee_hi, lower, gain_hi, loss_hi, chosen = at(hi)
+    ub_lo, _fee_lo, _v_lo, gain_lo, loss_lo, _c = at(lo)
+    lower, chosen = _improve(v, f, ln, chosen, budget - fee_hi, lower)
+
+    def decide(lower: float) -> tuple[np.ndarray, np.ndarray]:
+        eps = 1e-9 * (abs(ub_hi) + abs(lower) + 1.0) + 1e-6
+        # forcing i in changes the bound by its score minus its line's counts-th best (≥ 0 for the top members)
+        keep = (ub_hi + np.minimum(gain_hi, 0.0) >= lower - eps) & (ub_lo + np.minimum(gain_lo, 0.0)
+                                                                     >= lower - eps)
+        must = (ub_hi + loss_hi < lower - eps) | (ub_lo + loss_lo < lower - eps)
+        return keep, must & keep
+
+    keep, must = decide(lower)
+    # A better feasible value decides more creators: exchanges of two for two among the undecided ones.
+    better = _improve_pairs(v, f, ln, chosen, keep & ~must, budget - float(f[chosen].sum()), lower)
+    return decide(better) if better > lower else (keep, must)
 
 
 def _improve(v: np.ndarray, f: np.ndarray, ln: np.ndarray, chosen: np.ndarray, left: float, value: float,
-             rounds: int = 200) -> float:
-    """A better feasible value (a tighter lower bound): swap a chosen creator for an unchosen one of its line
-    while some swap that fits the money left gains value (the largest gain first)."""
+             rounds: int = 200) -> tuple[float, np.ndarray]:
+    """A better feasible value (a tighter lower bound) and its choice: swap a chosen creator for an unchosen one
+    of its line while some swap that fits the money left gains value (the largest gain first)."""
     chosen = chosen.copy()
     for _ in range(rounds):
         ins = np.flatnonzero(chosen)
@@ -219,6 +243,39 @@ def _improve(v: np.ndarray, f: np.ndarray, ln: np.ndarray, chosen: np.ndarray, l
         chosen[i], chosen[j] = False, True
         left -= float(f[j] - f[i])
         value += best
+    return value, chosen
+
+
+MAX_SWAPS = 600  # exchanges of one creator considered for pairs of them (360,000 pairs a round at most)
+
+
+def _improve_pairs(v: np.ndarray, f: np.ndarray, ln: np.ndarray, chosen: np.ndarray, movable: np.ndarray,
+                   left: float, value: float, rounds: int = 10) -> float:
+    """A better feasible value after `_improve`: two chosen creators exchanged at once for two unchosen ones of
+    the same lines (each pair of single exchanges, among the `movable` creators), the largest gain that fits
+    the money left first, while one gains value. Skipped when there are more than MAX_SWAPS single
+    exchanges."""
+    chosen = chosen.copy()
+    for _ in range(rounds):
+        ins = np.flatnonzero(chosen & movable)
+        outs = np.flatnonzero(~chosen & movable)
+        same = ln[ins][:, None] == ln[outs][None, :]
+        if not 2 <= int(same.sum()) <= MAX_SWAPS:
+            break
+        a, b = np.nonzero(same)
+        i, j = ins[a], outs[b]
+        dv, df = v[j] - v[i], f[j] - f[i]
+        gain = np.where((df[:, None] + df[None, :] <= left) & (i[:, None] != i[None, :]) & (j[:, None] != j[None, :]),
+                        dv[:, None] + dv[None, :], 0.0)
+        k = int(np.argmax(gain))
+        best = float(gain.flat[k])
+        if best <= 0:
+            break
+        x, y = divmod(k, i.size)
+        chosen[[i[x], i[y]]] = False
+        chosen[[j[x], j[y]]] = True
+        left -= float(df[x] + df[y])
+        value += best
     return value
 
 
@@ -228,12 +285,17 @@ def solve(values: np.ndarray, fees: np.ndarray, line: np.ndarray, caps: Sequence
 
     `line[i]` is the line of creator i (index into `caps`), or -1 for a creator no line can use.
     """
-    from scipy.optimize import Bounds, LinearConstraint, milp  # type: ignore[import-untyped]
-
     values = np.asarray(values, dtype=float)
     fees = np.asarray(fees, dtype=float)
     line = np.asarray(line, dtype=np.int64)
-    cand = prune(values, fees, line, caps)
+    return _solve(values, fees, line, caps, budget, prune(values, fees, line, caps), time_limit)
+
+
+def _solve(values: np.ndarray, fees: np.ndarray, line: np.ndarray, caps: Sequence[int], budget: int,
+           cand: np.ndarray, time_limit: float) -> tuple[np.ndarray, bool]:
+    """`solve` over the creators `prune` kept (`cand`)."""
+    from scipy.optimize import Bounds, LinearConstraint, milp  # type: ignore[import-untyped]
+
     cand = cand[fees[cand] <= budget]
     if cand.size == 0:
         return cand, True
@@ -262,20 +324,29 @@ def solve(values: np.ndarray, fees: np.ndarray, line: np.ndarray, caps: Sequence
         cheapest += float(fk.sum())
         kth[k] = fk[-1] if fk.size else 0.0
     fill_known = cheapest <= budget
+    fixed = np.zeros(0, dtype=np.int64)  # creators in every optimal choice: picked, not left to the solver
+    room = float(budget)
     if fill_known:
         need = cheapest - kth[ln] + f
         keep = (need <= budget) | (f <= kth[ln])
         cand, v, f, ln = cand[keep], v[keep], f[keep], ln[keep]
-        keep = lagrange_keep(v, f, ln, counts.astype(np.int64), budget)
-        cand, v, f, ln = cand[keep], v[keep], f[keep], ln[keep]
+        keep, must = lagrange_fix(v, f, ln, counts.astype(np.int64), budget)
+        fixed = cand[must]
+        counts -= np.bincount(ln[must], minlength=nl)
+        room -= float(f[must].sum())
+        free = keep & ~must
+        cand, v, f, ln = cand[free], v[free], f[free], ln[free]
         n = cand.size
+        if not counts.any():
+            return np.sort(fixed), True
     # Line membership as a sparse matrix: one row per line.
     from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
 
     member = csr_matrix((np.ones(n), (ln, np.arange(n))), shape=(nl, n))
     caps_arr = np.asarray(caps, dtype=float)
     weight = 1.0 / np.maximum(caps_arr[ln], 1.0)
-    constraints = [LinearConstraint(member, 0, caps_arr), LinearConstraint(f.reshape(1, -1), 0, float(budget))]
+    constraints = [LinearConstraint(member, counts, counts) if fill_known else LinearConstraint(member, 0, caps_arr),
+                   LinearConstraint(f.reshape(1, -1), 0, room)]
     integrality = np.ones(n)
     bounds = Bounds(0, 1)
     opts = {"mip_rel_gap": 0.0, "time_limit": time_limit, "presolve": True}
@@ -291,9 +362,7 @@ def solve(values: np.ndarray, fees: np.ndarray, line: np.ndarray, caps: Sequence
         x: np.ndarray = np.round(np.asarray(res.x, dtype=float))
         return x
 
-    if fill_known:
-        constraints.append(LinearConstraint(member, counts, counts))
-    else:
+    if not fill_known:
         x1 = run(-weight)
         if x1 is None:
             return np.zeros(0, dtype=np.int64), False
@@ -305,10 +374,16 @@ def solve(values: np.ndarray, fees: np.ndarray, line: np.ndarray, caps: Sequence
     x = run(-v + f / (float(budget) + 1.0))
     if x is None:
         return np.zeros(0, dtype=np.int64), False
-    return cand[x > 0.5], proven
+    return np.sort(np.concatenate([fixed, cand[x > 0.5]])), proven
 
 
 # --- the shortlist from a derived roster and a recommendation ------------------------------------------------------
+
+
+def _is(df: pd.DataFrame, column: str, label: str) -> np.ndarray:
+    """Rows whose label column (Python strings) equals `label`: compared by numpy, without pandas' checks."""
+    out: np.ndarray = np.asarray(df[column].to_numpy(dtype=object) == label, dtype=bool)
+    return out
 
 
 def eligible_mask(df: pd.DataFrame, kinds: Sequence[str], options: Options) -> np.ndarray:
@@ -316,13 +391,13 @@ def eligible_mask(df: pd.DataFrame, kinds: Sequence[str], options: Options) -> n
     if options.require_platform:
         mask &= df["platform_fit"].to_numpy(dtype=bool)
     if options.require_industry:
-        mask &= (df["industry_fit"] != "no").to_numpy(dtype=bool)
+        mask &= ~_is(df, "industry_fit", "no")
     # The city filter: the page's or CLI's city, else the brief's region (derive decides; "any" when none).
-    mask &= (df["city_fit"] != "no").to_numpy(dtype=bool)
+    mask &= ~_is(df, "city_fit", "no")
     if options.exclude_flagged:
         mask &= ~df["authenticity"].isin(["low", "high"]).to_numpy(dtype=bool)
     if options.require_expertise and "kol" in kinds:
-        is_kol = (df["line_kind"] == "kol").to_numpy(dtype=bool)
+        is_kol = _is(df, "line_kind", "kol")
         mask &= ~is_kol | df["expertise_fit"].isin(["yes", "any"]).to_numpy(dtype=bool)
     if options.exclude_doctors:
         mask &= ~df["mkek"].to_numpy(dtype=bool)
@@ -380,8 +455,9 @@ def make_shortlist(df: pd.DataFrame, rec: Recommendation, lang: str, options: Op
     values = df[value_col].to_numpy(dtype=float)
     fees = df["fee_idr"].to_numpy(dtype=float)
     eligible_total = int(mask.sum())
-    chosen, proven = solve(values, fees, line, caps, budget, time_limit=time_limit)
-    cand_count = int(prune(values, fees, line, caps).size)
+    cand = prune(values, fees, line, caps)
+    chosen, proven = _solve(values, fees, line, caps, budget, cand, time_limit)
+    cand_count = int(cand.size)
 
     picks: list[Pick] = []
     results: list[LineResult] = []
@@ -434,7 +510,7 @@ def _notes(df: pd.DataFrame, rec: Recommendation, kinds: Sequence[str], opts: Op
     """What shaped the pick beyond the plan's lines: the goal's objective, the region, expertise, doctors."""
     out = [t(lang, f"downstream.short.objective_{goal_objective}")]
     region = region_of(opts.city) if opts.city else region_of(rec.brief.region)
-    if region is not None and not opts.city and len(df) and (df["city_fit"] == "any").all():
+    if region is not None and not opts.city and len(df) and _is(df, "city_fit", "any").all():
         out.append(t(lang, "downstream.short.region_unmatched", region=region.text))
     elif region is not None:
         fit = df["city_fit"].to_numpy(dtype=object)
@@ -444,8 +520,8 @@ def _notes(df: pd.DataFrame, rec: Recommendation, kinds: Sequence[str], opts: Op
         out.append(t(lang, key, region=region.text, cities=where, n=fmt_int(inside, lang),
                      out=fmt_int(int((fit == "no").sum()), lang)))
     if "kol" in kinds and opts.require_expertise and rec.brief.industry != "other":
-        kol = (df["line_kind"] == "kol").to_numpy(dtype=bool)
-        fits = int((kol & (df["expertise_fit"] == "yes").to_numpy(dtype=bool)).sum())
+        kol = _is(df, "line_kind", "kol")
+        fits = int((kol & _is(df, "expertise_fit", "yes")).sum())
         out.append(t(lang, "downstream.short.expertise", n=fmt_int(fits, lang),
                      industry=t(lang, f"industry.{rec.brief.industry}").lower(),
                      other=fmt_int(int(kol.sum()) - fits, lang)))

@@ -106,13 +106,12 @@ def t_list(lang: str, key: str) -> list[str]:
 # so the text is the same in the app, the exports and the tests.
 
 NA = "–"
-_LOCALES = {"id": "id_ID", "en": "en"}
+# Babel locales built once: given a name instead, Babel parses it and looks its data up on every number.
+_LOCALES = {"id": Locale.parse("id_ID"), "en": Locale.parse("en")}
 
 
-@cache
 def _locale(lang: str) -> Locale:
-    """The language's CLDR locale, parsed once (Babel parses a locale name on every call it is given one)."""
-    return Locale.parse(_LOCALES.get(lang, "id_ID"))
+    return _LOCALES.get(lang, _LOCALES["id"])
 
 
 def _finite(x: float) -> bool:

@@ -196,23 +196,58 @@ class _Lines:
         return self.lines[self.pos - 1]
 
 
-def read_csv(data: bytes, max_rows: int = ROWS_DEFAULT) -> Table:
-    text, encoding, replaced = decode(data)
-    if "\x00" in text[:4096]:
-        return _fatal("not_text", encoding)
-    lines = text.splitlines(keepends=True)
-    skipped = 0  # leading '#' comment lines (the sample files say they are fictional); rows still count them
+_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # where str.splitlines ends a line ("\r\n" ends one)
+
+
+def _line_count(text: str) -> int:
+    """len(text.splitlines()), counted without making the lines (a search for a character that is absent is much
+    quicker than a count of it)."""
+    present = [ch for ch in _BREAKS if ch in text]
+    ends = sum(text.count(ch) for ch in present) - (text.count("\r\n") if "\r" in present else 0)
+    return ends + (1 if text and text[-1] not in _BREAKS else 0)
+
+
+def _first_lines(text: str, n: int) -> list[str]:
+    """The first n of text.splitlines(keepends=True) (all of them when fewer), split from a prefix of the text."""
+    size = 1 << 16
+    while size < len(text):
+        lines = text[:size].splitlines(keepends=True)
+        if len(lines) > n:  # line n is complete: the next one starts within the prefix
+            return lines[:n]
+        size *= 4
+    return text.splitlines(keepends=True)[:n]
+
+
+def _skipped(lines: list[str]) -> int:
+    """Leading '#' comment lines (the sample files say they are fictional; rows still count them), then blank
+    lines."""
+    skipped = 0
     while skipped < len(lines) and skipped < 20 and lines[skipped].startswith("#"):
         skipped += 1
     while skipped < len(lines) and not lines[skipped].strip():
         skipped += 1
-    if skipped >= len(lines):
+    return skipped
+
+
+def read_csv(data: bytes, max_rows: int = ROWS_DEFAULT) -> Table:
+    text, encoding, replaced = decode(data)
+    if "\x00" in text[:4096]:
+        return _fatal("not_text", encoding)
+    # The lines up to the header are split first; the whole file only when it is read row by row.
+    want = 64
+    head = _first_lines(text, want)
+    while _skipped(head) >= len(head) == want:
+        want *= 4
+        head = _first_lines(text, want)
+    skipped = _skipped(head)
+    if skipped >= len(head):
         return _fatal("empty_file", encoding)
-    sep = _sniff(lines[skipped])
+    sep = _sniff(head[skipped])
     if not replaced and encoding != "cp1252":
-        fast = _read_csv_columns(text, lines, skipped, sep, encoding, max_rows)
+        fast = _read_csv_columns(text, head, skipped, sep, encoding, max_rows)
         if fast is not None:
             return fast
+    lines = text.splitlines(keepends=True)
     problems: list[Problem] = []
     if encoding == "cp1252":
         problems.append(problem(0, "", "fallback_encoding", "warning", encoding="Windows-1252 (cp1252)"))
@@ -263,7 +298,7 @@ def read_csv(data: bytes, max_rows: int = ROWS_DEFAULT) -> Table:
     return _finish(table, replaced)
 
 
-def _read_csv_columns(text: str, lines: list[str], skipped: int, sep: str, encoding: str,
+def _read_csv_columns(text: str, head: list[str], skipped: int, sep: str, encoding: str,
                       max_rows: int) -> Table | None:
     """The fast path for a clean file: pyarrow's CSV parser, every cell as text. None (the careful reader
     then reads it row by row and reports each oddity) when any row is ragged, blank, spans lines (a quote),
@@ -275,11 +310,12 @@ def _read_csv_columns(text: str, lines: list[str], skipped: int, sep: str, encod
     import pyarrow.csv as pacsv  # type: ignore[import-untyped]
 
     try:
-        header = next(csv.reader([lines[skipped].rstrip("\r\n")], delimiter=sep))
+        header = next(csv.reader([head[skipped].rstrip("\r\n")], delimiter=sep))
     except (csv.Error, StopIteration):
         return None
     width = len(header)
-    if width > MAX_COLUMNS or len(lines) - skipped - 1 > max_rows:
+    rows = _line_count(text) - skipped - 1  # the data lines (str.splitlines' count)
+    if width > MAX_COLUMNS or rows > max_rows:
         return None
     bad: list[object] = []
 
@@ -287,8 +323,8 @@ def _read_csv_columns(text: str, lines: list[str], skipped: int, sep: str, encod
         bad.append(row)
         return "skip"
 
-    body = "".join(lines[skipped + 1:])
-    if not body.strip():
+    body = text[sum(len(line) for line in head[:skipped + 1]):]
+    if not body or body.isspace():
         return None
     names = [f"c{i}" for i in range(width)]
     try:
@@ -301,16 +337,25 @@ def _read_csv_columns(text: str, lines: list[str], skipped: int, sep: str, encod
                                                  strings_can_be_null=False, quoted_strings_can_be_null=False))
     except (pa.ArrowInvalid, pa.ArrowTypeError, ValueError):
         return None
-    if bad or table.num_columns != width or table.num_rows != len(lines) - skipped - 1:
+    if bad or table.num_columns != width or table.num_rows != rows:
         return None
-    blank = None
-    for col in table.columns:
-        if table.num_rows and pc.max(pc.utf8_length(col)).as_py() > MAX_CELL_CHARS:
+    if table.num_rows:
+        for col in table.columns:
+            # A cell of more than MAX_CELL_CHARS characters has more bytes too: characters are counted only then.
+            if (pc.max(pc.binary_length(col)).as_py() > MAX_CELL_CHARS
+                    and pc.max(pc.utf8_length(col)).as_py() > MAX_CELL_CHARS):
+                return None
+        # A blank row (every cell empty or spaces): the rows still blank are followed from column to column, so
+        # the first column with text in most rows settles most of them.
+        blank = np.arange(table.num_rows)
+        for col in table.columns:
+            cells = col if blank.size == table.num_rows else col.take(pa.array(blank))
+            empty = pc.equal(pc.utf8_trim_whitespace(cells), "")
+            blank = blank[np.asarray(empty.to_numpy(zero_copy_only=False), dtype=bool)]
+            if not blank.size:
+                break
+        if blank.size:
             return None
-        empty = pc.equal(pc.utf8_trim_whitespace(col), "")
-        blank = empty if blank is None else pc.and_(blank, empty)
-    if blank is not None and table.num_rows and pc.any(blank).as_py():
-        return None
     string = pd.StringDtype("pyarrow", na_value=np.nan)
     frame = table.to_pandas(types_mapper=lambda t: string if t == pa.string() else None)
     frame.columns = pd.RangeIndex(width)
