@@ -157,3 +157,54 @@ def test_sample_roster_shortlist_never_over_budget_in_both_languages() -> None:
             assert s.total_fee_idr == sum(p.fee_idr for p in s.selected)
             for ln in s.lines:
                 assert ln.filled <= ln.planned
+
+
+def plain_milp(values: list[int], fees: list[int], line: list[int], caps: list[int],
+               budget: int) -> tuple[float, int, int]:
+    """The same lexicographic optimum (fill share, value, -fee) from a plain model over every creator, solved in
+    three stages with HiGHS: no pruning, no Lagrangian fixing, no exchanges (the oracle for larger rosters)."""
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
+    n = len(values)
+    v, f = np.array(values, dtype=float), np.array(fees, dtype=float)
+    usable = np.array([k >= 0 for k in line], dtype=float)
+    member = np.zeros((len(caps), n))
+    for i, k in enumerate(line):
+        if k >= 0:
+            member[k, i] = 1.0
+    share = (member / np.array(caps, dtype=float)[:, None]).sum(axis=0)
+    base = [LinearConstraint(member, 0, caps), LinearConstraint(f.reshape(1, -1), 0, budget)]
+    bounds, ints, opts = Bounds(0, usable), np.ones(n), {"mip_rel_gap": 0.0}
+    fill = -milp(-share, constraints=base, integrality=ints, bounds=bounds, options=opts).fun
+    base.append(LinearConstraint(share.reshape(1, -1), fill - 1e-7, np.inf))
+    value = -milp(-v, constraints=base, integrality=ints, bounds=bounds, options=opts).fun
+    base.append(LinearConstraint(v.reshape(1, -1), value - 0.5, np.inf))
+    fee = milp(f, constraints=base, integrality=ints, bounds=bounds, options=opts).fun
+    return round(fill, 9), round(value), -round(fee)
+
+
+# Rosters of 20-60 creators where the cheapest creators fill every line within the budget: the case in which
+# the shortlist fixes creators with its Lagrangian bound before HiGHS sees them.
+large_rosters = st.integers(min_value=20, max_value=60).flatmap(lambda n: st.tuples(
+    st.lists(st.integers(0, 400), min_size=n, max_size=n),                          # values
+    st.lists(st.integers(1, 40).map(lambda x: x * 1000), min_size=n, max_size=n),   # fees
+    st.lists(st.integers(0, 2), min_size=n, max_size=n),                            # line
+    st.lists(st.integers(1, 5), min_size=3, max_size=3),                            # caps
+    st.integers(15, 200).map(lambda x: x * 1000),                                   # budget
+))
+
+
+@settings(max_examples=60, deadline=None)
+@given(large_rosters)
+def test_optimal_against_a_plain_model_on_larger_rosters(
+        case: tuple[list[int], list[int], list[int], list[int], int]) -> None:
+    values, fees, line, caps, budget = case
+    chosen, proven = solve(np.array(values), np.array(fees), np.array(line), caps, budget)
+    assert proven
+    idx = [int(i) for i in chosen]
+    assert len(set(idx)) == len(idx) and sum(fees[i] for i in idx) <= budget
+    counts = [sum(1 for i in idx if line[i] == k) for k in range(3)]
+    assert all(c <= cap for c, cap in zip(counts, caps, strict=True))
+    got = (round(sum(c / cap for c, cap in zip(counts, caps, strict=True)), 9), sum(values[i] for i in idx),
+           -sum(fees[i] for i in idx))
+    assert got == plain_milp(values, fees, line, caps, budget)
