@@ -114,8 +114,8 @@ def reasons(title: str, rs: list[tuple[float, Reason]]) -> None:
 
     def one(eff: float, r: Reason) -> None:
         tail = f" ({tr('rec.favours', strategy=tr(f'strategy.{r.favours}.name'))})" if eff < 0 and r.favours else ""
-        st.markdown(f"**{points(eff)} · {r.label}** — {r.text}{tail}")
-        st.caption(source_line(r.source))
+        # The reason, then its source as a caption-like second line of the same element (one element, not two).
+        st.markdown(f"**{points(eff)} · {r.label}** — {r.text}{tail}  \n:gray[:small[{source_line(r.source)}]]")
 
     for eff, r in rs[:SHOWN_REASONS]:
         one(eff, r)
