@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
 import pyarrow as pa  # type: ignore[import-untyped]
 import streamlit as st
 
@@ -23,7 +22,7 @@ def chart_size() -> Size:
     return "projector" if projector() else "normal"
 
 
-def draw(spec: dict[str, Any], data: pa.Table | pd.DataFrame, description: str | None = None) -> None:
+def draw(spec: dict[str, Any], data: pa.Table, description: str | None = None) -> None:
     """One chart, full width, at its own height, with its sentence under it as plain text."""
     st.vega_lite_chart(data, spec, width="stretch", height="content", theme=None,
                        alt=description)

@@ -155,9 +155,8 @@ def finish(layout: dict[str, Any], size: Size) -> dict[str, Any]:
     return spec
 
 
-def full_spec(spec: Mapping[str, Any], data: pa.Table | pd.DataFrame) -> dict[str, Any]:
-    """The spec with its data inline (`data.values`), for vl-convert (PDF pictures) and for tests."""
+def full_spec(spec: Mapping[str, Any], data: pa.Table) -> dict[str, Any]:
+    """The spec with its data (an Arrow table) inline (`data.values`), for vl-convert (PDF pictures) and tests."""
     out = dict(spec)
-    rows = data.to_pylist() if isinstance(data, pa.Table) else json.loads(data.to_json(orient="records"))
-    out["data"] = {"values": rows}
+    out["data"] = {"values": data.to_pylist()}
     return out

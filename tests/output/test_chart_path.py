@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 import vl_convert as vlc
 
@@ -85,5 +86,5 @@ def test_a_finished_layout_carries_the_base_config_and_no_empty_placeholder(size
     assert spec["config"] == config(size)
     assert (spec["config"]["axis"]["labelFontSize"], spec["config"]["title"]["fontSize"]) == (label_px, title_px)
     assert spec["config"]["axis"]["labelColor"] == "#0E1615"  # the theme's text colour, not Vega's grey
-    drawn = full_spec(spec, pd.DataFrame({"n": [1, 2]}))
+    drawn = full_spec(spec, pa.table({"n": [1, 2]}))
     assert drawn["data"] == {"values": [{"n": 1}, {"n": 2}]} and "data" not in spec
