@@ -42,6 +42,7 @@ from ui import (
     tr_first,
     update_brief,
 )
+from ui.frame import fragment_frame
 from ui.state import mark_answer, typing, wizard_widget
 from ui.wizard import STEPS, descriptor_fields, descriptor_options, max_chars, open_step
 
@@ -53,7 +54,6 @@ step = ss.get("wizard_step", 0)
 if not isinstance(step, int) or not 0 <= step < len(STEPS):
     step = 0
 ss["wizard_step"] = step
-b = brief()
 
 st.title(tr("brief.title"))
 if ss.get("from_recommendation"):  # came here to change one answer: the way back is one click
@@ -108,144 +108,153 @@ def amount_answer(field: str, key: str, maximum: int, optional: bool = False) ->
         answer(field, key, lambda _v: n)
 
 
-if step == 0:
-    k = init("goal", b.goal)
-    st.radio(tr("field.goal"), GOALS, key=k, format_func=lambda g: tr(f"goal.{g}"),
-             captions=[tr(f"goal_help.{g}") for g in GOALS], on_change=answer, args=("goal", k))
-    errors("goal")
-    k2 = init("secondary_goal", b.secondary_goal)
-    st.selectbox(tr("field.secondary_goal"), [None, *GOALS], key=k2, help=tr("brief.secondary_help"),
-                 placeholder=tr("brief.none"),  # no secondary goal is shown as the placeholder
-                 format_func=lambda g: tr("brief.none") if g is None else tr(f"goal.{g}"),
-                 on_change=answer, args=("secondary_goal", k2))
-    errors("secondary_goal")
-elif step == 1:
-    k = init("budget_text", fmt_int(b.budget_idr, lang()))
-    st.text_input(tr("field.budget_idr"), key=k, help=tr("brief.budget_help"), max_chars=40, live="0ms",
-                  on_change=amount_answer, args=("budget_idr", k, MAX_BUDGET_IDR))
-    errors("budget_idr")
-    # The amount as read, in digits and words, before it is used; after a refused entry, the amount kept.
-    if ss.get("err_budget_idr"):
-        st.markdown(tr("brief.budget_is", amount=money(brief().budget_idr)))
-    else:
-        st.caption(tr("brief.read_as", amount=say_amount(brief().budget_idr, lang())))
-    pv = b.product_value_idr
-    k2 = init("product_text", "" if pv is None else fmt_int(pv, lang()))
-    st.text_input(tr("field.product_value_idr"), key=k2, help=tr("brief.product_help"), max_chars=40, live="0ms",
-                  on_change=amount_answer, args=("product_value_idr", k2, MAX_PRODUCT_VALUE_IDR, True))
-    errors("product_value_idr")
-    pv_now = brief().product_value_idr
-    if pv_now is not None and not ss.get("err_product_value_idr"):
-        st.caption(tr("brief.read_as", amount=say_amount(pv_now, lang())))
-elif step == 2:
-    k = init("audience", b.audience)
-    st.radio(tr("field.audience"), AUDIENCES, key=k, format_func=lambda a: tr(f"audience.{a}"),
-             captions=[tr(f"audience_help.{a}") for a in AUDIENCES], on_change=answer, args=("audience", k))
-    k2 = init("industry", b.industry)
-    st.selectbox(tr("field.industry"), INDUSTRIES, key=k2, format_func=lambda i: tr(f"industry.{i}"),
-                 placeholder=tr("common.choose"),
-                 help=tr("brief.industry_help"), on_change=answer, args=("industry", k2))
-    errors("industry")
-    for field in descriptor_fields():  # optional audience descriptors, when the brief model has them
-        label = tr_first(f"input.field.{field}", f"rec.descriptor.{field}")
-        current = getattr(b, field, None)
-        if field == "age_bands":
-            k3 = init(field, list(current or ()))
-            st.pills(label, descriptor_options(field), key=k3, selection_mode="multi",
-                     format_func=lambda a: tr_first(f"input.age_band.{a}", f"rec.descriptor.{a}"),
-                     on_change=answer, args=(field, k3, lambda v: list(v or [])))
-        elif field == "gender":
-            k3 = init(field, current)
-            st.pills(label, descriptor_options(field), key=k3, selection_mode="single",
-                     format_func=lambda g: tr_first(f"input.gender.{g}", f"rec.descriptor.{g}"),
-                     on_change=answer, args=(field, k3))
+@st.fragment
+def step_body(step: int) -> None:
+    """The step's questions, the way on and the brief file. A fragment: an answer reruns only this part (its
+    callback, then these widgets and the new link in the address bar), not the whole page and its frame."""
+    with fragment_frame():
+        b = brief()
+        if step == 0:
+            k = init("goal", b.goal)
+            st.radio(tr("field.goal"), GOALS, key=k, format_func=lambda g: tr(f"goal.{g}"),
+                     captions=[tr(f"goal_help.{g}") for g in GOALS], on_change=answer, args=("goal", k))
+            errors("goal")
+            k2 = init("secondary_goal", b.secondary_goal)
+            st.selectbox(tr("field.secondary_goal"), [None, *GOALS], key=k2, help=tr("brief.secondary_help"),
+                         placeholder=tr("brief.none"),  # no secondary goal is shown as the placeholder
+                         format_func=lambda g: tr("brief.none") if g is None else tr(f"goal.{g}"),
+                         on_change=answer, args=("secondary_goal", k2))
+            errors("secondary_goal")
+        elif step == 1:
+            k = init("budget_text", fmt_int(b.budget_idr, lang()))
+            st.text_input(tr("field.budget_idr"), key=k, help=tr("brief.budget_help"), max_chars=40, live="0ms",
+                          on_change=amount_answer, args=("budget_idr", k, MAX_BUDGET_IDR))
+            errors("budget_idr")
+            # The amount as read, in digits and words, before it is used; after a refused entry, the amount kept.
+            if ss.get("err_budget_idr"):
+                st.markdown(tr("brief.budget_is", amount=money(brief().budget_idr)))
+            else:
+                st.caption(tr("brief.read_as", amount=say_amount(brief().budget_idr, lang())))
+            pv = b.product_value_idr
+            k2 = init("product_text", "" if pv is None else fmt_int(pv, lang()))
+            st.text_input(tr("field.product_value_idr"), key=k2, help=tr("brief.product_help"), max_chars=40, live="0ms",
+                          on_change=amount_answer, args=("product_value_idr", k2, MAX_PRODUCT_VALUE_IDR, True))
+            errors("product_value_idr")
+            pv_now = brief().product_value_idr
+            if pv_now is not None and not ss.get("err_product_value_idr"):
+                st.caption(tr("brief.read_as", amount=say_amount(pv_now, lang())))
+        elif step == 2:
+            k = init("audience", b.audience)
+            st.radio(tr("field.audience"), AUDIENCES, key=k, format_func=lambda a: tr(f"audience.{a}"),
+                     captions=[tr(f"audience_help.{a}") for a in AUDIENCES], on_change=answer, args=("audience", k))
+            k2 = init("industry", b.industry)
+            st.selectbox(tr("field.industry"), INDUSTRIES, key=k2, format_func=lambda i: tr(f"industry.{i}"),
+                         placeholder=tr("common.choose"),
+                         help=tr("brief.industry_help"), on_change=answer, args=("industry", k2))
+            errors("industry")
+            for field in descriptor_fields():  # optional audience descriptors, when the brief model has them
+                label = tr_first(f"input.field.{field}", f"rec.descriptor.{field}")
+                current = getattr(b, field, None)
+                if field == "age_bands":
+                    k3 = init(field, list(current or ()))
+                    st.pills(label, descriptor_options(field), key=k3, selection_mode="multi",
+                             format_func=lambda a: tr_first(f"input.age_band.{a}", f"rec.descriptor.{a}"),
+                             on_change=answer, args=(field, k3, lambda v: list(v or [])))
+                elif field == "gender":
+                    k3 = init(field, current)
+                    st.pills(label, descriptor_options(field), key=k3, selection_mode="single",
+                             format_func=lambda g: tr_first(f"input.gender.{g}", f"rec.descriptor.{g}"),
+                             on_change=answer, args=(field, k3))
+                else:
+                    k3 = init(field, current or "")
+                    st.text_input(label, key=k3, max_chars=max_chars(field), placeholder=tr("brief.optional"), live="0ms",
+                                  on_change=answer, args=(field, k3, lambda v: (v or None)))
+                errors(field)
+        elif step == 3:
+            k = init("platforms", list(b.platforms))
+            st.pills(tr("field.platforms"), PLATFORMS, key=k, selection_mode="multi",
+                     format_func=lambda p: tr(f"platform.{p}"), help=tr("brief.platforms_help"),
+                     on_change=answer, args=("platforms", k, lambda v: list(v or [])))
+            k2 = init("content", b.content or "none")  # "none": no preference (a radio cannot show None as chosen)
+            st.radio(tr("field.content"), ["none", *CONTENTS], key=k2,
+                     format_func=lambda c: tr("brief.no_preference") if c == "none" else tr(f"content.{c}"),
+                     captions=[tr("brief.no_preference_help"), *[tr(f"content_help.{c}") for c in CONTENTS]],
+                     on_change=answer, args=("content", k2, lambda v: None if v in (None, "none") else v))
+        elif step == 4:
+            k = init("duration_weeks", b.duration_weeks)
+            st.slider(tr("field.duration_weeks"), 1, MAX_DURATION_WEEKS, key=k, help=tr("brief.duration_help"),
+                      on_change=answer, args=("duration_weeks", k))
+            k2 = init("brand_stage", b.brand_stage)
+            st.radio(tr("field.brand_stage"), BRAND_STAGES, key=k2, format_func=lambda s: tr(f"brand_stage.{s}"),
+                     captions=[tr(f"brand_stage_help.{s}") for s in BRAND_STAGES], on_change=answer,
+                     args=("brand_stage", k2))
+            k3 = init("name", b.name or "")
+            st.text_input(tr("field.name"), key=k3, max_chars=MAX_NAME_CHARS, help=tr("brief.name_help"), live="0ms",
+                          on_change=answer, args=("name", k3, lambda v: (v or None)))
+            errors("name")
         else:
-            k3 = init(field, current or "")
-            st.text_input(label, key=k3, max_chars=max_chars(field), placeholder=tr("brief.optional"), live="0ms",
-                          on_change=answer, args=(field, k3, lambda v: (v or None)))
-        errors(field)
-elif step == 3:
-    k = init("platforms", list(b.platforms))
-    st.pills(tr("field.platforms"), PLATFORMS, key=k, selection_mode="multi",
-             format_func=lambda p: tr(f"platform.{p}"), help=tr("brief.platforms_help"),
-             on_change=answer, args=("platforms", k, lambda v: list(v or [])))
-    k2 = init("content", b.content or "none")  # "none": no preference (a radio cannot show None as chosen)
-    st.radio(tr("field.content"), ["none", *CONTENTS], key=k2,
-             format_func=lambda c: tr("brief.no_preference") if c == "none" else tr(f"content.{c}"),
-             captions=[tr("brief.no_preference_help"), *[tr(f"content_help.{c}") for c in CONTENTS]],
-             on_change=answer, args=("content", k2, lambda v: None if v in (None, "none") else v))
-elif step == 4:
-    k = init("duration_weeks", b.duration_weeks)
-    st.slider(tr("field.duration_weeks"), 1, MAX_DURATION_WEEKS, key=k, help=tr("brief.duration_help"),
-              on_change=answer, args=("duration_weeks", k))
-    k2 = init("brand_stage", b.brand_stage)
-    st.radio(tr("field.brand_stage"), BRAND_STAGES, key=k2, format_func=lambda s: tr(f"brand_stage.{s}"),
-             captions=[tr(f"brand_stage_help.{s}") for s in BRAND_STAGES], on_change=answer,
-             args=("brand_stage", k2))
-    k3 = init("name", b.name or "")
-    st.text_input(tr("field.name"), key=k3, max_chars=MAX_NAME_CHARS, help=tr("brief.name_help"), live="0ms",
-                  on_change=answer, args=("name", k3, lambda v: (v or None)))
-    errors("name")
-else:
-    b = brief()
-    rows = [
-        (tr("field.goal"), tr(f"goal.{b.goal}")),
-        (tr("field.secondary_goal"), tr(f"goal.{b.secondary_goal}") if b.secondary_goal else "—"),
-        (tr("field.budget_idr"), money(b.budget_idr)),
-        (tr("field.product_value_idr"), money(b.product_value_idr) if b.product_value_idr else "—"),
-        (tr("field.audience"), tr(f"audience.{b.audience}")),
-        (tr("field.industry"), tr(f"industry.{b.industry}")),
-        (tr("field.platforms"), ", ".join(tr(f"platform.{p}") for p in b.platforms) or "—"),
-        (tr("field.content"), tr(f"content.{b.content}") if b.content else tr("brief.no_preference")),
-        (tr("field.duration_weeks"), str(b.duration_weeks)),
-        (tr("field.brand_stage"), tr(f"brand_stage.{b.brand_stage}")),
-        (tr("field.name"), plain(b.name) if b.name else "—"),  # st.table renders Markdown
-    ]
-    for field in descriptor_fields():
-        value = getattr(b, field, None)
-        if field == "age_bands":
-            shown = ", ".join(tr_first(f"input.age_band.{a}", f"rec.descriptor.{a}") for a in value or ()) or "—"
-        elif field == "gender":
-            shown = tr_first(f"input.gender.{value}", f"rec.descriptor.{value}") if value else "—"
-        else:
-            shown = plain(str(value)) if value else "—"
-        rows.append((tr_first(f"input.field.{field}", f"rec.descriptor.{field}"), shown))
-    st.table({tr("brief.question"): [r[0] for r in rows], tr("brief.answer"): [r[1] for r in rows]})
-    st.caption(tr("brief.edit_steps"))
-    with st.container(horizontal=True, gap="small"):
-        for i, name in enumerate(STEPS[:-1]):
-            if st.button(tr(f"brief.step.{name}"), key=f"goto_{name}", icon=":material/edit:", width="content"):
-                open_step(i)
+            b = brief()
+            rows = [
+                (tr("field.goal"), tr(f"goal.{b.goal}")),
+                (tr("field.secondary_goal"), tr(f"goal.{b.secondary_goal}") if b.secondary_goal else "—"),
+                (tr("field.budget_idr"), money(b.budget_idr)),
+                (tr("field.product_value_idr"), money(b.product_value_idr) if b.product_value_idr else "—"),
+                (tr("field.audience"), tr(f"audience.{b.audience}")),
+                (tr("field.industry"), tr(f"industry.{b.industry}")),
+                (tr("field.platforms"), ", ".join(tr(f"platform.{p}") for p in b.platforms) or "—"),
+                (tr("field.content"), tr(f"content.{b.content}") if b.content else tr("brief.no_preference")),
+                (tr("field.duration_weeks"), str(b.duration_weeks)),
+                (tr("field.brand_stage"), tr(f"brand_stage.{b.brand_stage}")),
+                (tr("field.name"), plain(b.name) if b.name else "—"),  # st.table renders Markdown
+            ]
+            for field in descriptor_fields():
+                value = getattr(b, field, None)
+                if field == "age_bands":
+                    shown = ", ".join(tr_first(f"input.age_band.{a}", f"rec.descriptor.{a}") for a in value or ()) or "—"
+                elif field == "gender":
+                    shown = tr_first(f"input.gender.{value}", f"rec.descriptor.{value}") if value else "—"
+                else:
+                    shown = plain(str(value)) if value else "—"
+                rows.append((tr_first(f"input.field.{field}", f"rec.descriptor.{field}"), shown))
+            st.table({tr("brief.question"): [r[0] for r in rows], tr("brief.answer"): [r[1] for r in rows]})
+            st.caption(tr("brief.edit_steps"))
+            with st.container(horizontal=True, gap="small"):
+                for i, name in enumerate(STEPS[:-1]):
+                    if st.button(tr(f"brief.step.{name}"), key=f"goto_{name}", icon=":material/edit:", width="content"):
+                        open_step(i)
+                        st.rerun()
+            if st.button(tr("brief.see_recommendation"), type="primary", icon=":material/verified:"):
+                st.switch_page("pages/recommendation.py")
+
+        back, nxt = st.columns(2)
+        if step > 0 and back.button(tr("brief.back"), icon=":material/arrow_back:", width="stretch"):
+            open_step(step - 1)
+            st.rerun()
+        if step < len(STEPS) - 1 and nxt.button(tr("brief.next"), type="primary", icon=":material/arrow_forward:",
+                                                width="stretch"):
+            open_step(step + 1)
+            st.rerun()
+
+        st.divider()
+        with st.expander(tr("brief.file_title"), icon=":material/upload_file:"):
+            up = st.file_uploader(tr("brief.file_label"), type=["json"], key="brief_upload",
+                                  help=tr("brief.file_help"), max_upload_size=1)  # a brief is a few hundred bytes
+            if up is not None and ss.get("upload_seen") != up.file_id:
+                ss["upload_seen"] = up.file_id
+                try:
+                    load_brief(brief_from_json(up.getvalue()))
+                    ss["upload_result"] = ("ok", [])
+                except BriefError as e:
+                    ss["upload_result"] = ("error", list(e.problems[:5]))  # worded when shown, in the language then
                 st.rerun()
-    if st.button(tr("brief.see_recommendation"), type="primary", icon=":material/verified:"):
-        st.switch_page("pages/recommendation.py")
+            kind, messages = ss.get("upload_result", (None, []))
+            if kind == "ok":
+                st.success(tr("brief.file_loaded"), icon=":material/check_circle:")
+            elif kind == "error":
+                st.error(tr("brief.file_rejected") + "\n\n" + "\n".join(f"- {problem_text(m)}" for m in messages),
+                         icon=":material/error:")
+            st.download_button(tr("download.json"), brief_to_json(brief()), file_name="brief.json",
+                               mime="application/json", icon=":material/download:")
 
-back, nxt = st.columns(2)
-if step > 0 and back.button(tr("brief.back"), icon=":material/arrow_back:", width="stretch"):
-    open_step(step - 1)
-    st.rerun()
-if step < len(STEPS) - 1 and nxt.button(tr("brief.next"), type="primary", icon=":material/arrow_forward:",
-                                        width="stretch"):
-    open_step(step + 1)
-    st.rerun()
 
-st.divider()
-with st.expander(tr("brief.file_title"), icon=":material/upload_file:"):
-    up = st.file_uploader(tr("brief.file_label"), type=["json"], key="brief_upload",
-                          help=tr("brief.file_help"), max_upload_size=1)  # a brief is a few hundred bytes
-    if up is not None and ss.get("upload_seen") != up.file_id:
-        ss["upload_seen"] = up.file_id
-        try:
-            load_brief(brief_from_json(up.getvalue()))
-            ss["upload_result"] = ("ok", [])
-        except BriefError as e:
-            ss["upload_result"] = ("error", list(e.problems[:5]))  # worded when shown, in the language then
-        st.rerun()
-    kind, messages = ss.get("upload_result", (None, []))
-    if kind == "ok":
-        st.success(tr("brief.file_loaded"), icon=":material/check_circle:")
-    elif kind == "error":
-        st.error(tr("brief.file_rejected") + "\n\n" + "\n".join(f"- {problem_text(m)}" for m in messages),
-                 icon=":material/error:")
-    st.download_button(tr("download.json"), brief_to_json(brief()), file_name="brief.json",
-                       mime="application/json", icon=":material/download:")
+step_body(step)

@@ -202,19 +202,39 @@ UNKNOWN_WIDGET = "st.session_state has no key"
 
 def run_page(page: _Page) -> None:
     """Run the chosen page; an unexpected error becomes our own message (the details go to the server log)."""
-    with _in_app():
-        try:
-            page.run()
-        except Exception as e:
-            if type(e).__name__ in ("RerunException", "StopException"):
-                raise
-            if isinstance(e, KeyError) and UNKNOWN_WIDGET in str(e):
-                # A websocket message carried a widget id this server never made (a stale or tampered client):
-                # Streamlit's widgets then fail to read session state. One line, not a traceback per message.
-                log.warning("page not drawn: a client sent state for an unknown widget (%s)", str(e)[:120])
-            else:
-                log.exception("page failed")
-            st.error(tr("error.unexpected"), icon=":material/error:")
+    with _in_app(), _unexpected_errors():
+        page.run()
+
+
+@contextmanager
+def _unexpected_errors() -> Iterator[None]:
+    try:
+        yield
+    except Exception as e:
+        if type(e).__name__ in ("RerunException", "StopException"):
+            raise
+        if isinstance(e, KeyError) and UNKNOWN_WIDGET in str(e):
+            # A websocket message carried a widget id this server never made (a stale or tampered client):
+            # Streamlit's widgets then fail to read session state. One line, not a traceback per message.
+            log.warning("page not drawn: a client sent state for an unknown widget (%s)", str(e)[:120])
+        else:
+            log.exception("page failed")
+        st.error(tr("error.unexpected"), icon=":material/error:")
+
+
+@contextmanager
+def fragment_frame() -> Iterator[None]:
+    """Around the body of a page's st.fragment, so that an answer redraws only that part of the page: what
+    app.py does around a page, done here when the fragment reruns on its own (app.py does not run then).
+    After the answer's callback, the typing stretch is closed; an unexpected error becomes our message; at
+    the end the address bar gets the link to the new answers. In a full run app.py does all three."""
+    if getattr(_run, "in_app", False):
+        yield
+        return
+    end_typing()
+    with _in_app(), _unexpected_errors():
+        yield
+    update_share_link()
 
 
 def update_share_link() -> None:
