@@ -108,6 +108,28 @@ def amount_answer(field: str, key: str, maximum: int, optional: bool = False) ->
         answer(field, key, lambda _v: n)
 
 
+def file_box() -> None:
+    """Load a brief from a JSON file, or download this one."""
+    up = st.file_uploader(tr("brief.file_label"), type=["json"], key="brief_upload",
+                          help=tr("brief.file_help"), max_upload_size=1)  # a brief is a few hundred bytes
+    if up is not None and ss.get("upload_seen") != up.file_id:
+        ss["upload_seen"] = up.file_id
+        try:
+            load_brief(brief_from_json(up.getvalue()))
+            ss["upload_result"] = ("ok", [])
+        except BriefError as e:
+            ss["upload_result"] = ("error", list(e.problems[:5]))  # worded when shown, in the language then
+        st.rerun()
+    kind, messages = ss.get("upload_result", (None, []))
+    if kind == "ok":
+        st.success(tr("brief.file_loaded"), icon=":material/check_circle:")
+    elif kind == "error":
+        st.error(tr("brief.file_rejected") + "\n\n" + "\n".join(f"- {problem_text(m)}" for m in messages),
+                 icon=":material/error:")
+    st.download_button(tr("download.json"), brief_to_json(brief()), file_name="brief.json",
+                       mime="application/json", icon=":material/download:")
+
+
 @st.fragment
 def step_body(step: int) -> None:
     """The step's questions, the way on and the brief file. A fragment: an answer reruns only this part (its
@@ -236,25 +258,13 @@ def step_body(step: int) -> None:
             st.rerun()
 
         st.divider()
-        with st.expander(tr("brief.file_title"), icon=":material/upload_file:"):
-            up = st.file_uploader(tr("brief.file_label"), type=["json"], key="brief_upload",
-                                  help=tr("brief.file_help"), max_upload_size=1)  # a brief is a few hundred bytes
-            if up is not None and ss.get("upload_seen") != up.file_id:
-                ss["upload_seen"] = up.file_id
-                try:
-                    load_brief(brief_from_json(up.getvalue()))
-                    ss["upload_result"] = ("ok", [])
-                except BriefError as e:
-                    ss["upload_result"] = ("error", list(e.problems[:5]))  # worded when shown, in the language then
-                st.rerun()
-            kind, messages = ss.get("upload_result", (None, []))
-            if kind == "ok":
-                st.success(tr("brief.file_loaded"), icon=":material/check_circle:")
-            elif kind == "error":
-                st.error(tr("brief.file_rejected") + "\n\n" + "\n".join(f"- {problem_text(m)}" for m in messages),
-                         icon=":material/error:")
-            st.download_button(tr("download.json"), brief_to_json(brief()), file_name="brief.json",
-                               mime="application/json", icon=":material/download:")
+        # Drawn only while open (opening it reruns this part): folded, it costs one element on each answer, not
+        # an uploader, a brief file and the browser's fetch of that file.
+        box = st.expander(tr("brief.file_title"), icon=":material/upload_file:", key="brief_file_box",
+                          on_change="rerun")
+        if box.open:
+            with box:
+                file_box()
 
 
 step_body(step)

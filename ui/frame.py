@@ -226,10 +226,12 @@ def _unexpected_errors() -> Iterator[None]:
 def fragment_frame() -> Iterator[None]:
     """Around the body of a page's st.fragment, so that an answer redraws only that part of the page: what
     app.py does around a page, done here when the fragment reruns on its own (app.py does not run then).
-    After the answer's callback, the typing stretch is closed; an unexpected error becomes our message; at
-    the end the address bar gets the link to the new answers. In a full run app.py does all three."""
+    After the answer's callback, the typing stretch is closed; at the end the address bar gets the link to
+    the new answers (in a full run app.py does both). An unexpected error becomes our message in every run:
+    in a full run too, Streamlit's fragment wrapper would draw its own error box before run_page saw it."""
     if getattr(_run, "in_app", False):
-        yield
+        with _unexpected_errors():
+            yield
         return
     end_typing()
     with _in_app(), _unexpected_errors():

@@ -139,6 +139,9 @@ def test_wizard_review_lists_every_answer_and_leads_to_the_recommendation():
 def test_brief_file_upload_good_and_bad():
     at = open_app()
     goto(at, "brief")
+    assert not at.get("file_uploader")  # the file box is folded: its uploader is drawn once it is opened
+    at.session_state["brief_file_box"] = True  # she opens the box (its state, as the browser sends it)
+    at.run()
     good = {"goal": "education", "budget_idr": 200_000_000, "audience": "niche", "industry": "finance",
             "content": "expert"}
     at.file_uploader(key="brief_upload").set_value(("brief.json", json.dumps(good).encode(), "application/json"))

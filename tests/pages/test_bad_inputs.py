@@ -170,6 +170,7 @@ def run_case(case: Case) -> AppTest:
     at.query_params.update({**GOOD_LINK, "lang": case.lang})
     at.run()
     if case.path == "upload":
+        at.session_state["brief_file_box"] = True  # the file box, opened
         at.switch_page("pages/brief.py").run()
         at.file_uploader(key="brief_upload").set_value(("brief.json", case.payload, "application/json")).run()
     else:
