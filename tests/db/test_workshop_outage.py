@@ -80,6 +80,27 @@ def test_postgresql_restart_between_votes_is_invisible_with_pre_ping(own_pg: PgS
     assert ws.board(engine, keys.code).total == 2
 
 
+def test_postgresql_restart_is_invisible_without_pre_ping_too(own_pg: PgServer) -> None:
+    """The app's engine has no pool_pre_ping (it cost every poll a second round trip): after a restart every
+    pooled connection is dead, and the first call on one must still succeed (the pool is invalidated whole and
+    the call is run once more on a fresh connection), for reads and writes alike."""
+    engine = ws.prepare(create_engine(own_pg.create_database("restart_no_ping")))
+    keys = ws.create_room(engine)
+    qid = ws.start_quiz(engine, keys.code, keys.secret, PHARMA.brief, PHARMA.id)
+    held = [engine.connect() for _ in range(3)]  # three connections in the pool, as a busy server has
+    for c in held:
+        c.exec_driver_sql("SELECT 1")
+        c.close()
+    own_pg.restart()
+    assert ws.room_state(engine, keys.code).question_id == qid
+    ws.vote(engine, keys.code, tok(1), "koc", question_id=qid)
+    own_pg.restart()
+    ws.vote(engine, keys.code, tok(2), "kol", question_id=qid)
+    b = ws.board(engine, keys.code)
+    assert (b.total, b.counts["kol"], b.counts["koc"]) == (2, 1, 1)
+    engine.dispose()
+
+
 def test_sqlite_locked_by_another_writer_is_storage_down_then_counted(tmp_path: Path,
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ws, "SQLITE_BUSY_MS", 300)
