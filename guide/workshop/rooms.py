@@ -534,15 +534,31 @@ class Board:
     entry_ids: tuple[int, ...] = ()  # anonymous entry numbers the trainer can open
 
 
+def _room_question(conn: Connection, code: str, now: float) -> Any:
+    """A live room and its current question in one query (one round trip: the phones poll this every few
+    seconds and the board every 2.5 s, and under load each round trip waits for the server's GIL again).
+    The question's columns are None when the room has none yet."""
+    norm = normalise_code(code)
+    if norm is None:
+        raise RoomNotFound()
+    row = conn.execute(
+        select(rooms.c.code, rooms.c.expires_at, questions.c.id, questions.c.kind, questions.c.case_id,
+               questions.c.brief_json, questions.c.revealed, questions.c.answer)
+        .select_from(rooms.outerjoin(questions, questions.c.id == rooms.c.question_id))
+        .where(rooms.c.code == norm)).first()
+    if row is None or row.expires_at <= now:
+        raise RoomNotFound()
+    return row
+
+
 @_guarded
 def board(engine: Engine, code: str, now: float | None = None) -> Board:
     now = time.time() if now is None else now
     with engine.connect() as conn:
-        room = _room(conn, code, now)
-        q = _current(conn, room)
-        if q is None:
-            return Board(code=room.code, expires_at=room.expires_at)
-        base = dict(code=room.code, expires_at=room.expires_at, question_id=q.id, kind=q.kind, case_id=q.case_id,
+        q = _room_question(conn, code, now)
+        if q.id is None:
+            return Board(code=q.code, expires_at=q.expires_at)
+        base = dict(code=q.code, expires_at=q.expires_at, question_id=q.id, kind=q.kind, case_id=q.case_id,
                     brief=brief_from_json(q.brief_json) if q.brief_json else None, revealed=bool(q.revealed))
         if q.kind == "quiz":
             counts: dict[str, int] = {s: 0 for s in STRATEGIES}
@@ -568,17 +584,8 @@ def room_state(engine: Engine, code: str, now: float | None = None) -> Board:
     """What a participant's phone needs: the current question and whether it is revealed, without the counts
     (one query; the phones poll it every few seconds)."""
     now = time.time() if now is None else now
-    norm = normalise_code(code)
-    if norm is None:
-        raise RoomNotFound()
     with engine.connect() as conn:
-        row = conn.execute(
-            select(rooms.c.code, rooms.c.expires_at, questions.c.id, questions.c.kind, questions.c.case_id,
-                   questions.c.brief_json, questions.c.revealed, questions.c.answer)
-            .select_from(rooms.outerjoin(questions, questions.c.id == rooms.c.question_id))
-            .where(rooms.c.code == norm)).first()
-    if row is None or row.expires_at <= now:
-        raise RoomNotFound()
+        row = _room_question(conn, code, now)
     if row.id is None:
         return Board(code=row.code, expires_at=row.expires_at)
     return Board(code=row.code, expires_at=row.expires_at, question_id=row.id, kind=row.kind, case_id=row.case_id,

@@ -105,7 +105,10 @@ def test_room_state_is_what_a_phone_needs_and_hides_the_answer(engine: Engine) -
     assert s.counts == {} and s.reasons == ()  # no counts, no other participant's text
     ws.reveal(engine, keys.code, keys.secret, now=NOW)
     assert ws.room_state(engine, keys.code, now=NOW).answer == "kol"
-    assert ws.room_state(engine, ws.create_room(engine, now=NOW).code, now=NOW).kind is None
+    empty = ws.create_room(engine, now=NOW).code
+    assert ws.room_state(engine, empty, now=NOW).kind is None
+    b = ws.board(engine, empty, now=NOW)  # the projector of a room the trainer has not started anything in
+    assert (b.code, b.kind, b.question_id, b.total, b.counts) == (empty, None, None, 0, {})
     for bad in [keys.code[::-1], "x"]:
         with pytest.raises(ws.RoomNotFound):
             ws.room_state(engine, bad, now=NOW)
