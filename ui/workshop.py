@@ -66,11 +66,8 @@ def _secrets_url() -> str | None:
 
 
 def engine() -> Engine:
-    # No pool_pre_ping: it cost every phone's poll a second round trip (SELECT 1 before each checkout, about as
-    # long as the poll's own query). A connection a PostgreSQL restart has killed fails on first use instead;
-    # SQLAlchemy then invalidates the whole pool and ws._guarded runs the call once more on a fresh connection
-    # (tests/db/test_workshop_outage.py), so a restart stays invisible either way.
-    conn = st.connection("workshop", type="sql", url=ws.database_url(_secrets_url()))
+    # pool_pre_ping: after a PostgreSQL restart the pooled connections are dead; each is tested before use.
+    conn = st.connection("workshop", type="sql", url=ws.database_url(_secrets_url()), pool_pre_ping=True)
     return ws.prepare(conn.engine)
 
 

@@ -81,9 +81,9 @@ def test_postgresql_restart_between_votes_is_invisible_with_pre_ping(own_pg: PgS
 
 
 def test_postgresql_restart_is_invisible_without_pre_ping_too(own_pg: PgServer) -> None:
-    """The app's engine has no pool_pre_ping (it cost every poll a second round trip): after a restart every
-    pooled connection is dead, and the first call on one must still succeed (the pool is invalidated whole and
-    the call is run once more on a fresh connection), for reads and writes alike."""
+    """An engine without pool_pre_ping (the app's has it): after a restart every pooled connection is dead, and
+    the first call on one must still succeed (the pool is invalidated whole and ws._guarded runs the call once
+    more on a fresh connection), for reads and writes alike: the retry is the second line behind the ping."""
     engine = ws.prepare(create_engine(own_pg.create_database("restart_no_ping")))
     keys = ws.create_room(engine)
     qid = ws.start_quiz(engine, keys.code, keys.secret, PHARMA.brief, PHARMA.id)
