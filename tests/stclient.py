@@ -43,6 +43,7 @@ class Session:
         self.drawn: list[str] = []  # element types the latest run (full or fragment) sent
         self.exceptions = 0
         self.runs: list[tuple[str, float]] = []  # ("full" | "fragment", seconds)
+        self.run_times: list[tuple[float, float]] = []  # each run's (sent, finished), wall clock, as self.runs
         self._finished: asyncio.Queue[int] = asyncio.Queue()
         self._fragments: dict[str, float] = {}
         self._lock = asyncio.Lock()
@@ -105,7 +106,7 @@ class Session:
                 # As the frontend does: a full run announces the fragments it has; older ones are gone.
                 self._fragments = {}
             self.drawn = []
-            t0 = time.perf_counter()
+            t0, sent = time.perf_counter(), time.time()
             await self.ws.send(back.SerializeToString())
             while (status := await asyncio.wait_for(self._finished.get(), 60)) not in DONE:
                 pass
@@ -113,6 +114,7 @@ class Session:
             if status == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
                 self.exceptions += 1
             self.runs.append(("fragment" if fragment else "full", dt))
+            self.run_times.append((sent, time.time()))
             return dt
 
     async def _auto_rerun(self) -> None:
