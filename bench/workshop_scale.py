@@ -139,6 +139,8 @@ async def _run(servers: list[Any], pg: Any, code: str, qid: int) -> dict[str, An
     errors = sum(s.exceptions for s in sessions) + board.exceptions
     errors += sum(1 for s in sessions for x in s.texts if any(u in x for u in UNEXPECTED))
     p95 = statistics.quantiles(under, n=20)[18] if len(under) >= 2 else float("nan")
+    away = away if len(away) >= 2 else []
+    p95_away = statistics.quantiles(away, n=20)[18] if away else float("nan")
     ref = statistics.median(alone) if alone else float("nan")
     return {
         "participants": N, "servers": 2, "sent": len(done), "with_cookie": sum(1 for r in log if r["cookie"]),
@@ -147,9 +149,9 @@ async def _run(servers: list[Any], pg: Any, code: str, qid: int) -> dict[str, An
         "board_alone_median_ms": round(ref * 1000, 1), "board_load_p95_ms": round(p95 * 1000, 1),
         "board_p95_over_alone": round(p95 / ref, 2) if alone else None,
         "board_runs_under_load": len(under), "board_slowest_under_load_ms": sorted(round(x * 1000, 1) for x in under)[-3:],
-        "board_load_p95_away_from_outage_ms": round(statistics.quantiles(away, n=20)[18] * 1000, 1) if len(away) >= 2 else None,
-        "board_p95_away_from_outage_over_alone": round(statistics.quantiles(away, n=20)[18] / ref, 2)
-        if len(away) >= 2 and alone else None, "board_runs_away_from_outage": len(away),
+        "board_load_p95_away_from_outage_ms": round(p95_away * 1000, 1) if away else None,
+        "board_p95_away_from_outage_over_alone": round(p95_away / ref, 2) if away and alone else None,
+        "board_runs_away_from_outage": len(away),
         "participants_failed": len(failed), "first_failure": failed[:1],
         "wall_s": round(time.time() - t0, 1),
         "load_avg_1m": round(os.getloadavg()[0], 1),
