@@ -399,6 +399,9 @@ def participant_view(b: ws.Board) -> None:
     if ss.get("ws_joined") != code:  # the first time this session opens the room: a join, limited per address
         try:
             ws.throttle(engine(), ws.JOIN_BUCKET, address())
+        except ws.StorageDown:  # the room was read, then the database went: the page that comes back by itself
+            outage_view(code, join=True)
+            return
         except ws.WorkshopError as e:
             error(e)
             return
@@ -526,9 +529,14 @@ def campaign_form(code: str) -> None:
 # ---- outage before anything could be read --------------------------------------------------------------------
 
 @st.fragment(run_every=PARTICIPANT_EVERY_S)
-def wait_for_database(code: str) -> None:
-    """Shown while the room cannot be read at all: the whole page comes back by itself once it can."""
+def wait_for_database(code: str, join: bool = False) -> None:
+    """Shown while the room cannot be read at all, or (`join`) was read but the join could not be counted:
+    the whole page comes back by itself once the database answers. A join is retried here, not just a read
+    (a database that can be read but not written, like a locked SQLite file, would otherwise rerun forever)."""
     try:
+        if join:
+            ws.throttle(engine(), ws.JOIN_BUCKET, address())
+            st.session_state["ws_joined"] = code
         ws.room_state(engine(), code)
         if send_pending(code) is not None and pending() is not None:  # still waiting
             return
@@ -539,14 +547,14 @@ def wait_for_database(code: str) -> None:
     st.rerun(scope="app")
 
 
-def outage_view(code: str) -> None:
+def outage_view(code: str, join: bool = False) -> None:
     st.title(tr("workshop.title"))
     p = pending()
     if p is not None and p.code == code:
         show_pending(p)
     else:
         st.warning(tr("workshop.outage.page"), icon=":material/cloud_off:")
-    wait_for_database(code)
+    wait_for_database(code, join)
 
 
 def leave() -> None:

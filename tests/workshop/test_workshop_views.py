@@ -96,6 +96,24 @@ def test_a_phone_that_cannot_even_read_the_room_keeps_its_answer(db: str, monkey
     assert ws.board(create_engine(db), code).counts["koc"] == 1
 
 
+
+def test_a_phone_joining_as_the_database_goes_down_gets_the_page_that_comes_back_by_itself(
+        db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The room was read, then the join could not be counted: not a dead end with a static error (in a browser
+    nothing would ever redraw it), but the outage page whose poll brings the vote form back."""
+    code, _secret, qid = quiz(db)
+    with monkeypatch.context() as m:
+        m.setattr(ws, "throttle", down)
+        p = open_workshop({"room": code})
+        text = everything(p)
+        assert ("Database ruang workshop sedang tidak dapat dihubungi. Halaman ini muncul lagi sendiri begitu "
+                "database kembali.") in text
+        assert OUTAGE_ID not in text and "Maaf, halaman ini mengalami masalah" not in text
+        assert not p.radio
+    run(p)  # the database is back: the page's poll redraws it, with the vote form
+    assert p.radio(key=f"ws_choice_{qid}") is not None
+    assert "muncul lagi sendiri" not in everything(p)
+
 # ---- 10: the board during an outage: the room's own message, then the board again -----------------------------
 
 @pytest.mark.parametrize("lang,message", [
