@@ -387,6 +387,12 @@ def _queue_vote(code: str, question_id: int) -> None:
     ss["ws_pending"] = Pending(code, question_id, str(choice), str(ss.get(f"ws_reason_{question_id}") or ""))
 
 
+def count_join(code: str) -> None:
+    """Count this session's join of the room against its address's limit (raises as `ws.throttle` does)."""
+    ws.throttle(engine(), ws.JOIN_BUCKET, address())
+    st.session_state["ws_joined"] = code
+
+
 def participant_view(b: ws.Board) -> None:
     ss = st.session_state
     code = b.code
@@ -398,14 +404,13 @@ def participant_view(b: ws.Board) -> None:
         return
     if ss.get("ws_joined") != code:  # the first time this session opens the room: a join, limited per address
         try:
-            ws.throttle(engine(), ws.JOIN_BUCKET, address())
+            count_join(code)
         except ws.StorageDown:  # the room was read, then the database went: the page that comes back by itself
             outage_view(code, join=True)
             return
         except ws.WorkshopError as e:
             error(e)
             return
-        ss["ws_joined"] = code
     failed = send_pending(code)
     watch_room(code)
     if failed is not None and not isinstance(failed, ws.StorageDown):
@@ -535,8 +540,7 @@ def wait_for_database(code: str, join: bool = False) -> None:
     (a database that can be read but not written, like a locked SQLite file, would otherwise rerun forever)."""
     try:
         if join:
-            ws.throttle(engine(), ws.JOIN_BUCKET, address())
-            st.session_state["ws_joined"] = code
+            count_join(code)
         ws.room_state(engine(), code)
         if send_pending(code) is not None and pending() is not None:  # still waiting
             return

@@ -96,7 +96,6 @@ def test_a_phone_that_cannot_even_read_the_room_keeps_its_answer(db: str, monkey
     assert ws.board(create_engine(db), code).counts["koc"] == 1
 
 
-
 def test_a_phone_joining_as_the_database_goes_down_gets_the_page_that_comes_back_by_itself(
         db: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """The room was read, then the join could not be counted: not a dead end with a static error (in a browser
@@ -113,6 +112,7 @@ def test_a_phone_joining_as_the_database_goes_down_gets_the_page_that_comes_back
     run(p)  # the database is back: the page's poll redraws it, with the vote form
     assert p.radio(key=f"ws_choice_{qid}") is not None
     assert "muncul lagi sendiri" not in everything(p)
+
 
 # ---- 10: the board during an outage: the room's own message, then the board again -----------------------------
 
