@@ -9,7 +9,9 @@ the two repairs below, which happen before any script runs:
   with `link_notice=too_many_params`, which the frame turns into a visible notice;
 * redirects go only to a path on this site; every answer refuses framing; /_stcore/metrics is not served;
 * every browser gets a signed participant cookie (ui/participant.py), so a workshop room counts one
-  participant per device; the workshop page requires it when the app is served this way.
+  participant per device; the workshop page requires it when the app is served this way;
+* every connection has Nagle's algorithm off (ui/nodelay.py): a rerun's last small messages reach the browser
+  at once, not after the browser's delayed ACK (~40 ms).
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from __future__ import annotations
 import streamlit as st
 from starlette.middleware import Middleware
 
-from ui import participant
+from ui import nodelay, participant
 from ui.links import LinkRepair
 
+nodelay.install()  # before Streamlit accepts a connection
 participant.STATE["issuing"] = True  # this process issues participant cookies: the workshop page requires one
 
 app = st.App("app.py", middleware=[Middleware(LinkRepair)])
