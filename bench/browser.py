@@ -29,7 +29,7 @@ _spec.loader.exec_module(e2e)
 LINK = "goal=sales&budget_idr=60000000&audience=niche&industry=parenting"
 PAGES = {  # name -> (script, page path, answer page path, two (radio option, its `goal` in the URL) to alternate)
     "app": ("server.py", f"/recommendation?{LINK}", f"/brief?{LINK}", (("Testimoni", "testimonials"), ("Penjualan", "sales"))),
-    "reference": ("bench/reference_app.py", "/?view=page", "/?view=form&goal=alpha", (("beta", "beta"), ("alpha", "alpha"))),
+    "reference": ("bench/reference_server.py", "/?view=page", "/?view=form&goal=alpha", (("beta", "beta"), ("alpha", "alpha"))),
 }
 URL_GOAL = "v => new URLSearchParams(location.search).get('goal') === v"
 def _ready(page: Page, charts: int = 0) -> None:
