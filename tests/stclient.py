@@ -3,8 +3,9 @@
 What a browser tab does, without the browser: open the websocket `/_stcore/stream` (subprotocol
 "streamlit"), send a `BackMsg.rerun_script` carrying the page, query string and widget states, and read
 the `ForwardMsg`s back (new elements with their widget ids, `auto_rerun` for `st.fragment(run_every=...)`,
-`script_finished`). Fragment timers are honoured as the frontend honours them (a fragment rerun every
-`interval` seconds), so 50 clients load the server as 50 phones would. Script-run times are measured from
+`script_finished`). Fragment timers are honoured as the frontend honours them (its `setInterval`: a
+fragment rerun every `interval` seconds, each timer at its own phase), so 100 clients load the server as 100
+phones would. Script-run times are measured from
 sending a rerun to its `script_finished`, on loopback.
 
 The page, as Streamlit's frontend sends it: the page name from the address on the first run only; after that
@@ -18,6 +19,7 @@ its `new_session`; the run announces the fragments it still has.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 import time
 from typing import Any
@@ -45,7 +47,9 @@ class Session:
         self.runs: list[tuple[str, float]] = []  # ("full" | "fragment", seconds)
         self.run_times: list[tuple[float, float]] = []  # each run's (sent, finished), wall clock, as self.runs
         self._finished: asyncio.Queue[int] = asyncio.Queue()
-        self._fragments: dict[str, float] = {}
+        self._fragments: dict[str, float] = {}  # fragment id -> its interval (s), as announced
+        self._due: dict[str, float] = {}  # fragment id -> when its timer fires next (time.monotonic())
+        self._wake = asyncio.Event()  # a fragment was announced: its timer starts now
         self._lock = asyncio.Lock()
 
     async def __aenter__(self) -> Session:
@@ -82,9 +86,12 @@ class Session:
             elif kind == "navigation":
                 self.page_hash = msg.navigation.page_script_hash
             elif kind == "new_session" and not msg.metadata.run.fragment_ids:
-                self._fragments = {}  # a full run, whoever asked for it: its fragments announce themselves again
+                self._fragments, self._due = {}, {}  # a full run, whoever asked for it: its fragments announce again
             elif kind == "auto_rerun":
-                self._fragments[msg.auto_rerun.fragment_id] = msg.auto_rerun.interval
+                fid, interval = msg.auto_rerun.fragment_id, msg.auto_rerun.interval
+                if self._fragments.get(fid) != interval:  # the frontend keeps a timer re-announced unchanged
+                    self._fragments[fid], self._due[fid] = interval, time.monotonic() + interval
+                    self._wake.set()
             elif kind == "script_finished":
                 await self._finished.put(msg.script_finished)
 
@@ -104,7 +111,7 @@ class Session:
             if not fragment:
                 self.texts = []
                 # As the frontend does: a full run announces the fragments it has; older ones are gone.
-                self._fragments = {}
+                self._fragments, self._due = {}, {}
             self.drawn = []
             t0, sent = time.perf_counter(), time.time()
             await self.ws.send(back.SerializeToString())
@@ -118,17 +125,28 @@ class Session:
             return dt
 
     async def _auto_rerun(self) -> None:
-        last: dict[str, float] = {}
+        """The frontend's `setInterval`, one per fragment: a rerun every `interval` seconds counted from the
+        fragment's announcement, each timer on its own schedule. A timer that comes due while a run is still
+        going fires when it ends; a late timer fires once and keeps its phase, never a burst of catch-up runs.
+        So 100 phones poll at 100 phases, as 100 browsers do, even after a moment when every run had to wait
+        (a database outage): timers restarted from the end of each run would leave them polling in step."""
         while True:
-            await asyncio.sleep(0.25)
             now = time.monotonic()
-            for fid, interval in list(self._fragments.items()):
-                if now - last.setdefault(fid, now) >= interval and fid in self._fragments:
-                    last[fid] = now
-                    try:
-                        await self.rerun(fragment=fid)
-                    except TimeoutError:  # a fragment the server no longer has: the next full run says which
-                        self._fragments.pop(fid, None)
+            for fid, at in sorted(self._due.items(), key=lambda kv: kv[1]):
+                interval = self._fragments.get(fid)
+                if interval is None or at > now or self._due.get(fid) != at:
+                    continue
+                self._due[fid] = at + interval * (1 + int((now - at) // interval))
+                try:
+                    await self.rerun(fragment=fid)
+                except TimeoutError:  # a fragment the server no longer has: the next full run says which
+                    self._fragments.pop(fid, None)
+                    self._due.pop(fid, None)
+            self._wake.clear()
+            wait = min(self._due.values(), default=now + 60.0) - time.monotonic()
+            if wait > 0:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), wait)
 
     def widget(self, key_suffix: str) -> Any:
         """The widget whose id ends with the user key (Streamlit puts the key at the end of the id)."""
