@@ -5,8 +5,7 @@ What a browser tab does, without the browser: open the websocket `/_stcore/strea
 the `ForwardMsg`s back (new elements with their widget ids, `auto_rerun` for `st.fragment(run_every=...)`,
 `script_finished`). Fragment timers are honoured as the frontend honours them (its `setInterval`: a
 fragment rerun every `interval` seconds, each timer at its own phase), so 100 clients load the server as 100
-phones would. Script-run times are measured from
-sending a rerun to its `script_finished`, on loopback.
+phones would. Script-run times are measured from sending a rerun to its `script_finished`, on loopback.
 
 The page, as Streamlit's frontend sends it: the page name from the address on the first run only; after that
 the page script hash the server's `navigation` message named, in every rerun, fragment reruns included. This

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
-from concurrent.futures import ThreadPoolExecutor
-
+from tests import aio
 from ui.links import LinkRepair, repaired
 
 
@@ -43,10 +41,7 @@ def _call(path: str, query: bytes, method: str = "GET") -> list[dict]:
         return {"type": "http.request"}
 
     scope = {"type": "http", "method": method, "path": path, "query_string": query}
-    # In its own thread: the browser tests' Playwright keeps an event loop running in the main thread when the
-    # whole suite runs in one process, and asyncio.run refuses to start inside it.
-    with ThreadPoolExecutor(1) as pool:
-        pool.submit(asyncio.run, LinkRepair(inner)(scope, receive, send)).result()
+    aio.run(LinkRepair(inner)(scope, receive, send))
     return sent if sent else [{"reached": reached}]
 
 

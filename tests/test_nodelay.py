@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import asyncio.base_events
-import concurrent.futures
 import socket
 import subprocess
 import sys
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import aio
 from ui import nodelay
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,17 +49,12 @@ def stock_asyncio():
     asyncio.base_events._set_nodelay = saved  # type: ignore[attr-defined]
 
 
-def in_own_loop(coro):  # type: ignore[no-untyped-def]
-    """asyncio.run in a thread of its own: the browser tests leave an event loop running in the main thread."""
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coro).result()
-
 
 def test_a_connection_to_a_socket_bound_as_streamlit_binds_it_has_nagle_off_once_installed(stock_asyncio):
     asyncio.base_events._set_nodelay = nodelay.STOCK  # type: ignore[attr-defined]
-    assert in_own_loop(accepted_nodelay()) == 0  # the premise: stock asyncio leaves Nagle on here
+    assert aio.run(accepted_nodelay()) == 0  # the premise: stock asyncio leaves Nagle on here
     nodelay.install()
-    assert in_own_loop(accepted_nodelay()) != 0
+    assert aio.run(accepted_nodelay()) != 0
 
 
 def test_only_tcp_stream_sockets_are_touched():

@@ -7,12 +7,12 @@ announcement of the fragment (`auto_rerun`) comes through the session's own read
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import itertools
 import time
 
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+from tests import aio
 from tests.stclient import Session
 
 INTERVAL = 0.4
@@ -59,14 +59,9 @@ async def phones(offsets: tuple[float, ...], blocked_until: float, until: float)
     return fired
 
 
-def in_own_loop(coro):  # type: ignore[no-untyped-def]
-    """asyncio.run in a thread of its own: the browser tests leave an event loop running in the main thread."""
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coro).result()
-
 
 def test_two_phones_keep_their_own_phase_after_every_run_waited_for_the_same_moment():
-    fired = in_own_loop(phones((0.0, 0.2), blocked_until=1.0, until=2.6))
+    fired = aio.run(phones((0.0, 0.2), blocked_until=1.0, until=2.6))
     after = [[t for t in f if t > 1.1] for f in fired]
     assert all(len(a) >= 3 for a in after), fired
     for a in after:  # on its own schedule: INTERVAL apart, not a burst of catch-up runs
